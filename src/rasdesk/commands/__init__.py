@@ -1,0 +1,1 @@
+"""The subcommands of the ``rasdesk`` command, one module per group."""

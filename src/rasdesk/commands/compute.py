@@ -1,0 +1,131 @@
+"""``rasdesk compute``: a budget from a signed ruleset and answers, explained.
+
+``--answers`` takes one JSON answers document, or a ``.jsonl`` file with one answers
+document a line; then one result is printed a line (in the same order), so thousands of
+cases are computed in one process. A line that cannot be used prints
+``{"line": N, "error": ..., "problems": [...]}`` in its place, the reason goes to stderr,
+and the command exits 2 once every line is done.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import textwrap
+from pathlib import Path
+from typing import IO, Any
+
+from rasdesk.domain.budget import check_language, compute_budget
+from rasdesk.domain.errors import InputError
+from rasdesk.domain.explain import money_text
+from rasdesk.domain.jsonio import StrictJSONError, loads_strict
+from rasdesk.domain.model import Ruleset
+from rasdesk.domain.result import Result
+from rasdesk.platform.files import read_bytes
+from rasdesk.platform.rulesets import check_in_force, load_signed
+
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date written YYYY-MM-DD") from None
+
+
+def compute(args: argparse.Namespace) -> int:
+    verified = load_signed(args.ruleset, [Path(p) for p in args.trust])
+    ruleset = verified.ruleset
+    check_in_force(ruleset, args.date or dt.date.today(), str(args.ruleset))
+    check_language(ruleset, args.language)
+    if str(args.answers).endswith(".jsonl"):
+        return _batch(ruleset, Path(args.answers), args.language, sys.stdout)
+    data = read_bytes(args.answers, "answers file")
+    try:
+        doc = loads_strict(data)
+    except StrictJSONError as exc:
+        raise InputError(f"{args.answers} is not valid JSON: {exc}") from None
+    result = compute_budget(ruleset, doc, args.language, str(args.answers))
+    if args.json:
+        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(readable(ruleset, result, args.language, easy=args.easy_read))
+    return 0
+
+
+def _batch(ruleset: Ruleset, path: Path, lang: str, out: IO[str]) -> int:
+    bad = 0
+    try:
+        fh = path.open("rb")
+    except OSError:
+        read_bytes(path, "answers file")  # raises the friendly message
+        raise
+    write = out.write
+    with fh:
+        for number, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            source = f"{path}:{number}"
+            try:
+                try:
+                    doc = loads_strict(line)
+                except StrictJSONError as exc:
+                    raise InputError(f"{source} is not valid JSON: {exc}") from None
+                result = compute_budget(ruleset, doc, lang, source)
+            except InputError as exc:
+                bad += 1
+                problems = [str(p) for p in exc.problems]
+                write(_dumps({"line": number, "error": exc.message, "problems": problems}) + "\n")
+                print(f"rasdesk: {exc}", file=sys.stderr)
+                continue
+            write(_dumps(result.as_dict()) + "\n")
+    if bad:
+        print(
+            f"rasdesk: {bad} line(s) of {path} could not be used (see above); the rest were computed",
+            file=sys.stderr,
+        )
+        return 2
+    return 0
+
+
+def readable(ruleset: Ruleset, result: Result, lang: str, *, easy: bool = False) -> str:
+    """The explanation as plain text for a terminal (and for people who prefer text)."""
+    q = ruleset.questionnaire_by_id[result.questionnaire]
+    weekly, annual = money_text(result.weekly), money_text(result.annual)
+    head = {
+        "en": f"Indicative budget: £{weekly} a week (£{annual} a year)",
+        "cy": f"Cyllideb ddangosol: £{weekly} yr wythnos (£{annual} y flwyddyn)",
+    }[lang]
+    how = {"en": "How it was worked out", "cy": "Sut y cafodd ei gyfrifo"}[lang]
+    lines = [f"{ruleset.council} — {q.title.get(lang)}", head, "", how]
+    for number, step in enumerate(result.explanation, start=1):
+        words = step.easy_read if easy else step.text
+        lines.append(
+            textwrap.fill(
+                words, width=88, initial_indent=f"{number:>3}. ", subsequent_indent="     "
+            )
+        )
+    return "\n".join(lines)
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("compute", help="compute an indicative budget with its explanation")
+    p.add_argument("--ruleset", required=True, metavar="R.signed.json", help="the signed ruleset")
+    p.add_argument(
+        "--trust", action="append", default=[], metavar="P.pem", help="also trust this public key"
+    )
+    p.add_argument(
+        "--answers", required=True, metavar="A.json", help="answers (.json), or one a line (.jsonl)"
+    )
+    p.add_argument("--json", action="store_true", help="print the result object of the spec (§2.1)")
+    p.add_argument(
+        "--language", default="en", choices=["en", "cy"], help="language of the explanation"
+    )
+    p.add_argument("--easy-read", action="store_true", help="print the easy-read explanation")
+    p.add_argument(
+        "--date", type=_date, metavar="YYYY-MM-DD", help="the assessment date (default: today)"
+    )
+    p.set_defaults(func=compute)

@@ -1,0 +1,103 @@
+"""``rasdesk ruleset check|sign|verify|install``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from rasdesk.domain.jsonio import StrictJSONError, loads_strict
+from rasdesk.domain.parse import parse_ruleset
+from rasdesk.domain.signing import is_envelope, load_private_key, read_envelope, sign_envelope
+from rasdesk.platform.files import read_bytes, write_new
+from rasdesk.platform.rulesets import install, load_signed
+
+
+def _summary(
+    ruleset_id: str, version: str, council: str, sha256: str, questionnaires: list[str]
+) -> str:
+    return (
+        f"{council}: ruleset {ruleset_id} version {version}\n"
+        f"  questionnaires: {', '.join(questionnaires)}\n"
+        f"  sha256: {sha256}"
+    )
+
+
+def check(args: argparse.Namespace) -> int:
+    data = read_bytes(args.file, "ruleset file")
+    source = str(args.file)
+    try:
+        doc = loads_strict(data)
+    except StrictJSONError:
+        doc = None
+    if is_envelope(doc):
+        data = read_envelope(data, source).payload  # check the content; trust is `verify`'s job
+        source += " (signed content, signature not checked)"
+    ruleset = parse_ruleset(data, source)
+    print(f"OK: {args.file} is a valid ruleset.")
+    print(
+        _summary(
+            ruleset.id,
+            ruleset.version,
+            ruleset.council,
+            ruleset.sha256,
+            [q.id for q in ruleset.questionnaires],
+        )
+    )
+    return 0
+
+
+def sign(args: argparse.Namespace) -> int:
+    data = read_bytes(args.file, "ruleset file")
+    ruleset = parse_ruleset(data, str(args.file))  # never sign something invalid
+    key = load_private_key(read_bytes(args.key, "private key file"), str(args.key))
+    write_new(Path(args.output), sign_envelope(data, key), overwrite=args.force)
+    print(f"Signed {ruleset.id} {ruleset.version} → {args.output}")
+    print(f"  sha256: {ruleset.sha256}")
+    return 0
+
+
+def verify(args: argparse.Namespace) -> int:
+    verified = load_signed(args.file, [Path(p) for p in args.trust])
+    r = verified.ruleset
+    print(f"Verified: {args.file} is signed by a trusted key.")
+    print(_summary(r.id, r.version, r.council, r.sha256, [q.id for q in r.questionnaires]))
+    print(
+        f"  in force: from {r.effective_from}" + (f" to {r.effective_to}" if r.effective_to else "")
+    )
+    return 0
+
+
+def install_cmd(args: argparse.Namespace) -> int:
+    verified = install(args.file, [Path(p) for p in args.trust])
+    r = verified.ruleset
+    print(f"Installed {r.id} {r.version}: new assessments will use it.")
+    print(f"  sha256: {r.sha256}")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("ruleset", help="check, sign, verify and install RAS rulesets")
+    rsub = p.add_subparsers(
+        dest="ruleset_command", required=True, metavar="check|sign|verify|install"
+    )
+    c = rsub.add_parser("check", help="validate a ruleset document and list every problem")
+    c.add_argument("file", metavar="R.json")
+    c.set_defaults(func=check)
+    s = rsub.add_parser("sign", help="sign a valid ruleset document (DSSE, Ed25519)")
+    s.add_argument("file", metavar="R.json")
+    s.add_argument("--key", required=True, metavar="K.pem", help="the private key (PEM PKCS#8)")
+    s.add_argument("-o", "--output", required=True, metavar="R.signed.json")
+    s.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    s.set_defaults(func=sign)
+    v = rsub.add_parser("verify", help="check a signed ruleset against the trusted keys")
+    v.add_argument("file", metavar="R.signed.json")
+    v.add_argument(
+        "--trust", action="append", default=[], metavar="P.pem", help="also trust this public key"
+    )
+    v.set_defaults(func=verify)
+    i = rsub.add_parser("install", help="verify a signed ruleset and use it for new assessments")
+    i.add_argument("file", metavar="R.signed.json")
+    i.add_argument(
+        "--trust", action="append", default=[], metavar="P.pem", help="also trust this public key"
+    )
+    i.set_defaults(func=install_cmd)

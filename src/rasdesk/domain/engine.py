@@ -1,0 +1,158 @@
+"""The exact Decimal engine: the 11 steps of spec §2, in order, nothing else.
+
+Decisions where the spec is silent are written in docs/ruleset-decisions.md; the ones that
+touch arithmetic are marked here with "(decision)".
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, localcontext
+
+from rasdesk.domain.answers import Answers
+from rasdesk.domain.decimals import CENT, EXACT, ZERO, round_to
+from rasdesk.domain.model import Question, Ruleset
+from rasdesk.domain.result import (
+    AdjustmentStep,
+    PointAdjustmentStep,
+    QuestionScore,
+    Result,
+    SectionScore,
+)
+
+
+def question_points(question: Question, value: object) -> Decimal:
+    """Step 2 for one shown question's value (as conditions read it); None → 0."""
+    if value is None:
+        return ZERO
+    qtype = question.type
+    if qtype == "single":
+        return question.option_by_id[value].points  # type: ignore[index]
+    if qtype == "multiple":
+        chosen = [question.option_by_id[o].points for o in value]  # type: ignore[attr-defined]
+        if not chosen:
+            return ZERO
+        return max(chosen) if question.scoring == "max" else sum(chosen, ZERO)
+    if qtype == "number":
+        points = ZERO
+        for band in question.bands:  # ascending: the last band with from <= value wins
+            if band.start <= value:  # type: ignore[operator]
+                points = band.points
+            else:
+                break
+        return points
+    return ZERO
+
+
+def compute(ruleset: Ruleset, answers: Answers) -> Result:
+    """Compute the indicative weekly budget. ``answers`` must come from ``check_answers``."""
+    questionnaire = answers.questionnaire
+    allocation = questionnaire.allocation
+    visible = answers.visible
+    with localcontext(EXACT):
+        # Steps 1–3: visibility (done in answers), question points, section points.
+        scores: list[QuestionScore] = []
+        sections: list[SectionScore] = []
+        current: dict[str, Decimal] = {}
+        for section in questionnaire.sections:
+            raw = ZERO
+            for question in section.questions:
+                if question.id not in answers.shown:
+                    continue
+                value = visible.get(question.id)
+                points = question_points(question, value)
+                scores.append(QuestionScore(question.id, section.id, points, value is not None))
+                raw += points
+            capped = section.max_points is not None and raw > section.max_points
+            points = (
+                section.max_points if capped and section.max_points is not None else raw
+            ) * section.weight
+            sections.append(SectionScore(section.id, raw, capped, points))
+            current[section.id] = points
+        # Step 4: point adjustments, in order, each on the points left by the ones before.
+        point_steps: list[PointAdjustmentStep] = []
+        for padj in allocation.point_adjustments:
+            applied = padj.when is None or padj.when.holds(visible)
+            changed: dict[str, tuple[Decimal, Decimal]] = {}
+            if applied:
+                for sid in padj.sections:
+                    before = current[sid]
+                    current[sid] = before * padj.multiply
+                    changed[sid] = (before, current[sid])
+            point_steps.append(PointAdjustmentStep(padj.id, applied, changed))
+        # Step 5: total, rounding of points, minimum points (only when above 0).
+        total = sum(current.values(), ZERO)
+        before_rounding = total
+        if allocation.points_rounding is not None:
+            total = round_to(total, allocation.points_rounding.to, allocation.points_rounding.mode)
+        rounded = total
+        minimum_points_applied = False
+        if allocation.minimum_points is not None and ZERO < total < allocation.minimum_points:
+            total = allocation.minimum_points
+            minimum_points_applied = True
+        # Step 6: base amount.
+        row = None
+        if allocation.method == "per_point":
+            base = total * allocation.rate  # type: ignore[operator]
+        else:
+            base = ZERO
+            for candidate in allocation.table:
+                if candidate.from_points <= total:
+                    row = candidate
+                else:
+                    break
+            if row is not None:
+                base = row.amount
+        # Step 7: money adjustments, in order.
+        amount = base
+        adj_steps: list[AdjustmentStep] = []
+        for adj in allocation.adjustments:
+            applied = adj.when is None or adj.when.holds(visible)
+            before = amount
+            if applied:
+                amount = amount * adj.multiply if adj.multiply is not None else amount + adj.add  # type: ignore[operator]
+            adj_steps.append(AdjustmentStep(adj.id, applied, before, amount))
+        # Step 8: floor and ceiling. (decision) With no "minimum" the floor is 0.00: a
+        # negative "add" can never make a budget negative.
+        before_limits = amount
+        floor = allocation.minimum if allocation.minimum is not None else ZERO
+        floor_applied = amount < floor
+        if floor_applied:
+            amount = floor
+        ceiling_applied = allocation.maximum is not None and amount > allocation.maximum
+        if ceiling_applied:
+            amount = allocation.maximum  # type: ignore[assignment]
+        # Step 9: round the weekly amount once. Step 10: annual.
+        before_round = amount
+        weekly = round_to(amount, allocation.rounding.to, allocation.rounding.mode)
+        weekly = weekly.quantize(CENT)  # exact: rounding.to is a whole number of pence
+        annual = round_to(weekly * allocation.annual_factor, CENT, "half_up").quantize(CENT)
+        # Step 11: sign-off and flags (they never change the amount).
+        sign_off = allocation.sign_off_above is not None and weekly > allocation.sign_off_above
+        flags = [
+            f.id
+            for f in allocation.flags
+            if (f.points_above is not None and total > f.points_above)
+            or (f.weekly_above is not None and weekly > f.weekly_above)
+        ]
+    return Result(
+        ruleset=ruleset.ref,
+        questionnaire=questionnaire.id,
+        questions=scores,
+        sections=sections,
+        point_adjustments=point_steps,
+        points_before_rounding=before_rounding,
+        points_rounded=rounded,
+        total_points=total,
+        minimum_points_applied=minimum_points_applied,
+        table_row=row,
+        base_amount=base,
+        adjustments=adj_steps,
+        before_limits=before_limits,
+        floor_applied=floor_applied,
+        ceiling_applied=ceiling_applied,
+        before_rounding=before_round,
+        weekly=weekly,
+        annual=annual,
+        sign_off_required=sign_off,
+        flags=flags,
+    )

@@ -1,0 +1,58 @@
+"""Typed errors of the core. The CLI and the UI turn these into words and exit codes.
+
+Every error a person can cause carries enough to say *where* (file, JSON path, line)
+and *what to do*; the core never prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with an input, at a JSON path such as ``$.questionnaires[0].id``."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class RasdeskError(Exception):
+    """Base of every error rasdesk raises on purpose."""
+
+    exit_code = 1
+
+
+class InputError(RasdeskError):
+    """Bad input a person can fix (exit code 2). May list several problems at once."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.problems: list[Problem] = problems or []
+
+    def __str__(self) -> str:
+        if not self.problems:
+            return self.message
+        lines = [self.message]
+        lines.extend(f"  - {p}" for p in self.problems)
+        return "\n".join(lines)
+
+
+class RulesetError(InputError):
+    """A ruleset document or envelope that cannot be used (not a trust failure)."""
+
+
+class AnswersError(InputError):
+    """Answers that do not fit the questionnaire: unknown ids, out of range, missing."""
+
+
+class TrustError(RasdeskError):
+    """A signature or trust failure: unsigned, untrusted, or a signature that does not match."""
+
+    exit_code = 3

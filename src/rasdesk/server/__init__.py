@@ -1,0 +1,3 @@
+"""The reference council server (`rasdesk-server`). The desktop app never imports it.
+Built in the [sync] issue.
+"""

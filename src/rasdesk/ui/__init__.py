@@ -1,0 +1,3 @@
+"""The PySide6 desktop app. The only package that may import Qt.
+Built in the [ui] issue.
+"""
