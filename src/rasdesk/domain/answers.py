@@ -78,15 +78,16 @@ def check_answers(
         if checked is not None:
             typed[qid] = checked
     visible, shown = visible_values(questionnaire, typed)
-    if not problems:
-        for question in questionnaire.questions():
-            if question.required and question.id in shown and question.id not in typed:
-                problems.append(
-                    Problem(
-                        f"$.answers.{question.id}",
-                        f'the question "{question.id}" is required and was shown, but has no answer',
-                    )
+    # Missing answers are named alongside any other problem; a question whose given answer
+    # was bad is already reported, and visibility here is judged on the good answers only.
+    for question in questionnaire.questions():
+        if question.required and question.id in shown and question.id not in given:
+            problems.append(
+                Problem(
+                    f"$.answers.{question.id}",
+                    f'the question "{question.id}" is required and was shown, but has no answer',
                 )
+            )
     if problems:
         raise AnswersError(f"{source} cannot be used: nothing was computed", problems)
     return Answers(questionnaire, typed, visible, shown)

@@ -16,6 +16,7 @@ from rasdesk.domain.text import Text
 
 ID_PATTERN = re.compile(r"[a-z0-9_]+")
 LANG_PATTERN = re.compile(r"[a-z]{2,3}")
+DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class Reader:
@@ -78,11 +79,12 @@ class Reader:
         return value
 
     def date(self, value: Any, path: str) -> str | None:
-        if isinstance(value, str):
+        # Only YYYY-MM-DD: Python 3.11 also reads "2026-W14-3" (same length), and the
+        # in-force checks compare these strings, which needs the one fixed form.
+        if isinstance(value, str) and DATE_PATTERN.fullmatch(value):
             try:
                 dt.date.fromisoformat(value)
-                if len(value) == 10:
-                    return value
+                return value
             except ValueError:
                 pass
         self.add(path, f"expected a date written YYYY-MM-DD, found {value!r}")
@@ -135,7 +137,7 @@ class Reader:
         """Report each id used more than once, at the path of the repeat."""
         seen: dict[str, str] = {}
         for ident, path in ids:
-            if ident is None:
+            if not isinstance(ident, str):  # not an id (reported elsewhere); may be unhashable
                 continue
             if ident in seen:
                 self.add(path, f'the {what} id "{ident}" is used twice (first at {seen[ident]})')
