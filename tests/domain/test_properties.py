@@ -127,6 +127,8 @@ def test_explanation_adds_up_for_random_rulesets(
     assert all(x.before == chain[i] for i, x in enumerate(result.adjustments))
     assert result.weekly == result.weekly.quantize(CENT)
     assert json.loads(json.dumps(out)) == out  # plain JSON: strings, booleans, lists
+    # The fast writer of the .jsonl path says exactly what as_dict() says, in the same order.
+    assert result.to_json() == json.dumps(out, ensure_ascii=False, separators=(",", ":"))
 
 
 def _demo_answers(draw: st.DrawFn, q: Any) -> dict[str, Any]:
@@ -165,3 +167,6 @@ def test_demo_ruleset_random_answers(data: st.DataObject, qid: str, lang: str) -
     words = " ".join(e.text + " " + e.easy_read for e in result.explanation)
     assert "{" not in words and "}" not in words  # no placeholder left unfilled
     assert f"£{result.weekly:,}" in words
+    assert result.to_json() == json.dumps(
+        result.as_dict(), ensure_ascii=False, separators=(",", ":")
+    )

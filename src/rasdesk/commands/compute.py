@@ -42,7 +42,8 @@ def compute(args: argparse.Namespace) -> int:
     check_in_force(ruleset, args.date or dt.date.today(), str(args.ruleset))
     check_language(ruleset, args.language)
     if str(args.answers).endswith(".jsonl"):
-        return _batch(ruleset, Path(args.answers), args.language, sys.stdout)
+        sys.stdout.flush()
+        return _batch(ruleset, Path(args.answers), args.language, sys.stdout.buffer)
     data = read_bytes(args.answers, "answers file")
     try:
         doc = loads_strict(data)
@@ -56,7 +57,7 @@ def compute(args: argparse.Namespace) -> int:
     return 0
 
 
-def _batch(ruleset: Ruleset, path: Path, lang: str, out: IO[str]) -> int:
+def _batch(ruleset: Ruleset, path: Path, lang: str, out: IO[bytes]) -> int:
     bad = 0
     try:
         fh = path.open("rb")
@@ -78,10 +79,14 @@ def _batch(ruleset: Ruleset, path: Path, lang: str, out: IO[str]) -> int:
             except InputError as exc:
                 bad += 1
                 problems = [str(p) for p in exc.problems]
-                write(_dumps({"line": number, "error": exc.message, "problems": problems}) + "\n")
+                write(
+                    _dumps({"line": number, "error": exc.message, "problems": problems}).encode()
+                    + b"\n"
+                )
                 print(f"rasdesk: {exc}", file=sys.stderr)
                 continue
-            write(_dumps(result.as_dict()) + "\n")
+            write(result.to_json_bytes() + b"\n")
+    out.flush()
     if bad:
         print(
             f"rasdesk: {bad} line(s) of {path} could not be used (see above); the rest were computed",

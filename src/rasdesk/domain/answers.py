@@ -64,8 +64,13 @@ def check_answers(
 ) -> Answers:
     problems: list[Problem] = []
     typed: dict[str, AnswerValue] = {}
+    by_id = questionnaire.question_by_id
     for qid, value in given.items():
-        question = questionnaire.question_by_id.get(qid)
+        question = by_id.get(qid)
+        if question is not None and _plainly_valid(question, value):
+            cls = value.__class__
+            typed[qid] = value if cls is str else tuple(value) if cls is list else Decimal(value)
+            continue
         if question is None:
             problems.append(
                 Problem(
@@ -80,8 +85,8 @@ def check_answers(
     visible, shown = visible_values(questionnaire, typed)
     # Missing answers are named alongside any other problem; a question whose given answer
     # was bad is already reported, and visibility here is judged on the good answers only.
-    for question in questionnaire.questions():
-        if question.required and question.id in shown and question.id not in given:
+    for question in questionnaire.required_questions:
+        if question.id in shown and question.id not in given:
             problems.append(
                 Problem(
                     f"$.answers.{question.id}",
@@ -106,6 +111,28 @@ def visible_values(
                 value = typed[question.id]
                 visible[question.id] = frozenset(value) if isinstance(value, tuple) else value
     return visible, frozenset(shown)
+
+
+def _plainly_valid(question: Question, value: Any) -> bool:
+    """The common, valid shapes, checked quickly; anything else goes through
+    ``_check_one``, which names the problem."""
+    qtype = question.type
+    cls = value.__class__
+    if qtype == "single":
+        return cls is str and value in question.option_by_id
+    if qtype == "number":
+        if cls is not int:
+            return False
+        low, high = question.minimum, question.maximum
+        return (low is None or value >= low) and (high is None or value <= high)
+    if qtype == "multiple":
+        options = question.option_by_id
+        return (
+            cls is list
+            and len(set(value)) == len(value)
+            and all(v.__class__ is str and v in options for v in value)
+        )
+    return False
 
 
 def _check_one(

@@ -17,8 +17,8 @@ from decimal import (
     Context,
     Decimal,
     Inexact,
-    localcontext,
 )
+from functools import lru_cache
 from typing import Any
 
 #: Arithmetic context of the engine: 60 significant digits, inexact results trapped.
@@ -82,15 +82,25 @@ def type_name(value: Any) -> str:
     return type(value).__name__
 
 
+#: Context for the rounding steps only: rounding is where digits are meant to go.
+ROUNDING = Context(prec=60)
+
+
+@lru_cache(maxsize=256)
+def _power_of_ten(step: Decimal) -> bool:
+    return step.as_tuple().digits == (1,)
+
+
 def round_to(value: Decimal, step: Decimal, mode: str) -> Decimal:
     """Round ``value`` to a whole multiple of ``step`` (e.g. 0.01, 0.05, 1) with ``mode``."""
-    with localcontext(EXACT) as ctx:
-        ctx.traps[Inexact] = False
-        units = (value / step).quantize(ONE, rounding=ROUNDING_MODES[mode])
-        ctx.traps[Inexact] = True
-        return units * step
+    rounding = ROUNDING_MODES[mode]
+    if _power_of_ten(step):  # 0.01, 0.1, 1, 10: one quantize
+        return value.quantize(step, rounding=rounding, context=ROUNDING)
+    units = ROUNDING.divide(value, step).quantize(ONE, rounding=rounding, context=ROUNDING)
+    return ROUNDING.multiply(units, step)
 
 
+@lru_cache(maxsize=65536)
 def plain(value: Decimal) -> str:
     """Points as a plain decimal string without trailing zeros: 9.600 → "9.6", 12 → "12"."""
     text = format(value, "f")
@@ -99,6 +109,7 @@ def plain(value: Decimal) -> str:
     return "0" if text in ("-0", "") else text
 
 
+@lru_cache(maxsize=65536)
 def money(value: Decimal) -> str:
     """Money as a plain string with at least two decimals: 189 → "189.00", 160.6500 → "160.65".
 

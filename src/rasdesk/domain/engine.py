@@ -10,7 +10,7 @@ from decimal import Decimal, localcontext
 
 from rasdesk.domain.answers import Answers
 from rasdesk.domain.decimals import CENT, EXACT, ZERO, round_to
-from rasdesk.domain.model import Question, Ruleset
+from rasdesk.domain.model import Question, Ruleset, Section
 from rasdesk.domain.result import (
     AdjustmentStep,
     PointAdjustmentStep,
@@ -19,9 +19,15 @@ from rasdesk.domain.result import (
     SectionScore,
 )
 
+#: In a section's values: the question was not shown (step 1).
+HIDDEN = type("Hidden", (), {"__repr__": lambda self: "HIDDEN"})()
+#: In a section's values: a text answer was given (it scores 0; its words do not matter here).
+TEXT = type("Text", (), {"__repr__": lambda self: "TEXT"})()
+MEMO_LIMIT = 100_000
+
 
 def question_points(question: Question, value: object) -> Decimal:
-    """Step 2 for one shown question's value (as conditions read it); None → 0."""
+    """Step 2 for one shown question's value; None (unanswered) → 0."""
     if value is None:
         return ZERO
     qtype = question.type
@@ -43,6 +49,40 @@ def question_points(question: Question, value: object) -> Decimal:
     return ZERO
 
 
+def section_values(section: Section, answers: Answers) -> tuple[object, ...]:
+    """Everything steps 2–3 read for one section: per question, its answer as given (a
+    list keeps its order), None if shown but unanswered, HIDDEN if not shown, TEXT for a
+    text answer. A section's score is a pure function of these values."""
+    given, visible, shown = answers.given, answers.visible, answers.shown
+    out: list[object] = []
+    for q in section.questions:
+        qid = q.id
+        if qid in visible:
+            out.append(TEXT if q.type == "text" else given[qid])
+        else:
+            out.append(None if qid in shown else HIDDEN)
+    return tuple(out)
+
+
+def score_section(
+    section: Section, values: tuple[object, ...]
+) -> tuple[tuple[QuestionScore, ...], SectionScore]:
+    """Steps 2–3 for one section: each shown question's points; raw sum; cap; weight."""
+    scores: list[QuestionScore] = []
+    raw = ZERO
+    for question, value in zip(section.questions, values, strict=True):
+        if value is HIDDEN:
+            continue
+        points = ZERO if value is TEXT else question_points(question, value)
+        scores.append(QuestionScore(question.id, section.id, points, value is not None))
+        raw += points
+    capped = section.max_points is not None and raw > section.max_points
+    points = (
+        section.max_points if capped and section.max_points is not None else raw
+    ) * section.weight
+    return tuple(scores), SectionScore(section.id, raw, capped, points)
+
+
 def compute(ruleset: Ruleset, answers: Answers) -> Result:
     """Compute the indicative weekly budget. ``answers`` must come from ``check_answers``."""
     questionnaire = answers.questionnaire
@@ -50,24 +90,24 @@ def compute(ruleset: Ruleset, answers: Answers) -> Result:
     visible = answers.visible
     with localcontext(EXACT):
         # Steps 1–3: visibility (done in answers), question points, section points.
+        memo: dict[object, tuple[tuple[QuestionScore, ...], SectionScore]] = questionnaire.memo  # type: ignore[assignment]
+        if len(memo) > MEMO_LIMIT:
+            memo.clear()
         scores: list[QuestionScore] = []
         sections: list[SectionScore] = []
+        keys: list[tuple[object, ...]] = []
         current: dict[str, Decimal] = {}
         for section in questionnaire.sections:
-            raw = ZERO
-            for question in section.questions:
-                if question.id not in answers.shown:
-                    continue
-                value = visible.get(question.id)
-                points = question_points(question, value)
-                scores.append(QuestionScore(question.id, section.id, points, value is not None))
-                raw += points
-            capped = section.max_points is not None and raw > section.max_points
-            points = (
-                section.max_points if capped and section.max_points is not None else raw
-            ) * section.weight
-            sections.append(SectionScore(section.id, raw, capped, points))
-            current[section.id] = points
+            values = section_values(section, answers)
+            key = (section.id, values)
+            found = memo.get(key)
+            if found is None:
+                found = memo[key] = score_section(section, values)
+            question_scores, section_score = found
+            scores.extend(question_scores)
+            sections.append(section_score)
+            keys.append(values)
+            current[section.id] = section_score.points
         # Step 4: point adjustments, in order, each on the points left by the ones before.
         point_steps: list[PointAdjustmentStep] = []
         for padj in allocation.point_adjustments:
@@ -155,4 +195,5 @@ def compute(ruleset: Ruleset, answers: Answers) -> Result:
         annual=annual,
         sign_off_required=sign_off,
         flags=flags,
+        section_values=keys,
     )

@@ -140,6 +140,10 @@ class Questionnaire:
     question_by_id: dict[str, Question] = field(default_factory=dict, compare=False)
     #: Questions in an order where every question comes after those its show_if reads.
     visibility_order: tuple[Question, ...] = field(default=(), compare=False)
+    #: Memo of pure functions of this questionnaire (section scores, explanation steps);
+    #: bounded by its users. Never part of the ruleset's meaning.
+    memo: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
+    required_questions: tuple[Question, ...] = field(default=(), compare=False, repr=False)
 
     def questions(self) -> list[Question]:
         return [q for s in self.sections for q in s.questions]

@@ -183,4 +183,5 @@ def _questionnaire(r: Reader, value: Any, path: str) -> Questionnaire | None:
         allocation=allocation,
         question_by_id=by_id,
         visibility_order=tuple(by_id[q] for q in order),
+        required_questions=tuple(q for q in by_id.values() if q.required),
     )

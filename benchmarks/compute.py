@@ -1,0 +1,88 @@
+"""Budgets computed per second through ``rasdesk compute --answers X.jsonl`` (one core).
+
+Makes N random, valid answer sets for the demo ruleset (fixed seed; both questionnaires),
+then runs the real command in a subprocess pinned to one CPU (``taskset -c 0`` when
+available), writing its output to a file. Prints the whole-command rate (including start-up
+and signature check) and the steady rate (minus a 1-line run's time). Target: ≥ 20,000/s.
+
+    .venv/bin/python benchmarks/compute.py [N]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO = ROOT / "resources" / "demo"
+
+
+def answer_sets(n: int, seed: int = 20261123) -> list[str]:
+    doc = json.loads((DEMO / "demo.ruleset.json").read_text("utf-8"))
+    rng = random.Random(seed)
+    lines = []
+    for i in range(n):
+        q = doc["questionnaires"][0 if i % 5 else 1]  # 4 in 5 are person assessments
+        answers: dict[str, object] = {}
+        for section in q["sections"]:
+            for question in section["questions"]:
+                ids = [o["id"] for o in question.get("options", [])]
+                if question["type"] == "single":
+                    answers[question["id"]] = rng.choice(ids)
+                elif question["type"] == "multiple":
+                    answers[question["id"]] = rng.sample(ids, rng.randint(0, len(ids)))
+                elif question["type"] == "number":
+                    answers[question["id"]] = rng.randint(
+                        question.get("min", 0), question.get("max", 100)
+                    )
+        lines.append(json.dumps({"questionnaire": q["id"], "answers": answers}))
+    return lines
+
+
+def run(batch: Path, out: Path) -> float:
+    exe = Path(sys.executable).parent / "rasdesk"
+    cmd = [
+        str(exe),
+        "compute",
+        "--ruleset",
+        str(DEMO / "demo.ruleset.signed.json"),
+        "--trust",
+        str(DEMO / "DEMO-public-key.pem"),
+        "--answers",
+        str(batch),
+        "--json",
+    ]
+    if shutil.which("taskset"):
+        cmd = ["taskset", "-c", "0", *cmd]
+    env = {**os.environ, "RASDESK_HOME": tempfile.mkdtemp(prefix="rasdesk-bench-")}
+    start = time.perf_counter()
+    with out.open("wb") as fh:
+        subprocess.run(cmd, stdout=fh, check=True, env=env)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 50_000
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "one.jsonl").write_text(answer_sets(1)[0] + "\n")
+        (folder / "many.jsonl").write_text("\n".join(answer_sets(n)) + "\n")
+        startup = min(run(folder / "one.jsonl", folder / "o1") for _ in range(3))
+        total = min(run(folder / "many.jsonl", folder / "o2") for _ in range(3))
+        rows = (folder / "o2").read_text("utf-8").splitlines()
+        assert len(rows) == n and all('"weekly"' in r for r in rows[:100])
+    print(f"budgets: {n:,} through the .jsonl path, one core, best of 3")
+    print(f"start-up + verify (1 budget): {startup * 1000:.0f} ms")
+    print(f"whole command: {total:.2f} s = {n / total:,.0f} budgets/s")
+    print(f"steady state:  {n / (total - startup):,.0f} budgets/s (target >= 20,000)")
+
+
+if __name__ == "__main__":
+    main()
