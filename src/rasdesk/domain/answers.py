@@ -101,15 +101,26 @@ def check_answers(
 def visible_values(
     questionnaire: Questionnaire, typed: Mapping[str, AnswerValue]
 ) -> tuple[dict[str, object], frozenset[str]]:
-    """Step 1: which questions are shown, and the answers conditions may read."""
-    visible: dict[str, object] = {}
-    shown: set[str] = set()
-    for question in questionnaire.visibility_order:
-        if question.show_if is None or question.show_if.holds(visible):
-            shown.add(question.id)
-            if question.id in typed:
-                value = typed[question.id]
-                visible[question.id] = frozenset(value) if isinstance(value, tuple) else value
+    """Step 1: which questions are shown, and the answers conditions may read.
+
+    Questions without ``show_if`` are always shown. The others are decided in an order
+    where every question they read has been decided already (no cycles: validation)."""
+    always = questionnaire.always_shown
+    visible: dict[str, object] = {
+        qid: frozenset(value) if value.__class__ is tuple else value
+        for qid, value in typed.items()
+        if qid in always
+    }
+    if not questionnaire.conditional_questions:
+        return visible, always
+    shown = set(always)
+    for question in questionnaire.conditional_questions:
+        if question.show_if.holds(visible):  # type: ignore[union-attr]
+            qid = question.id
+            shown.add(qid)
+            if qid in typed:
+                value = typed[qid]
+                visible[qid] = frozenset(value) if value.__class__ is tuple else value
     return visible, frozenset(shown)
 
 

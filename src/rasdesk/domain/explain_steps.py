@@ -35,6 +35,13 @@ def money_text(value: Decimal) -> str:
     return f"{'-' if negative else ''}{int(whole):,}.{frac}"
 
 
+@lru_cache(maxsize=65536)
+def points_text(value: Decimal) -> str:
+    """Points for people to read: 8140 → "8,140", 9.600 → "9.6"."""
+    whole, dot, frac = plain(value).partition(".")
+    return f"{int(whole):,}{dot}{frac}"
+
+
 def _easy(easy: Text | None, standard: Text, lang: str) -> str:
     return (easy or standard).get(lang)
 
@@ -64,7 +71,7 @@ class Words:
         )
 
     def pts(self, value: Decimal) -> str:
-        return self.say("point" if value == ONE else "points", n=plain(value))
+        return self.say("point" if value == ONE else "points", n=points_text(value))
 
     def step_word(self, rounding: Rounding, *, money_step: bool = True) -> str:
         if not money_step:

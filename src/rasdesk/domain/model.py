@@ -144,6 +144,9 @@ class Questionnaire:
     #: bounded by its users. Never part of the ruleset's meaning.
     memo: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
     required_questions: tuple[Question, ...] = field(default=(), compare=False, repr=False)
+    #: Questions with no show_if, and those with one in visibility order (answers.py).
+    always_shown: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    conditional_questions: tuple[Question, ...] = field(default=(), compare=False, repr=False)
 
     def questions(self) -> list[Question]:
         return [q for s in self.sections for q in s.questions]

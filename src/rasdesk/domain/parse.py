@@ -184,4 +184,6 @@ def _questionnaire(r: Reader, value: Any, path: str) -> Questionnaire | None:
         question_by_id=by_id,
         visibility_order=tuple(by_id[q] for q in order),
         required_questions=tuple(q for q in by_id.values() if q.required),
+        always_shown=frozenset(q.id for q in by_id.values() if q.show_if is None),
+        conditional_questions=tuple(by_id[q] for q in order if by_id[q].show_if is not None),
     )
