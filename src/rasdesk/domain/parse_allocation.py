@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from rasdesk.domain.conditions import Condition
 from rasdesk.domain.decimals import CENT, ZERO
 from rasdesk.domain.model import (
     Adjustment,
@@ -17,6 +18,7 @@ from rasdesk.domain.model import (
 )
 from rasdesk.domain.parse_conditions import QuestionIndex, read_condition
 from rasdesk.domain.reader import Reader
+from rasdesk.domain.text import Text
 
 _REQUIRED = ("period", "method", "rounding", "annual_factor")
 _OPTIONAL = (
@@ -58,7 +60,8 @@ def read_allocation(
     elif method == "table":
         if "table" not in raw:
             r.add(path, 'the table method needs a "table" of rows')
-        table = _read_table(r, raw.get("table", []), f"{path}.table")
+        else:
+            table = _read_table(r, raw["table"], f"{path}.table")
         if "rate" in raw:
             r.add(f"{path}.rate", 'a table allocation must not have a "rate"')
     else:
@@ -148,26 +151,42 @@ def _read_rounding(r: Reader, value: Any, path: str, *, money: bool) -> Rounding
     if raw is None or "to" not in raw or "mode" not in raw:
         return None
     to = r.decimal(raw["to"], f"{path}.to", positive=True)
-    mode = raw["mode"]
-    if mode not in ("half_up", "down", "up", "half_even"):
-        r.add(f"{path}.mode", f'expected "half_up", "down", "up" or "half_even", found {mode!r}')
-        return None
-    if to is None:
-        return None
-    if money and to % CENT != 0:
+    if to is not None and money and to % CENT != 0:
         r.add(
             f"{path}.to",
             f"money is rounded to whole pence or more (e.g. 0.01, 0.05, 1), found {to}",
         )
+        to = None
+    mode = raw["mode"]
+    if mode not in ("half_up", "down", "up", "half_even"):
+        r.add(f"{path}.mode", f'expected "half_up", "down", "up" or "half_even", found {mode!r}')
         return None
-    return Rounding(to, mode)
+    return Rounding(to, mode) if to is not None else None
 
 
-def _read_when(r: Reader, raw: dict[str, Any], path: str, index: QuestionIndex) -> tuple[bool, Any]:
+def _read_when(
+    r: Reader, raw: dict[str, Any], path: str, index: QuestionIndex
+) -> tuple[bool, Condition | None]:
     if "when" not in raw:
         return True, None
     cond = read_condition(r, raw["when"], f"{path}.when", index)
     return cond is not None, cond
+
+
+def _read_named(
+    r: Reader,
+    raw: dict[str, Any],
+    where: str,
+    index: QuestionIndex,
+    ids: list[tuple[str | None, str]],
+) -> tuple[str | None, Text | None, Text | None, bool, Condition | None]:
+    """What every adjustment has: id, label, optional explain and optional ``when``."""
+    aid = r.ident(raw.get("id"), f"{where}.id")
+    ids.append((aid, f"{where}.id"))
+    label = r.text(raw.get("label"), f"{where}.label")
+    explain = r.text(raw["explain"], f"{where}.explain") if "explain" in raw else None
+    ok, when = _read_when(r, raw, where, index)
+    return aid, label, explain, ok, when
 
 
 def _read_point_adjustments(
@@ -180,11 +199,7 @@ def _read_point_adjustments(
         raw = r.obj(item, where, ("id", "label", "multiply"), ("explain", "when", "sections"))
         if raw is None:
             continue
-        aid = r.ident(raw.get("id"), f"{where}.id")
-        ids.append((aid, f"{where}.id"))
-        label = r.text(raw.get("label"), f"{where}.label")
-        explain = r.text(raw["explain"], f"{where}.explain") if "explain" in raw else None
-        ok, when = _read_when(r, raw, where, index)
+        aid, label, explain, ok, when = _read_named(r, raw, where, index, ids)
         sections = tuple(section_ids)
         if "sections" in raw:
             listed = r.items(raw["sections"], f"{where}.sections", non_empty=True)
@@ -193,8 +208,6 @@ def _read_point_adjustments(
                     r.add(f"{where}.sections[{j}]", f'unknown section "{sid}"')
                     ok = False
             sections = tuple(listed)
-        if "add" in raw:
-            r.add(f"{where}.add", 'point adjustments only "multiply"')
         factor = (
             r.decimal(raw["multiply"], f"{where}.multiply", minimum=ZERO)
             if "multiply" in raw
@@ -216,11 +229,7 @@ def _read_adjustments(
         raw = r.obj(item, where, ("id", "label"), ("explain", "when", "multiply", "add"))
         if raw is None:
             continue
-        aid = r.ident(raw.get("id"), f"{where}.id")
-        ids.append((aid, f"{where}.id"))
-        label = r.text(raw.get("label"), f"{where}.label")
-        explain = r.text(raw["explain"], f"{where}.explain") if "explain" in raw else None
-        ok, when = _read_when(r, raw, where, index)
+        aid, label, explain, ok, when = _read_named(r, raw, where, index, ids)
         has_mul, has_add = "multiply" in raw, "add" in raw
         if has_mul == has_add:
             r.add(
