@@ -325,3 +325,16 @@ def test_installed_script_runs_with_exit_codes(tmp_path: Path) -> None:
         text=True,
     )
     assert done.returncode == 0 and json.loads(done.stdout)["weekly"] == "301.20"
+
+
+def test_wrong_kind_of_key_is_named(
+    keys: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = tmp_path / "r.json"
+    doc.write_bytes(to_bytes(minimal_doc()))
+    code, _, err = run(capsys, "ruleset", "sign", doc, "--key", keys[1], "-o", tmp_path / "o.json")
+    assert code == 2 and "is a public key" in err
+    code, _, err = run(capsys, "trust", "add", keys[0])
+    assert code == 2 and "is a private key: never share it" in err
+    code, _, err = run(capsys, "trust", "add", doc)
+    assert code == 2 and "not a PEM public key" in err and "http" not in err

@@ -37,20 +37,37 @@ def keyid_of(public_key: Ed25519PublicKey) -> str:
 
 
 def load_private_key(pem: bytes, source: str = "the key") -> Ed25519PrivateKey:
+    if b"PUBLIC KEY-----" in pem:
+        raise InputError(
+            f"{source} is a public key; signing needs the private key (K.pem from rasdesk keygen)"
+        )
     try:
         key = serialization.load_pem_private_key(pem, password=None)
-    except (ValueError, TypeError) as exc:
-        raise InputError(f"{source} is not a PEM private key without a password ({exc})") from None
+    except TypeError:
+        raise InputError(
+            f"{source} is protected by a password; rasdesk needs an unencrypted PKCS#8 key"
+        ) from None
+    except ValueError:
+        raise InputError(
+            f"{source} is not a PEM private key (make one with: rasdesk keygen)"
+        ) from None
     if not isinstance(key, Ed25519PrivateKey):
         raise InputError(f"{source} is not an Ed25519 key (make one with: rasdesk keygen)")
     return key
 
 
 def load_public_key(pem: bytes, source: str = "the key") -> Ed25519PublicKey:
+    if b"PRIVATE KEY-----" in pem:
+        raise InputError(
+            f"{source} is a private key: never share it. Give the public key instead "
+            "(P.pem from rasdesk keygen, or: openssl pkey -in K.pem -pubout)"
+        )
     try:
         key = serialization.load_pem_public_key(pem)
-    except (ValueError, TypeError) as exc:
-        raise InputError(f"{source} is not a PEM public key ({exc})") from None
+    except (ValueError, TypeError):
+        raise InputError(
+            f"{source} is not a PEM public key (it should start with -----BEGIN PUBLIC KEY-----)"
+        ) from None
     if not isinstance(key, Ed25519PublicKey):
         raise InputError(f"{source} is not an Ed25519 public key")
     return key
