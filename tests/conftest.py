@@ -6,7 +6,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import keyring
+import keyring.backend
 import pytest
+
+from tests.memory_keyring import MemoryKeyring
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LANG", "C.UTF-8")
@@ -17,3 +21,19 @@ def rasdesk_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     home = tmp_path_factory.mktemp("rasdesk-home")
     monkeypatch.setenv("RASDESK_HOME", str(home))
     return home
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> MemoryKeyring:
+    """A fresh in-memory password store for every test (this machine has none)."""
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    return backend
+
+
+@pytest.fixture
+def no_keyring() -> None:
+    """No usable password store, as on a machine without one."""
+    from keyring.backends import fail
+
+    keyring.set_keyring(fail.Keyring())

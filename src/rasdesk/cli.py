@@ -10,8 +10,9 @@ import sys
 from collections.abc import Sequence
 
 from rasdesk import __version__
-from rasdesk.commands import compute, keys, ruleset
+from rasdesk.commands import case, compute, keys, ruleset
 from rasdesk.domain.errors import RasdeskError
+from rasdesk.platform.logs import setup_logging
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,11 +26,13 @@ def build_parser() -> argparse.ArgumentParser:
     keys.register(sub)
     ruleset.register(sub)
     compute.register(sub)
+    case.register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    setup_logging()
     try:
         code: int = args.func(args)
         return code

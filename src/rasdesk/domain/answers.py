@@ -124,6 +124,15 @@ def visible_values(
     return visible, frozenset(shown)
 
 
+def check_answer(question: Question, value: Any) -> AnswerValue:
+    """One answer, checked on its own (autosave): raises ``AnswersError`` naming the problem."""
+    problems: list[Problem] = []
+    checked = _check_one(question, value, f"$.answers.{question.id}", problems)
+    if problems or checked is None:
+        raise AnswersError(f'that is not an answer to "{question.id}"', problems)
+    return checked
+
+
 def _plainly_valid(question: Question, value: Any) -> bool:
     """The common, valid shapes, checked quickly; anything else goes through
     ``_check_one``, which names the problem."""

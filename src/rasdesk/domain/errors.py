@@ -56,3 +56,22 @@ class TrustError(RasdeskError):
     """A signature or trust failure: unsigned, untrusted, or a signature that does not match."""
 
     exit_code = 3
+
+
+class StorageError(RasdeskError):
+    """The case store cannot do what was asked (missing case, wrong state, damaged file)."""
+
+    exit_code = 1
+
+
+class CaseStateError(StorageError):
+    """An action that the case's lifecycle does not allow (e.g. answering a finalised case)."""
+
+    exit_code = 2
+
+
+class SecretStoreUnavailable(RasdeskError):
+    """No usable OS password store: rasdesk refuses to store case data rather than fall
+    back to anything weaker."""
+
+    exit_code = 1

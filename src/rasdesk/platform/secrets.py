@@ -1,0 +1,95 @@
+"""Secrets in the operating system's password store, through keyring.
+
+The case store's key is 32 random bytes (a raw 256-bit SQLCipher key, not a passphrase),
+created on first use and kept only in the OS store: the Secret Service (GNOME Keyring,
+KWallet) on Linux, the Credential Manager on Windows, the Keychain on macOS. With no
+usable store rasdesk refuses to store cases and says why; it never writes the key to a
+file, and it does not accept keyrings.alt's file backends.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets as _random
+
+import keyring
+import keyring.backend
+import keyring.errors
+
+from rasdesk.domain.errors import SecretStoreUnavailable, StorageError
+from rasdesk.platform import paths
+
+SERVICE = "rasdesk"
+_REFUSED_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
+
+_HOW = (
+    "rasdesk keeps the key of its encrypted case store only in your computer's password "
+    "store, and will not store cases without one. On Linux, install and unlock GNOME Keyring "
+    "or KWallet (a Secret Service provider); on Windows the Credential Manager and on macOS "
+    "the Keychain are used automatically. Your IT team can help."
+)
+
+
+def backend_problem() -> str | None:
+    """Why the current keyring backend cannot be used, or None if it can."""
+    backend = keyring.get_keyring()
+    backends = getattr(backend, "backends", [backend])  # a ChainerBackend holds several
+    usable = [
+        b
+        for b in backends
+        if not type(b).__module__.startswith(_REFUSED_MODULES) and b.priority > 0
+    ]
+    if not usable:
+        return f"no usable password store was found (keyring found: {type(backend).__module__})"
+    return None
+
+
+def _username(name: str) -> str:
+    # One entry per profile folder, so a demo or test profile never meets a real one.
+    where = hashlib.sha256(str(paths.data_dir().resolve()).encode()).hexdigest()[:16]
+    return f"{name}@{where}"
+
+
+def _check() -> None:
+    problem = backend_problem()
+    if problem:
+        raise SecretStoreUnavailable(f"{problem}. {_HOW}")
+
+
+def get_secret(name: str) -> str | None:
+    _check()
+    try:
+        return keyring.get_password(SERVICE, _username(name))
+    except keyring.errors.KeyringError as exc:
+        raise SecretStoreUnavailable(f"the password store did not answer ({exc}). {_HOW}") from None
+
+
+def set_secret(name: str, value: str) -> None:
+    _check()
+    try:
+        keyring.set_password(SERVICE, _username(name), value)
+    except keyring.errors.KeyringError as exc:
+        raise SecretStoreUnavailable(
+            f"the password store refused to save ({exc}). {_HOW}"
+        ) from None
+
+
+def database_key(*, create: bool) -> bytes:
+    """The case store's 32-byte key. ``create`` makes one only when there is no store yet:
+    a new key for an existing store would lock its cases away."""
+    stored = get_secret("database-key")
+    if stored is None:
+        if not create:
+            raise StorageError(
+                "the case store exists but its key is not in this computer's password store, so it "
+                "cannot be opened. If you moved to a new computer or user account, the cases must be "
+                "sent from the old one; ask your IT team."
+            )
+        stored = _random.token_hex(32)
+        set_secret("database-key", stored)
+    key = bytes.fromhex(stored)
+    if len(key) != 32:
+        raise StorageError(
+            "the case store key in the password store is damaged (it is not 32 bytes)"
+        )
+    return key

@@ -1,0 +1,20 @@
+"""The user's own case store: where it is, and its key from the OS password store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rasdesk.platform import paths, secrets, settings
+from rasdesk.storage.store import CaseStore
+
+
+def store_path() -> Path:
+    return paths.data_dir() / "cases.db"
+
+
+def open_user_store() -> CaseStore:
+    """Open (creating on first use) the encrypted store. Refuses, saying why, when there is
+    no usable password store; a key is created only when no store exists yet."""
+    path = store_path()
+    key = secrets.database_key(create=not path.exists())
+    return CaseStore.open(path, key, settings.load()["assessor_name"])
