@@ -174,6 +174,16 @@ def test_install_keeps_every_version_and_points_at_the_newest(
 ) -> None:
     shas = []
     for version in ("1", "2"):
+        if version == "2":
+            code, _, err = run(capsys, "ruleset", "install", tmp_path / "1.s.json")
+            assert code == 3 and "does not trust" in err  # only keys in the trust store
+            assert run(capsys, "trust", "add", keys[1])[0] == 0
+            assert run(capsys, "ruleset", "install", tmp_path / "1.s.json")[0] == 0
+            shas.append(
+                json.loads((rasdesk_home / "data" / "rulesets" / "current.json").read_text())[
+                    "sha256"
+                ]
+            )
         doc = minimal_doc()
         doc["version"] = version
         (tmp_path / f"{version}.json").write_bytes(to_bytes(doc))
@@ -187,18 +197,15 @@ def test_install_keeps_every_version_and_points_at_the_newest(
             "-o",
             tmp_path / f"{version}.s.json",
         )
-        code, out, _ = run(
-            capsys, "ruleset", "install", tmp_path / f"{version}.s.json", "--trust", keys[1]
-        )
-        assert code == 0
-        shas.append(out.split()[-1])
+        if version == "2":
+            code, out, _ = run(capsys, "ruleset", "install", tmp_path / f"{version}.s.json")
+            assert code == 0
+            shas.append(out.split()[-1])
     folder = rasdesk_home / "data" / "rulesets"
     assert sorted(p.name for p in folder.glob("*.signed.json")) == sorted(
         f"{s}.ruleset.signed.json" for s in shas
     )
     assert json.loads((folder / "current.json").read_text())["sha256"] == shas[1]
-    code, _, err = run(capsys, "ruleset", "install", tmp_path / "1.s.json")
-    assert code == 3 and "does not trust" in err  # --trust is per command; nothing was added
 
 
 def test_install_refuses_an_expired_ruleset(
@@ -217,7 +224,8 @@ def test_install_refuses_an_expired_ruleset(
         "-o",
         tmp_path / "old.s.json",
     )
-    code, _, err = run(capsys, "ruleset", "install", tmp_path / "old.s.json", "--trust", keys[1])
+    run(capsys, "trust", "add", keys[1])
+    code, _, err = run(capsys, "ruleset", "install", tmp_path / "old.s.json")
     assert code == 2 and "ended on 2021-03-31" in err
 
 

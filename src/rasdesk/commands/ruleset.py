@@ -68,7 +68,7 @@ def verify(args: argparse.Namespace) -> int:
 
 
 def install_cmd(args: argparse.Namespace) -> int:
-    verified = install(args.file, [Path(p) for p in args.trust])
+    verified = install(args.file)
     r = verified.ruleset
     print(f"Installed {r.id} {r.version}: new assessments will use it.")
     print(f"  sha256: {r.sha256}")
@@ -95,9 +95,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--trust", action="append", default=[], metavar="P.pem", help="also trust this public key"
     )
     v.set_defaults(func=verify)
+    # No --trust here: a ruleset is installed only when a key in the trust store signed
+    # it, because new cases re-verify the installed ruleset every time they use it.
     i = rsub.add_parser("install", help="verify a signed ruleset and use it for new assessments")
     i.add_argument("file", metavar="R.signed.json")
-    i.add_argument(
-        "--trust", action="append", default=[], metavar="P.pem", help="also trust this public key"
-    )
     i.set_defaults(func=install_cmd)
