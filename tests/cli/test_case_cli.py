@@ -154,3 +154,28 @@ def test_purge_and_export_of_a_draft(capsys: pytest.CaptureFixture[str], tmp_pat
     assert code == 0 and "Purged 0" in out
     code, _, err = run(capsys, "case", "purge", "--sent-before", "soon")
     assert code == 2 and "YYYY-MM-DD" in err
+
+
+@pytest.mark.usefixtures("installed")
+def test_the_log_names_cases_by_id_never_by_person(
+    capsys: pytest.CaptureFixture[str], rasdesk_home: Path
+) -> None:
+    case = run(
+        capsys,
+        "case",
+        "new",
+        "--name",
+        "Eirlys Quennell-Thorpe",
+        "--ref",
+        "QT-5150",
+        "--answers",
+        DEMO / "answers" / "person-example.json",
+        "--finalise",
+    )[1].strip()
+    import logging
+
+    for handler in logging.getLogger("rasdesk").handlers:
+        handler.flush()
+    logs = "".join(p.read_text() for p in (rasdesk_home / "log").glob("rasdesk.log*"))
+    assert case in logs
+    assert "Eirlys" not in logs and "QT-5150" not in logs

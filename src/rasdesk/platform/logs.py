@@ -5,17 +5,24 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+from pathlib import Path
 
 from rasdesk.platform import paths
 
-_configured = False
+_current: tuple[Path, logging.Handler] | None = None
 
 
 def setup_logging(level: int = logging.INFO) -> None:
-    global _configured
-    if _configured:
-        return
+    """Send rasdesk's log to ``log/rasdesk.log`` (1 MB × 5 files). Idempotent; follows a
+    change of ``RASDESK_HOME`` within one process (tests, the demo)."""
+    global _current
     folder = paths.log_dir()
+    if _current is not None and _current[0] == folder:
+        return
+    root = logging.getLogger("rasdesk")
+    if _current is not None:
+        root.removeHandler(_current[1])
+        _current[1].close()
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
@@ -24,7 +31,6 @@ def setup_logging(level: int = logging.INFO) -> None:
     except OSError:
         handler = logging.NullHandler()  # a read-only profile must not stop the work
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger("rasdesk")
     root.addHandler(handler)
     root.setLevel(level)
-    _configured = True
+    _current = (folder, handler)
