@@ -202,3 +202,27 @@ def test_resolve_case_prefixes(store: CaseStore) -> None:
         store.resolve(case[:4])
     with pytest.raises(InputError, match="no case"):
         store.resolve("ffffffff")
+
+
+def test_search_with_many_matches_walks_newest_first_with_the_same_answer(
+    store: CaseStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for i in range(6):
+        answered_case(store, name=f"Megan Jones {i}", council_ref=f"MJ-{i}")
+    answered_case(store, name="Other Person")
+    few = [r.case_uuid for r in queries.list_cases(store, search="jones", limit=4)]
+    drafts = [r.case_uuid for r in queries.list_cases(store, search="jones", state="draft")]
+    monkeypatch.setattr(queries, "SEARCH_LOOKUP_MAX", 2)  # now 6 matches are "many"
+    assert [r.case_uuid for r in queries.list_cases(store, search="jones", limit=4)] == few
+    assert [r.case_uuid for r in queries.list_cases(store, search="jones", state="draft")] == drafts
+    assert len(drafts) == 6 and queries.list_cases(store, search="zzz") == []
+
+
+def test_an_amendment_with_a_bad_answer_leaves_no_new_version(store: CaseStore) -> None:
+    case = answered_case(store)
+    lifecycle.finalise(store, case)
+    versions = store.db.execute("SELECT count(*) FROM versions").fetchone()[0]
+    with pytest.raises(AnswersError):
+        lifecycle.amend(store, case, "typo fix", {"night_help": 3, "washing": "sometimes"})
+    assert store.db.execute("SELECT count(*) FROM versions").fetchone()[0] == versions
+    assert store.current_version(case)["state"] == "finalised"

@@ -14,6 +14,7 @@ import logging
 import uuid
 from typing import Any
 
+from rasdesk.domain.answers import check_answer
 from rasdesk.domain.budget import compute_budget
 from rasdesk.domain.bundle import FORMAT, canonical, seal
 from rasdesk.domain.errors import CaseStateError, InputError
@@ -110,6 +111,14 @@ def amend(
         )
     previous = store.answers(version["version_uuid"])
     notes = store.notes(version["version_uuid"])
+    # Check every change first, so the new version and its changes land together or not at all.
+    questionnaire = store.questionnaire_of(version, store.case_row(case_uuid))
+    changes: dict[str, Any] = {}
+    for question_id, value in (answers or {}).items():
+        asked = questionnaire.question_by_id.get(question_id)
+        if asked is None:
+            raise InputError(f"there is no question {question_id!r} in this questionnaire")
+        changes[question_id] = None if value is None else check_answer(asked, value)
     new_id, at = str(uuid.uuid4()), now()
     with store.transaction() as db:
         db.execute(
@@ -144,8 +153,19 @@ def amend(
                 "INSERT INTO notes (version_uuid, question, text, at) VALUES (?, ?, ?, ?)",
                 (new_id, question, text, at),
             )
-    for question, value in (answers or {}).items():
-        store.set_answer(case_uuid, question, value)
+        for question, value in changes.items():
+            old = previous.get(question)
+            old_text = None if old is None else canonical(_plain(old)).decode()
+            new_text = None if value is None else canonical(_plain(value)).decode()
+            if new_text == old_text:
+                continue
+            db.execute(
+                "INSERT INTO answers (version_uuid, question, value, at, mono_ns, session) VALUES (?, ?, ?, ?, 0, ?)",
+                (new_id, question, new_text, at, store.session),
+            )
+            store.audit(
+                case_uuid, new_id, "answer", question=question, old=old_text, new=new_text, at=at
+            )
     return new_id
 
 

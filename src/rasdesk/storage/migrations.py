@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from rasdesk.domain.errors import StorageError
+from rasdesk.storage.connection import DatabaseError
 
 STATES = ("draft", "finalised", "queued", "sending", "sent", "failed", "quarantined")
 _STATE_CHECK = "state IN (" + ", ".join(f"'{s}'" for s in STATES) + ")"
@@ -160,8 +161,23 @@ _V2 = """
     END;
 """
 
+# v3: guards v1 lacked (the rest of a finalised version's identity is frozen too). A finalised version could be set back to 'draft' by SQL, and
+# would then take new answers and notes (the API checks the state too); and a note could be
+# rewritten in place, although notes, like answers, are one row per change.
+_V3 = """
+    CREATE TRIGGER versions_never_back_to_draft BEFORE UPDATE OF state ON versions
+        WHEN OLD.bundle IS NOT NULL AND NEW.state = 'draft'
+        BEGIN SELECT RAISE(ABORT, 'a finalised case version cannot go back to draft'); END;
+    CREATE TRIGGER notes_append_only BEFORE UPDATE ON notes
+        BEGIN SELECT RAISE(ABORT, 'notes are never rewritten: add a new row'); END;
+    CREATE TRIGGER versions_frozen_identity BEFORE UPDATE OF version_uuid, assessor, device_id,
+        started_at ON versions
+        WHEN OLD.bundle IS NOT NULL
+        BEGIN SELECT RAISE(ABORT, 'a finalised case version cannot change'); END;
+"""
+
 #: MIGRATIONS[n] moves a store from version n to n + 1 (SQL run in one transaction).
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -183,9 +199,14 @@ def migrate(db: sqlite_utils.Database, target: int = SCHEMA_VERSION) -> int:
         script = f"BEGIN IMMEDIATE;\n{MIGRATIONS[current]}\nPRAGMA user_version = {current + 1};\nCOMMIT;"
         try:
             db.conn.executescript(script)
-        except BaseException:
+        except BaseException as exc:
             if db.conn.in_transaction:
                 db.conn.execute("ROLLBACK")
+            if isinstance(exc, DatabaseError):
+                raise StorageError(
+                    f"the case store could not be updated to schema {current + 1} ({exc}); "
+                    "nothing was changed. Check there is free disk space, then try again."
+                ) from exc
             raise
         current += 1
     return current

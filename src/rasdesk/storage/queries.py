@@ -28,6 +28,15 @@ class CaseSummary:
         return {k: getattr(self, k) for k in self.__slots__}
 
 
+#: A search matching at most this many cases reads just those cases (by rowid) and sorts
+#: them. One matching more walks the cases newest first (``cases_by_update``, or
+#: ``cases_by_state`` with a state) and stops at ``limit``: reading thousands of cases by
+#: rowid touches most of the table's pages, each decrypted again once the page cache is
+#: full, so a common name or a 3-letter prefix took 35-70 ms with 50,000 cases, growing
+#: faster than the number of matches (benchmarks/store.py).
+SEARCH_LOOKUP_MAX = 500
+
+
 def fts_query(text: str) -> str:
     """Words as FTS5 prefix terms, all required: "sian jo" → "sian"* AND "jo"*."""
     words = re.findall(r"\w+", text)
@@ -52,8 +61,22 @@ def list_cases(
         where.append("state = ?")
         params.append(state)
     if search:
-        where.append("rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)")
-        params.append(fts_query(search))
+        match = fts_query(search)
+        rowids = [
+            r[0]
+            for r in store.db.execute(
+                "SELECT rowid FROM cases_fts WHERE cases_fts MATCH ? LIMIT ?",
+                (match, SEARCH_LOOKUP_MAX + 1),
+            )
+        ]
+        if not rowids:
+            return []
+        if len(rowids) <= SEARCH_LOOKUP_MAX:
+            where.append("rowid IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(rowids))
+        else:  # "+rowid" is no rowid lookup: the planner walks the updated_at index instead
+            where.append("+rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)")
+            params.append(match)
     sql = (
         "SELECT case_uuid, person_name, council_ref, questionnaire, state, weekly, updated_at, linked_case_uuid"
         " FROM cases"

@@ -80,7 +80,11 @@ class CaseStore:
     @classmethod
     def open(cls, path: Path, key: bytes, actor: str) -> CaseStore:
         db = connect(path, key)
-        migrate(db)
+        try:
+            migrate(db)
+        except BaseException:
+            db.conn.close()  # e.g. a store from a newer rasdesk: refused, and not held open
+            raise
         return cls(db, actor or "unknown")
 
     def close(self) -> None:
