@@ -26,6 +26,7 @@ APT_PACKAGES=(
     libxcb-shape0 libxkbcommon-x11-0 xvfb xauth
     # printed letters: pdftoppm / pdftotext to look at and test the PDFs
     poppler-utils
+    fonts-dejavu-core
     # postgresql-15   # not needed yet: the sync tests will add it
     # objdump, readelf, strings: inspecting the packaged app
     binutils

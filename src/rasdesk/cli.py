@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from rasdesk import __version__
-from rasdesk.commands import case, compute, keys, ruleset
+from rasdesk.commands import case, compute, keys, print_letter, ruleset
 from rasdesk.domain.errors import RasdeskError
 from rasdesk.platform.logs import setup_logging
 
@@ -27,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     ruleset.register(sub)
     compute.register(sub)
     case.register(sub)
+    print_letter.register(sub)
     return parser
 
 

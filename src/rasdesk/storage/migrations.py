@@ -161,7 +161,8 @@ _V2 = """
     END;
 """
 
-# v3: guards v1 lacked (the rest of a finalised version's identity is frozen too). A finalised version could be set back to 'draft' by SQL, and
+# v3: guards v1 lacked (the rest of a finalised version's identity is frozen too), and
+# whether the person agreed that their own words go on the letter. A finalised version could be set back to 'draft' by SQL, and
 # would then take new answers and notes (the API checks the state too); and a note could be
 # rewritten in place, although notes, like answers, are one row per change.
 _V3 = """
@@ -170,6 +171,7 @@ _V3 = """
         BEGIN SELECT RAISE(ABORT, 'a finalised case version cannot go back to draft'); END;
     CREATE TRIGGER notes_append_only BEFORE UPDATE ON notes
         BEGIN SELECT RAISE(ABORT, 'notes are never rewritten: add a new row'); END;
+    ALTER TABLE cases ADD COLUMN notes_on_letter INTEGER NOT NULL DEFAULT 0;
     CREATE TRIGGER versions_frozen_identity BEFORE UPDATE OF version_uuid, assessor, device_id,
         started_at ON versions
         WHEN OLD.bundle IS NOT NULL

@@ -321,6 +321,23 @@ class CaseStore:
             )
             db.execute("UPDATE cases SET updated_at = ? WHERE case_uuid = ?", (at, case_uuid))
 
+    def set_notes_on_letter(self, case_uuid: str, agreed: bool) -> None:
+        """Record whether the person agreed that their own words go on the letter."""
+        case = self.case_row(case_uuid)
+        if bool(case["notes_on_letter"]) == agreed:
+            return
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE cases SET notes_on_letter = ? WHERE case_uuid = ?", (int(agreed), case_uuid)
+            )
+            self.audit(
+                case_uuid,
+                case["current_version"],
+                "notes on letter",
+                old=str(not agreed).lower(),
+                new=str(agreed).lower(),
+            )
+
     def set_note(self, case_uuid: str, question_id: str, text: str) -> None:
         """A note in the person's own words, for one question (or ``general``)."""
         case, version = self._draft(case_uuid)

@@ -1,0 +1,43 @@
+"""``rasdesk print CASE_ID``: the letter the person keeps, as a PDF."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from rasdesk.platform.files import write_new
+from rasdesk.printing.case_letter import letter_for_case
+from rasdesk.printing.render import render
+from rasdesk.storage.profile import open_user_store
+
+
+def print_cmd(args: argparse.Namespace) -> int:
+    store = open_user_store()
+    try:
+        case_uuid = store.resolve(args.case)
+        letter, style = letter_for_case(store, case_uuid, args.language)
+    finally:
+        store.close()
+    style = args.style or style
+    data = render(letter, style)
+    write_new(Path(args.output), data, 0o600, overwrite=args.force)
+    state = "DRAFT letter" if letter.draft else "Letter"
+    print(
+        f"{state} for case {case_uuid[:8]} ({style}, {letter.lang}): {args.output} — £{letter.weekly_text} a week"
+    )
+    return 0
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("print", help="the letter the person keeps, as a PDF")
+    p.add_argument("case", metavar="CASE_ID")
+    p.add_argument(
+        "--style",
+        choices=["standard", "large", "easy"],
+        help="default: from the person's recorded format needs",
+    )
+    p.add_argument("--language", choices=["en", "cy"], help="default: the case's language")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.set_defaults(func=print_cmd)

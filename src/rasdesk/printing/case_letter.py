@@ -1,0 +1,53 @@
+"""A letter for a case in the store: the latest finalised version (its frozen bundle), or
+the current draft, marked DRAFT on every page."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rasdesk.domain.bundle import open_bundle
+from rasdesk.domain.errors import InputError
+from rasdesk.printing.letter import Letter, build_letter
+from rasdesk.printing.styles import default_style
+from rasdesk.storage.store import CaseStore, _plain
+
+
+def letter_for_case(
+    store: CaseStore, case_uuid: str, lang: str | None = None
+) -> tuple[Letter, str]:
+    """The case's letter and the style its recorded communication needs call for."""
+    case = store.case_row(case_uuid)
+    version = store.current_version(case_uuid)
+    needs: list[str] = json.loads(case["format_needs"])
+    language = lang or case["language"]
+    if language not in ("en", "cy"):
+        raise InputError(f'letters are written in "en" or "cy", not {language!r}')
+    ruleset = store.ruleset(version["ruleset_sha256"])
+    if version["bundle"] is not None:
+        bundle: dict[str, Any] = open_bundle(version["bundle"], f"case {case_uuid[:8]}")
+        answers, notes, frozen = bundle["answers"], bundle["notes"], bundle["result"]
+        person = bundle["person"]
+    else:
+        answers = {q: _plain(v) for q, v in store.answers(version["version_uuid"]).items()}
+        notes, frozen = store.notes(version["version_uuid"]), None
+        person = {
+            "name": case["person_name"],
+            "date_of_birth": case["date_of_birth"],
+            "council_ref": case["council_ref"],
+        }
+    letter = build_letter(
+        ruleset,
+        case["questionnaire"],
+        answers,
+        notes,
+        lang=language,
+        draft=version["bundle"] is None,
+        person=person,
+        assessor=version["assessor"],
+        started_at=version["started_at"],
+        finalised_at=version["finalised_at"],
+        frozen_result=frozen,
+        notes_on_letter=bool(case["notes_on_letter"]),
+    )
+    return letter, default_style(needs)
