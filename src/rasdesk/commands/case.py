@@ -67,6 +67,8 @@ def new(args: argparse.Namespace) -> int:
             linked_case=args.linked_to,
         )
         _apply(store, case_uuid, answers)
+        if args.notes_on_letter:
+            store.set_notes_on_letter(case_uuid, True)
         if args.finalise:
             lifecycle.finalise(store, case_uuid)
     finally:
@@ -123,6 +125,20 @@ def note(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(f"Saved the note on case {case_uuid[:8]}.")
+    return 0
+
+
+def notes_on_letter(args: argparse.Namespace) -> int:
+    agreed = args.agreed == "yes"
+    store = open_user_store()
+    try:
+        case_uuid = store.resolve(args.case)
+        store.set_notes_on_letter(case_uuid, agreed)
+    finally:
+        store.close()
+    print(
+        f"Case {case_uuid[:8]}: notes in the person's own words {'will' if agreed else 'will not'} go on the letter."
+    )
     return 0
 
 
@@ -249,7 +265,7 @@ def register(sub: Any) -> None:
     cs = p.add_subparsers(
         dest="case_command",
         required=True,
-        metavar="new|list|show|answer|note|finalise|amend|export|purge",
+        metavar="new|list|show|answer|note|notes-on-letter|finalise|amend|export|purge",
     )
     n = cs.add_parser("new", help="start a case; prints its id")
     n.add_argument("--name", required=True, help="who the case is for")
@@ -263,6 +279,11 @@ def register(sub: Any) -> None:
         "--linked-to", metavar="CASE", help="for a carer's assessment: the cared-for person's case"
     )
     n.add_argument("--answers", metavar="A.json", help="answers to save at once")
+    n.add_argument(
+        "--notes-on-letter",
+        action="store_true",
+        help="the person agreed that their own words go on the letter",
+    )
     n.add_argument("--finalise", action="store_true", help="finalise straight away")
     n.add_argument(
         "--ruleset", metavar="R.signed.json", help="use this signed ruleset, not the installed one"
@@ -292,6 +313,12 @@ def register(sub: Any) -> None:
     nt.add_argument("question", metavar="QUESTION")
     nt.add_argument("text", metavar="TEXT")
     nt.set_defaults(func=note)
+    c = cs.add_parser(
+        "notes-on-letter", help="record whether the person agreed that their notes go on the letter"
+    )
+    c.add_argument("case", metavar="ID")
+    c.add_argument("agreed", choices=["yes", "no"])
+    c.set_defaults(func=notes_on_letter)
     f = cs.add_parser("finalise", help="compute and freeze the case")
     f.add_argument("case", metavar="ID")
     f.set_defaults(func=finalise)

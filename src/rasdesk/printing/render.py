@@ -193,6 +193,8 @@ def render(letter: Letter, style: str) -> bytes:
             add(_p(w[f"{key}.easy_{n}" if easy else f"{key}_{n}"], st.body))
     add(CondPageBreak(spec.heading * 4))
     add(_p(w["reproduce"], st.heading))
+    if easy:
+        add(_p(w["reproduce.easy"], st.body))
     add(_p(w["reproduce_1"].format(council=letter.council, **letter.ruleset), st.body))
 
     buffer = io.BytesIO()
