@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from rasdesk.commands import calibrate_cmds, workbook_cmds
 from rasdesk.domain.jsonio import StrictJSONError, loads_strict
 from rasdesk.domain.parse import parse_ruleset
 from rasdesk.domain.signing import is_envelope, load_private_key, read_envelope, sign_envelope
@@ -76,9 +77,13 @@ def install_cmd(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("ruleset", help="check, sign, verify and install RAS rulesets")
+    p = sub.add_parser(
+        "ruleset", help="check, sign, verify, install, build and calibrate RAS rulesets"
+    )
     rsub = p.add_subparsers(
-        dest="ruleset_command", required=True, metavar="check|sign|verify|install"
+        dest="ruleset_command",
+        required=True,
+        metavar="check|sign|verify|install|build|template|export|calibrate|diff",
     )
     c = rsub.add_parser("check", help="validate a ruleset document and list every problem")
     c.add_argument("file", metavar="R.json")
@@ -100,3 +105,5 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     i = rsub.add_parser("install", help="verify a signed ruleset and use it for new assessments")
     i.add_argument("file", metavar="R.signed.json")
     i.set_defaults(func=install_cmd)
+    workbook_cmds.register(rsub)
+    calibrate_cmds.register(rsub)

@@ -66,12 +66,9 @@ class Letter:
 
     def all_text(self) -> str:
         """Every word on the letter (for choosing a font that has every character)."""
-        parts = [
-            self.council,
-            str(self.person.get("name") or ""),
-            self.assessor,
-            self.general_note or "",
-        ]
+        parts = [self.council, self.assessor, self.general_note or ""]
+        # Every detail of the person that the letter prints (name, reference, date of birth).
+        parts += [str(v) for v in self.person.values() if isinstance(v, str)]
         for area in self.areas:
             parts += [area.title, area.title_easy, area.summary.text, area.summary.easy_read]
             for line in area.lines:

@@ -32,7 +32,7 @@ from rasdesk.platform.paths import resources_dir
 from rasdesk.printing import fonts
 from rasdesk.printing.letter import Letter
 from rasdesk.printing.styles import STYLES, LetterStyle
-from rasdesk.printing.words import WORDS
+from rasdesk.printing.words import WORDS, long_date
 
 MARGIN = 20 * mm
 LANG_TAGS = {"en": "en-GB", "cy": "cy-GB"}
@@ -61,6 +61,16 @@ class _Styles:
             leading=spec.heading * 1.3,
             spaceBefore=spec.heading * 0.8,
             spaceAfter=spec.heading * 0.4,
+        )
+        # Area titles: bigger than the questions under them, so the two are told apart.
+        self.area = ParagraphStyle(
+            "area",
+            parent=base,
+            fontName=bold,
+            fontSize=spec.body + 3,
+            leading=(spec.body + 3) * 1.3,
+            spaceBefore=spec.body * 0.6,
+            keepWithNext=1,
         )
         self.title = ParagraphStyle(
             "title",
@@ -192,10 +202,12 @@ def render(letter: Letter, style: str) -> bytes:
         for n in numbers:
             add(_p(w[f"{key}.easy_{n}" if easy else f"{key}_{n}"], st.body))
     add(CondPageBreak(spec.heading * 4))
-    add(_p(w["reproduce"], st.heading))
+    # The fingerprint must be whole on one page: it is what lets the figure be checked.
+    check = [_p(w["reproduce"], st.heading)]
     if easy:
-        add(_p(w["reproduce.easy"], st.body))
-    add(_p(w["reproduce_1"].format(council=letter.council, **letter.ruleset), st.body))
+        check.append(_p(w["reproduce.easy"], st.body))
+    check.append(_p(w["reproduce_1"].format(council=letter.council, **letter.ruleset), st.body))
+    add(KeepTogether(check))
 
     buffer = io.BytesIO()
     top = MARGIN + ((spec.body + 2) * 2.2 if letter.draft else 0)
@@ -223,15 +235,15 @@ def render(letter: Letter, style: str) -> bytes:
 def _details(letter: Letter, st: _Styles, w: dict[str, str], add: Any) -> None:
     person = letter.person
     status = (
-        w["status.finalised"].format(date=(letter.finalised_at or "")[:10])
+        w["status.finalised"].format(date=long_date(letter.finalised_at, letter.lang))
         if not letter.draft
         else w["status.draft"]
     )
     rows = [
         (w["for"], person.get("name") or ""),
-        (w["date_of_birth"], person.get("date_of_birth") or "—"),
+        (w["date_of_birth"], long_date(person.get("date_of_birth"), letter.lang)),
         (w["council_ref"], person.get("council_ref") or "—"),
-        (w["assessment_date"], (letter.started_at or "")[:10]),
+        (w["assessment_date"], long_date(letter.started_at, letter.lang)),
         (w["assessor"], letter.assessor),
         (w["status"], status),
     ]
@@ -261,7 +273,12 @@ def _summary(letter: Letter, spec: LetterStyle, st: _Styles, w: dict[str, str], 
         ]
     else:
         lines = [w["summary"].format(weekly=letter.weekly_text, annual=letter.annual_text)]
-    box = Table([[_p(line, st.summary)] for line in lines], hAlign="LEFT")
+    rows: list[list[Flowable]] = [[_p(line, st.summary)] for line in lines]
+    # Sign-off and flags belong beside the figure, not pages later.
+    for step in letter.how:
+        if step.step in ("sign_off", "flag"):
+            rows.append([_p(step.easy_read if spec.name == "easy" else step.text, st.bold)])
+    box = Table(rows, hAlign="LEFT")
     box.setStyle(
         _grid(
             st,
@@ -295,6 +312,7 @@ def _answers_table(area: Any, st: _Styles, w: dict[str, str]) -> Table:
                 ("LINEBELOW", (0, 0), (-1, 0), 1.5, "black"),
                 ("LINEBELOW", (0, 1), (-1, -1), 0.5, "black"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 10),  # columns must not read as one line
             ],
         )
     )
@@ -306,7 +324,7 @@ def _told_us(letter: Letter, spec: LetterStyle, st: _Styles, w: dict[str, str], 
     add(_p(w["told_us.easy" if easy else "told_us"], st.heading))
     add(_p(w["told_us_intro.easy" if easy else "told_us_intro"], st.body))
     for area in letter.areas:
-        title = _p(area.title_easy if easy else area.title, st.bold)
+        title = _p(area.title_easy if easy else area.title, st.area)
         summary = _p(area.summary.easy_read if easy else area.summary.text, st.body)
         if not spec.stacked:
             add(KeepTogether([title, _answers_table(area, st, w)]))
@@ -347,4 +365,5 @@ def _told_us(letter: Letter, spec: LetterStyle, st: _Styles, w: dict[str, str], 
             add(title)
         add(summary)
     if letter.general_note:
-        add(_p(f"{w['your_words']}: “{letter.general_note}”", st.body))
+        add(_p(w["your_words"], st.area))
+        add(_p(f"“{letter.general_note}”", st.body))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 EN: dict[str, str] = {
     "title": "Your indicative personal budget",
-    "title.carer": "Your carer's indicative budget",
+    "title.carer": "Your indicative budget as a carer",
     "title.easy": "Your budget",
     "draft": "DRAFT — not a decision",
     "draft.easy": "DRAFT. This is not the final answer yet.",
@@ -16,7 +16,7 @@ EN: dict[str, str] = {
     "assessment_date": "Date of assessment",
     "assessor": "Assessor",
     "status": "Status",
-    "status.finalised": "Finalised on {date}",
+    "status.finalised": "Assessment completed on {date}",
     "status.draft": "Draft: the figure may still change",
     "summary": "Your indicative budget is £{weekly} a week (£{annual} a year).",
     "summary.easy": "Your budget is £{weekly} each week.",
@@ -61,7 +61,7 @@ EN: dict[str, str] = {
 
 CY: dict[str, str] = {
     "title": "Eich cyllideb bersonol ddangosol",
-    "title.carer": "Cyllideb ddangosol eich gofalwr",
+    "title.carer": "Eich cyllideb ddangosol fel gofalwr",
     "title.easy": "Eich cyllideb",
     "draft": "DRAFFT — nid penderfyniad",
     "draft.easy": "DRAFFT. Nid dyma'r ateb terfynol eto.",
@@ -71,7 +71,7 @@ CY: dict[str, str] = {
     "assessment_date": "Dyddiad yr asesiad",
     "assessor": "Aseswr",
     "status": "Statws",
-    "status.finalised": "Wedi'i gwblhau ar {date}",
+    "status.finalised": "Asesiad wedi'i gwblhau ar {date}",
     "status.draft": "Drafft: gall y ffigur newid o hyd",
     "summary": "Eich cyllideb ddangosol yw £{weekly} yr wythnos (£{annual} y flwyddyn).",
     "summary.easy": "Eich cyllideb yw £{weekly} bob wythnos.",
@@ -115,3 +115,45 @@ CY: dict[str, str] = {
 }
 
 WORDS: dict[str, dict[str, str]] = {"en": EN, "cy": CY}
+
+MONTHS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+    "cy": (
+        "Ionawr",
+        "Chwefror",
+        "Mawrth",
+        "Ebrill",
+        "Mai",
+        "Mehefin",
+        "Gorffennaf",
+        "Awst",
+        "Medi",
+        "Hydref",
+        "Tachwedd",
+        "Rhagfyr",
+    ),
+}
+
+
+def long_date(iso: str | None, lang: str) -> str:
+    """2026-04-14 → "14 April 2026" / "14 Ebrill 2026"; anything else as it is."""
+    if not iso or len(iso) < 10:
+        return iso or "—"
+    try:
+        year, month, day = int(iso[:4]), int(iso[5:7]), int(iso[8:10])
+        return f"{day} {MONTHS[lang][month - 1]} {year}"
+    except (ValueError, IndexError):
+        return iso
