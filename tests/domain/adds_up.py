@@ -59,6 +59,18 @@ def check(q: Questionnaire, result: Result) -> None:
                 if (m := re.search(re.escape(title) + " from " + N + " to " + N, text))
             ]
             assert changes, text
+            m = re.search(
+                r"(?:takes|adds) "
+                + N
+                + r" points? (?:off|to) your total: £"
+                + N
+                + r" a week (?:less|more) at £"
+                + N,
+                text,
+            )
+            if m:  # the points' worth in money, at the rate
+                assert num(m.group(1)) * num(m.group(3)) == num(m.group(2)), text
+                assert num(m.group(1)) == abs(sum(num(b) - num(a) for _, b, a in changes)), text
             for sid, before, after in changes:
                 assert num(before) == section_points[sid], text
                 assert num(before) * factor == num(after), text

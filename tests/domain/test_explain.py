@@ -162,3 +162,22 @@ def test_money_text() -> None:
     assert money_text(D("1234.5")) == "1,234.50"
     assert money_text(D("160.6575")) == "160.6575"
     assert money_text(D("-2.5")) == "-2.50"
+
+
+def test_carer_reduction_is_also_shown_in_pounds_a_week() -> None:
+    with_carer = compute_budget(DEMO, demo_answers("person-example"))
+    without = compute_budget(DEMO, demo_answers("person-no-carer"))
+    step = next(e for e in with_carer.explanation if e.step == "point_adjustment")
+    assert (
+        "In all, this takes 6 points off your total: £25.20 a week less at £4.20 a point."
+        in step.text
+    )
+    assert "That is £25.20 less each week." in step.easy_read
+    # Here nothing after the rate changes the difference, so it is exactly what the carer's help cost.
+    assert without.weekly - with_carer.weekly == D("25.20")
+    welsh = next(
+        e
+        for e in compute_budget(DEMO, demo_answers("person-example"), "cy").explanation
+        if e.step == "point_adjustment"
+    )
+    assert "£25.20 yr wythnos yn llai" in welsh.text

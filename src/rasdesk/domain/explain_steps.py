@@ -164,15 +164,25 @@ class Words:
             for sid, b, a in changes
         )
         label, explain = padj.label.get(lang), padj.explain.get(lang) if padj.explain else ""
-        return ExplanationStep(
-            "point_adjustment",
-            _tidy(
-                self.say(
-                    "padj", label=label, explain=explain, factor=plain(padj.multiply), changes=items
-                )
-            ),
-            self.say("padj.easy", label=label, changes=easy),
+        text = self.say(
+            "padj", label=label, explain=explain, factor=plain(padj.multiply), changes=items
         )
+        easy_text = self.say("padj.easy", label=label, changes=easy)
+        # What the change is worth in money, so that (for example) a reduction for help from
+        # an unpaid carer is shown as £ a week, never only as points (per-point rulesets:
+        # points × rate is exact; with a table the band decides, and the total step says so).
+        rate = self.q.allocation.rate
+        delta = sum((b - a for _, b, a in changes), Decimal(0))
+        if rate is not None and delta:
+            key = "padj_money_less" if delta > 0 else "padj_money_more"
+            values = {
+                "points": self.pts(abs(delta)),
+                "money": money_text(abs(delta) * rate),
+                "rate": money_text(rate),
+            }
+            text += " " + self.say(key, **values)
+            easy_text += " " + self.say(f"{key}.easy", **values)
+        return ExplanationStep("point_adjustment", _tidy(text), easy_text)
 
     def total(self, before: Decimal, rounded: Decimal) -> ExplanationStep:
         pr = self.q.allocation.points_rounding
