@@ -41,6 +41,7 @@ from reportlab.platypus import (
 from rasdesk.authoring.calibrate import Calibration, Person, to_decimal
 from rasdesk.domain.decimals import CENT, plain
 from rasdesk.printing import fonts
+from rasdesk.printing.pages import Decorate, numbered_canvas
 
 MARGIN = 18 * mm
 WIDTH = A4[0] - 2 * MARGIN
@@ -316,32 +317,14 @@ def _person_rows(people: list[Person]) -> list[list[Any]]:
     return rows
 
 
-def _numbered_canvas(st: _Styles, footer: str) -> type[Canvas]:
-    class NumberedCanvas(Canvas):  # type: ignore[misc]
-        """Draws "Page X of Y" once the number of pages is known."""
+def _footer(st: _Styles, footer: str) -> Decorate:
+    def decorate(canvas: Canvas, page: int, total: int) -> None:
+        canvas.setFillColor(INK)
+        canvas.setFont(st.regular, 9)
+        canvas.drawString(MARGIN, MARGIN * 0.55, footer)
+        canvas.drawRightString(A4[0] - MARGIN, MARGIN * 0.55, f"Page {page} of {total}")
 
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self.setFillColor(INK)
-                self.setFont(st.regular, 9)
-                self.drawString(MARGIN, MARGIN * 0.55, footer)
-                self.drawRightString(
-                    A4[0] - MARGIN, MARGIN * 0.55, f"Page {self._pageNumber} of {total}"
-                )
-                super().showPage()
-            super().save()
-
-    return NumberedCanvas
+    return decorate
 
 
 def _story(c: Calibration, st: _Styles) -> list[Flowable]:
@@ -514,7 +497,7 @@ def render_report(c: Calibration) -> bytes:
     frame = Frame(MARGIN, MARGIN, WIDTH, A4[1] - 2 * MARGIN, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     footer = f"Calibration report – {c.ruleset.id} {c.ruleset.version} – proposal, not in force"
-    doc.build(_story(c, st), canvasmaker=_numbered_canvas(st, footer))
+    doc.build(_story(c, st), canvasmaker=numbered_canvas(_footer(st, footer)))
     return buffer.getvalue()
 
 

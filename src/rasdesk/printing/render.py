@@ -31,6 +31,7 @@ from reportlab.platypus import (
 from rasdesk.platform.paths import resources_dir
 from rasdesk.printing import fonts
 from rasdesk.printing.letter import Letter
+from rasdesk.printing.pages import Decorate, numbered_canvas
 from rasdesk.printing.styles import STYLES, LetterStyle
 from rasdesk.printing.words import WORDS, long_date
 
@@ -125,53 +126,29 @@ def _picture(name: str | None, size: float, font: str) -> Flowable | None:
     return drawing
 
 
-def _numbered_canvas(letter: Letter, spec: LetterStyle, st: _Styles) -> type[Canvas]:
+def _decorate(letter: Letter, spec: LetterStyle, st: _Styles) -> Decorate:
+    """The page number on every page, and the DRAFT banner on every page of a draft."""
     w = WORDS[letter.lang]
     easy = spec.name == "easy"
 
-    class NumberedCanvas(Canvas):  # type: ignore[misc]
-        """Draws "Page X of Y" once the number of pages is known, and the DRAFT banner."""
+    def decorate(canvas: Canvas, page: int, total: int) -> None:
+        width, height = A4
+        canvas.setFillColorRGB(0, 0, 0)
+        canvas.setFont(st.regular, spec.body)
+        canvas.drawString(
+            MARGIN, MARGIN * 0.6, w["page.easy" if easy else "page"].format(page=page, pages=total)
+        )
+        if letter.draft:
+            canvas.setFont(st.bold_font, spec.body + 2)
+            canvas.setLineWidth(2)
+            box_h = (spec.body + 2) * 1.8
+            top = height - MARGIN * 0.55 - box_h
+            canvas.rect(MARGIN, top, width - 2 * MARGIN, box_h, stroke=1, fill=0)
+            canvas.drawString(
+                MARGIN + 4 * mm, top + box_h * 0.32, w["draft.easy" if easy else "draft"]
+            )
 
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self._decorate(total)
-                super().showPage()
-            super().save()
-
-        def _decorate(self, total: int) -> None:
-            width, height = A4
-            self.setFillColorRGB(0, 0, 0)
-            self.setFont(st.regular, spec.body)
-            label = w["page.easy" if easy else "page"].format(page=self._pageNumber, pages=total)
-            self.drawString(MARGIN, MARGIN * 0.6, label)
-            if letter.draft:
-                banner = w["draft.easy" if easy else "draft"]
-                self.setFont(st.bold_font, spec.body + 2)
-                self.setLineWidth(2)
-                box_h = (spec.body + 2) * 1.8
-                self.rect(
-                    MARGIN,
-                    height - MARGIN * 0.55 - box_h,
-                    width - 2 * MARGIN,
-                    box_h,
-                    stroke=1,
-                    fill=0,
-                )
-                self.drawString(
-                    MARGIN + 4 * mm, height - MARGIN * 0.55 - box_h + box_h * 0.32, banner
-                )
-
-    return NumberedCanvas
+    return decorate
 
 
 def render(letter: Letter, style: str) -> bytes:
@@ -228,7 +205,7 @@ def render(letter: Letter, style: str) -> bytes:
     )
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    doc.build(story, canvasmaker=_numbered_canvas(letter, spec, st))
+    doc.build(story, canvasmaker=numbered_canvas(_decorate(letter, spec, st)))
     return buffer.getvalue()
 
 
