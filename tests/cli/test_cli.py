@@ -346,3 +346,14 @@ def test_wrong_kind_of_key_is_named(
     assert code == 2 and "is a private key: never share it" in err
     code, _, err = run(capsys, "trust", "add", doc)
     assert code == 2 and "not a PEM public key" in err and "http" not in err
+
+
+def test_the_cli_loads_heavy_libraries_only_for_the_commands_that_need_them() -> None:
+    """`rasdesk compute` runs thousands of times in scripts: starting the command must not
+    load the case store (SQLCipher), printing (reportlab) or workbooks (openpyxl)."""
+    code = (
+        "import sys, rasdesk.cli as c; c.build_parser(); "
+        "print(sorted(m for m in ('reportlab', 'sqlcipher3', 'openpyxl', 'sqlite_utils') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

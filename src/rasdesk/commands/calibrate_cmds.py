@@ -19,7 +19,6 @@ from rasdesk.authoring.calibrate import (
     to_decimal,
 )
 from rasdesk.authoring.diff import diff
-from rasdesk.authoring.report import gbp, pct, rate_text
 from rasdesk.domain.decimals import plain
 from rasdesk.domain.errors import InputError
 from rasdesk.domain.jsonio import StrictJSONError, loads_strict
@@ -73,6 +72,8 @@ def calibrate_cmd(args: argparse.Namespace) -> int:
 
 
 def summary(c: Calibration, source: str) -> str:
+    from rasdesk.authoring.report import gbp, pct, rate_text
+
     n = len(c.people)
     ratio, _ = to_decimal(c.ratio_exact)
     lsq, _ = to_decimal(c.least_squares_exact)

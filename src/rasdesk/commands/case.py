@@ -9,16 +9,16 @@ import json
 import sys
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rasdesk.domain.errors import InputError
 from rasdesk.domain.jsonio import StrictJSONError, loads_strict
 from rasdesk.domain.model import Question
 from rasdesk.platform.files import read_bytes, write_new
 from rasdesk.platform.rulesets import check_in_force, current_sha256, installed_path, load_signed
-from rasdesk.storage import lifecycle, queries
-from rasdesk.storage.profile import open_user_store
-from rasdesk.storage.store import CaseStore, Person
+
+if TYPE_CHECKING:  # the store (SQLCipher) is imported only by commands that use it
+    from rasdesk.storage.store import CaseStore
 
 
 def _answers_file(path: str) -> dict[str, Any]:
@@ -38,6 +38,10 @@ def _apply(store: CaseStore, case_uuid: str, answers: dict[str, Any]) -> None:
 
 
 def new(args: argparse.Namespace) -> int:
+    from rasdesk.storage import lifecycle
+    from rasdesk.storage.profile import open_user_store
+    from rasdesk.storage.store import Person
+
     if args.ruleset:
         verified = load_signed(args.ruleset, [Path(p) for p in args.trust])
         source = str(args.ruleset)
@@ -96,6 +100,8 @@ def parse_value(question: Question, text: str) -> Any:
 
 
 def answer(args: argparse.Namespace) -> int:
+    from rasdesk.storage.profile import open_user_store
+
     store = open_user_store()
     try:
         case_uuid = store.resolve(args.case)
@@ -118,6 +124,8 @@ def answer(args: argparse.Namespace) -> int:
 
 
 def note(args: argparse.Namespace) -> int:
+    from rasdesk.storage.profile import open_user_store
+
     store = open_user_store()
     try:
         case_uuid = store.resolve(args.case)
@@ -129,6 +137,8 @@ def note(args: argparse.Namespace) -> int:
 
 
 def notes_on_letter(args: argparse.Namespace) -> int:
+    from rasdesk.storage.profile import open_user_store
+
     agreed = args.agreed == "yes"
     store = open_user_store()
     try:
@@ -143,6 +153,9 @@ def notes_on_letter(args: argparse.Namespace) -> int:
 
 
 def finalise(args: argparse.Namespace) -> int:
+    from rasdesk.storage import lifecycle
+    from rasdesk.storage.profile import open_user_store
+
     store = open_user_store()
     try:
         case_uuid = store.resolve(args.case)
@@ -158,6 +171,9 @@ def finalise(args: argparse.Namespace) -> int:
 
 
 def amend(args: argparse.Namespace) -> int:
+    from rasdesk.storage import lifecycle
+    from rasdesk.storage.profile import open_user_store
+
     answers = _answers_file(args.answers) if args.answers else None
     store = open_user_store()
     try:
@@ -175,6 +191,9 @@ def amend(args: argparse.Namespace) -> int:
 
 
 def list_cmd(args: argparse.Namespace) -> int:
+    from rasdesk.storage import queries
+    from rasdesk.storage.profile import open_user_store
+
     store = open_user_store()
     try:
         rows = queries.list_cases(store, state=args.state, search=args.search, limit=args.limit)
@@ -194,6 +213,9 @@ def list_cmd(args: argparse.Namespace) -> int:
 
 
 def show(args: argparse.Namespace) -> int:
+    from rasdesk.storage import queries
+    from rasdesk.storage.profile import open_user_store
+
     store = open_user_store()
     try:
         case_uuid = store.resolve(args.case)
@@ -231,6 +253,9 @@ def show(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace) -> int:
+    from rasdesk.storage import queries
+    from rasdesk.storage.profile import open_user_store
+
     store = open_user_store()
     try:
         data = queries.export_bundle(store, store.resolve(args.case))
@@ -245,6 +270,9 @@ def export(args: argparse.Namespace) -> int:
 
 
 def purge(args: argparse.Namespace) -> int:
+    from rasdesk.storage import lifecycle
+    from rasdesk.storage.profile import open_user_store
+
     try:
         day = dt.date.fromisoformat(args.sent_before)
     except ValueError:

@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import Any
 
 from rasdesk.platform.files import write_new
-from rasdesk.printing.case_letter import letter_for_case
-from rasdesk.printing.render import render
-from rasdesk.storage.profile import open_user_store
 
 
 def print_cmd(args: argparse.Namespace) -> int:
+    from rasdesk.printing.case_letter import letter_for_case
+    from rasdesk.printing.render import render
+    from rasdesk.storage.profile import open_user_store
+
     store = open_user_store()
     try:
         case_uuid = store.resolve(args.case)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from rasdesk.authoring.workbook import build_ruleset, export_ruleset
 from rasdesk.domain.jsonio import StrictJSONError, loads_strict
 from rasdesk.domain.signing import is_envelope, read_envelope
 from rasdesk.platform.files import read_bytes, write_new
@@ -16,6 +15,8 @@ from rasdesk.platform.paths import demo_dir
 
 
 def build(args: argparse.Namespace) -> int:
+    from rasdesk.authoring.workbook import build_ruleset
+
     data = read_bytes(args.file, "workbook")
     out = build_ruleset(data, str(args.file))
     write_new(Path(args.output), out, overwrite=args.force)
@@ -25,6 +26,8 @@ def build(args: argparse.Namespace) -> int:
 
 
 def template(args: argparse.Namespace) -> int:
+    from rasdesk.authoring.workbook import export_ruleset
+
     demo = demo_dir() / "demo.ruleset.json"
     write_new(
         Path(args.output),
@@ -37,6 +40,8 @@ def template(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace) -> int:
+    from rasdesk.authoring.workbook import export_ruleset
+
     data = read_bytes(args.file, "ruleset file")
     source = str(args.file)
     try:
