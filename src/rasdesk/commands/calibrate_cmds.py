@@ -72,7 +72,7 @@ def calibrate_cmd(args: argparse.Namespace) -> int:
 
 
 def summary(c: Calibration, source: str) -> str:
-    from rasdesk.authoring.report import gbp, pct, rate_text
+    from rasdesk.authoring.report_style import gbp, pct, rate_text
 
     n = len(c.people)
     ratio, _ = to_decimal(c.ratio_exact)
