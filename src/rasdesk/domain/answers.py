@@ -124,6 +124,11 @@ def visible_values(
     return visible, frozenset(shown)
 
 
+def json_value(value: AnswerValue) -> Any:
+    """An answer as JSON holds it: a multiple answer's tuple becomes a list."""
+    return list(value) if isinstance(value, tuple) else value
+
+
 def check_answer(question: Question, value: Any) -> AnswerValue:
     """One answer, checked on its own (autosave): raises ``AnswersError`` naming the problem."""
     problems: list[Problem] = []

@@ -10,7 +10,7 @@ from rasdesk.domain.bundle import open_bundle
 from rasdesk.domain.errors import InputError
 from rasdesk.printing.letter import Letter, build_letter
 from rasdesk.printing.styles import default_style
-from rasdesk.storage.store import CaseStore, _plain
+from rasdesk.storage.store import CaseStore
 
 
 def letter_for_case(
@@ -29,7 +29,7 @@ def letter_for_case(
         answers, notes, frozen = bundle["answers"], bundle["notes"], bundle["result"]
         person = bundle["person"]
     else:
-        answers = {q: _plain(v) for q, v in store.answers(version["version_uuid"]).items()}
+        answers = store.answers_json(version["version_uuid"])
         notes, frozen = store.notes(version["version_uuid"]), None
         person = {
             "name": case["person_name"],

@@ -14,12 +14,12 @@ import logging
 import uuid
 from typing import Any
 
-from rasdesk.domain.answers import check_answer
+from rasdesk.domain.answers import check_answer, json_value
 from rasdesk.domain.budget import compute_budget
 from rasdesk.domain.bundle import FORMAT, canonical, seal
 from rasdesk.domain.errors import CaseStateError, InputError
 from rasdesk.domain.result import Result
-from rasdesk.storage.store import CaseStore, _plain, now
+from rasdesk.storage.store import CaseStore, now
 
 log = logging.getLogger("rasdesk.storage")
 
@@ -39,7 +39,7 @@ def preview(store: CaseStore, case_uuid: str) -> Result:
     case = store.case_row(case_uuid)
     version = store.current_version(case_uuid)
     ruleset = store.ruleset(version["ruleset_sha256"])
-    answers = {q: _plain(v) for q, v in store.answers(version["version_uuid"]).items()}
+    answers = store.answers_json(version["version_uuid"])
     doc = {"questionnaire": case["questionnaire"], "answers": answers}
     return compute_budget(ruleset, doc, case["language"], f"case {case_uuid[:8]}")
 
@@ -72,7 +72,7 @@ def finalise(store: CaseStore, case_uuid: str) -> str:
             "language": case["language"],
         },
         "linked_case_uuid": case["linked_case_uuid"],
-        "answers": {q: _plain(v) for q, v in store.answers(vid).items()},
+        "answers": store.answers_json(vid),
         "notes": store.notes(vid),
         "ruleset": result.ruleset.as_dict(),
         "result": result.as_dict(),
@@ -146,7 +146,7 @@ def amend(
         for question, value in previous.items():
             db.execute(
                 "INSERT INTO answers (version_uuid, question, value, at, mono_ns, session) VALUES (?, ?, ?, ?, 0, ?)",
-                (new_id, question, canonical(_plain(value)).decode(), at, store.session),
+                (new_id, question, canonical(json_value(value)).decode(), at, store.session),
             )
         for question, text in notes.items():
             db.execute(
@@ -155,8 +155,8 @@ def amend(
             )
         for question, value in changes.items():
             old = previous.get(question)
-            old_text = None if old is None else canonical(_plain(old)).decode()
-            new_text = None if value is None else canonical(_plain(value)).decode()
+            old_text = None if old is None else canonical(json_value(old)).decode()
+            new_text = None if value is None else canonical(json_value(value)).decode()
             if new_text == old_text:
                 continue
             db.execute(

@@ -99,10 +99,7 @@ def show_case(store: CaseStore, case_uuid: str) -> dict[str, Any]:
     for row in cur.fetchall():
         v = dict(zip(names, row, strict=True))
         bundle = v.pop("bundle")
-        v["answers"] = {
-            q: list(a) if isinstance(a, tuple) else a
-            for q, a in store.answers(v["version_uuid"]).items()
-        }
+        v["answers"] = store.answers_json(v["version_uuid"])
         v["notes"] = store.notes(v["version_uuid"])
         v["result"] = open_bundle(bundle)["result"] if bundle is not None else None
         receipt = store.db.execute(

@@ -21,7 +21,7 @@ from typing import Any
 
 import sqlite_utils
 
-from rasdesk.domain.answers import AnswerValue, check_answer
+from rasdesk.domain.answers import AnswerValue, check_answer, json_value
 from rasdesk.domain.bundle import canonical
 from rasdesk.domain.errors import CaseStateError, InputError, StorageError
 from rasdesk.domain.jsonio import loads_strict
@@ -263,6 +263,10 @@ class CaseStore:
                 out[question] = tuple(parsed) if isinstance(parsed, list) else parsed
         return out
 
+    def answers_json(self, version_uuid: str) -> dict[str, Any]:
+        """The current answers as an answers document holds them (lists, not tuples)."""
+        return {q: json_value(v) for q, v in self.answers(version_uuid).items()}
+
     def notes(self, version_uuid: str) -> dict[str, str]:
         rows = self.db.execute(
             "SELECT question, text FROM notes WHERE id IN"
@@ -288,7 +292,7 @@ class CaseStore:
         if question is None:
             raise InputError(f"there is no question {question_id!r} in this questionnaire")
         encoded = (
-            None if value is None else canonical(_plain(check_answer(question, value))).decode()
+            None if value is None else canonical(json_value(check_answer(question, value))).decode()
         )
         old = self.db.execute(
             "SELECT value FROM answers WHERE version_uuid = ? AND question = ? ORDER BY id DESC LIMIT 1",
@@ -356,7 +360,3 @@ class CaseStore:
                 case_uuid, version["version_uuid"], "note", question=question_id, new=text, at=at
             )
             db.execute("UPDATE cases SET updated_at = ? WHERE case_uuid = ?", (at, case_uuid))
-
-
-def _plain(value: AnswerValue) -> Any:
-    return list(value) if isinstance(value, tuple) else value
