@@ -37,3 +37,14 @@ def no_keyring() -> None:
     from keyring.backends import fail
 
     keyring.set_keyring(fail.Keyring())
+
+
+@pytest.fixture
+def installed(capsys: pytest.CaptureFixture[str]) -> None:
+    """The demo ruleset installed, its DEMO key trusted (in this test's RASDESK_HOME)."""
+    from rasdesk.platform.paths import demo_dir
+    from tests.cli.helpers import run
+
+    demo = demo_dir()
+    assert run(capsys, "trust", "add", demo / "DEMO-public-key.pem")[0] == 0
+    assert run(capsys, "ruleset", "install", demo / "demo.ruleset.signed.json")[0] == 0

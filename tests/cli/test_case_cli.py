@@ -7,24 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from rasdesk.cli import main
 from rasdesk.domain.bundle import open_bundle
 from rasdesk.platform.paths import demo_dir
+from tests.cli.helpers import run
 
 DEMO = demo_dir()
 SIGNED, KEY = DEMO / "demo.ruleset.signed.json", DEMO / "DEMO-public-key.pem"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def installed(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "trust", "add", KEY)[0] == 0
-    assert run(capsys, "ruleset", "install", SIGNED)[0] == 0
 
 
 @pytest.mark.usefixtures("installed")

@@ -14,18 +14,13 @@ import pytest
 
 from rasdesk.cli import main
 from rasdesk.platform.paths import demo_dir
+from tests.cli.helpers import run
 from tests.domain.builders import allocation, minimal_doc, to_bytes
 
 DEMO = demo_dir()
 SIGNED = DEMO / "demo.ruleset.signed.json"
 DEMO_KEY = DEMO / "DEMO-public-key.pem"
 EXAMPLE = DEMO / "answers" / "person-example.json"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from rasdesk.cli import main
 from rasdesk.platform.paths import demo_dir
 from rasdesk.printing.case_letter import letter_for_case
 from rasdesk.printing.render import render
 from rasdesk.storage.lifecycle import finalise
 from rasdesk.storage.store import CaseStore
+from tests.cli.helpers import run
 from tests.printing.pdfs import Pdf
 from tests.storage.helpers import answered_case, new_store
 
@@ -100,18 +100,6 @@ def test_a_council_reference_the_first_font_cannot_set_is_printed_whole(tmp_path
 
 
 # --- rasdesk print ----------------------------------------------------------------------
-def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def installed(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "trust", "add", KEY)[0] == 0
-    assert run(capsys, "ruleset", "install", SIGNED)[0] == 0
-
-
 def new_case(capsys: pytest.CaptureFixture[str], *extra: str | Path) -> str:
     code, out, err = run(
         capsys,
