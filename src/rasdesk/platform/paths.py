@@ -73,3 +73,10 @@ def resources_dir() -> Path:
 
 def demo_dir() -> Path:
     return resources_dir() / "demo"
+
+
+def translations_dir() -> Path:
+    """The compiled Qt translations (``rasdesk_cy.qm``, …): the ``translations`` folder inside
+    the installed ``rasdesk`` package. They are built from ``translations/*.ts`` by
+    ``scripts/build-translations.sh`` (setup) and by the wheel build, never committed."""
+    return Path(__file__).resolve().parent.parent / "translations"
