@@ -5,7 +5,8 @@
 #   1. installs the Debian packages in APT_PACKAGES that are missing (as root, or with sudo);
 #   2. .venv      — the whole app for development: pip install -e '.[app,dev]' (with PySide6);
 #   3. .venv-core — the core only: pip install -e '.[dev]' (no Qt), to prove that
-#                   tests/domain pass without PySide6 installed.
+#                   tests/domain pass without PySide6 installed;
+#   4. compiles translations/*.ts into src/rasdesk/translations/*.qm (scripts/build-translations.sh).
 #
 # Environment:
 #   PYTHON=python3.12   make the venvs with this interpreter (default: python3 on PATH; >= 3.11)
@@ -28,8 +29,10 @@ APT_PACKAGES=(
     poppler-utils
     fonts-dejavu-core
     # postgresql-15   # not needed yet: the sync tests will add it
-    # objdump, readelf, strings: inspecting the packaged app
+    # objdump, readelf, strings: inspecting the packaged app (PyInstaller needs objdump too)
     binutils
+    # validating the Linux desktop entry and AppStream metainfo (tests/packaging)
+    desktop-file-utils appstream
 )
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -151,4 +154,7 @@ apt_packages
 check_python
 make_venv .venv app,dev
 make_venv .venv-core dev
+# The compiled Welsh (and any other) translations for the source tree: always rebuilt,
+# since the .ts sources change without pyproject.toml changing (well under a second).
+say "translations: $(bash scripts/build-translations.sh | tail -n 1)"
 say "done in $((SECONDS - start)) s. Next: make test (every check), make demo (the demo budget)"
