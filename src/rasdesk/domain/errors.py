@@ -75,3 +75,17 @@ class SecretStoreUnavailable(RasdeskError):
     back to anything weaker."""
 
     exit_code = 1
+
+
+class SyncError(RasdeskError):
+    """Sending cases to the council cannot go ahead: not enrolled, a refused enrolment code,
+    an unusable server address or CA bundle, or a server that cannot be reached."""
+
+    exit_code = 1
+
+
+class DeviceRevoked(SyncError):
+    """The council's server no longer accepts this laptop's token (revoked): syncing stops
+    until the laptop is enrolled again with a new code."""
+
+    exit_code = 3
