@@ -3,7 +3,8 @@
 # each step is skipped when it is already done, so a second run takes a second or two.
 #
 #   1. installs the Debian packages in APT_PACKAGES that are missing (as root, or with sudo);
-#   2. .venv      — the whole app for development: pip install -e '.[app,dev]' (with PySide6);
+#   2. .venv      — the whole app for development: pip install -e '.[app,dev,server]' (with
+#                   PySide6 and the council server's starlette, uvicorn, psycopg);
 #   3. .venv-core — the core only: pip install -e '.[dev]' (no Qt), to prove that
 #                   tests/domain pass without PySide6 installed;
 #   4. compiles translations/*.ts into src/rasdesk/translations/*.qm (scripts/build-translations.sh).
@@ -28,7 +29,8 @@ APT_PACKAGES=(
     # printed letters: pdftoppm / pdftotext to look at and test the PDFs
     poppler-utils
     fonts-dejavu-core
-    # postgresql-15   # not needed yet: the sync tests will add it
+    # the sync tests start a throwaway PostgreSQL 15 cluster (initdb, pg_ctl) for rasdesk-server
+    postgresql-15
     # objdump, readelf, strings: inspecting the packaged app (PyInstaller needs objdump too)
     binutils
     # validating the Linux desktop entry and AppStream metainfo (tests/packaging)
@@ -115,6 +117,7 @@ for m in sys.argv[2:]:
 sys.exit(not ok)'
     local mods=(pytest hypothesis mypy importlinter cryptography platformdirs keyring)
     [[ $extras == *app* ]] && mods+=(PySide6)
+    [[ $extras == *server* ]] && mods+=(starlette uvicorn psycopg schemathesis)
     "$dir/bin/python" -c "$probe" "$ROOT/src/" "${mods[@]}" 2>/dev/null
 }
 
@@ -152,7 +155,7 @@ make_venv() {
 start=$SECONDS
 apt_packages
 check_python
-make_venv .venv app,dev
+make_venv .venv app,dev,server
 make_venv .venv-core dev
 # The compiled Welsh (and any other) translations for the source tree: always rebuilt,
 # since the .ts sources change without pyproject.toml changing (well under a second).

@@ -1,0 +1,223 @@
+"""The HTTP API (sync spec v1) as a Starlette app: routes, authentication, error bodies.
+
+Every error is JSON ``{"error": code, "message": plain words, "reasons": [...]?}``. The
+handlers only read and check requests; the work happens in ``receive``, ``devices`` and
+``rulesets``, in a worker thread (the database calls block).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from rasdesk.domain.bundle import MEDIA_TYPE
+from rasdesk.domain.jsonio import StrictJSONError, loads_strict
+from rasdesk.server import devices, receive, rulesets
+from rasdesk.server.db import Database, UnavailableErrors
+from rasdesk.server.openapi import document
+
+log = logging.getLogger("rasdesk.server")
+
+#: The largest bundle accepted (a real one is 20-60 KB): anything bigger is refused (413).
+MAX_BUNDLE_BYTES = 5 * 1024 * 1024
+#: The largest JSON body of the small endpoints (enrol, receipts).
+MAX_SMALL_BYTES = 256 * 1024
+MAX_RECEIPTS = 1000
+ACCEPTED_TYPES = (MEDIA_TYPE, "application/json")
+
+Handler = Callable[[Request], Awaitable[Response]]
+
+
+class ApiError(Exception):
+    def __init__(
+        self, status: int, code: str, message: str, reasons: list[str] | None = None, **extra: Any
+    ) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message, self.reasons = status, code, message, reasons
+        self.extra = extra
+
+
+def error(
+    status: int, code: str, message: str, reasons: list[str] | None = None, **extra: Any
+) -> JSONResponse:
+    body: dict[str, Any] = {"error": code, "message": message}
+    if reasons is not None:
+        body["reasons"] = reasons
+    body.update(extra)
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    if status == 503:
+        headers = {"Retry-After": "1"}
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The body, refusing (413) as soon as it passes ``limit`` bytes."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise ApiError(413, "too_large", f"the body is {declared} bytes; the limit is {limit}")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise ApiError(413, "too_large", f"the body is over the limit of {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def read_json(request: Request) -> dict[str, Any]:
+    data = await read_body(request, MAX_SMALL_BYTES)
+    try:
+        doc = loads_strict(data)
+    except StrictJSONError as exc:
+        raise ApiError(422, "invalid_request", "the body is not valid JSON", [str(exc)]) from None
+    if not isinstance(doc, dict):
+        raise ApiError(422, "invalid_request", "the body must be a JSON object")
+    return doc
+
+
+def make_app(db: Database) -> Starlette:
+    async def auth(request: Request) -> devices.Device:
+        try:
+            return await run_in_threadpool(
+                devices.authenticate, db, request.headers.get("authorization")
+            )
+        except devices.Unauthorised:
+            raise ApiError(
+                401,
+                "unauthorised",
+                "this request needs the device's token (Authorization: Bearer …)",
+            ) from None
+        except devices.Revoked:
+            raise ApiError(
+                403,
+                "revoked",
+                "this device was revoked by the council's administrator: it can no longer send cases",
+            ) from None
+
+    async def health(request: Request) -> Response:
+        return JSONResponse({"status": "ok", "api": 1})
+
+    async def openapi(request: Request) -> Response:
+        return JSONResponse(document())
+
+    async def enrol(request: Request) -> Response:
+        doc = await read_json(request)
+        reasons = [
+            f'"{key}" must be non-empty text'
+            for key in ("code", "device_name")
+            if not isinstance(doc.get(key), str) or not doc[key].strip()
+        ]
+        if isinstance(doc.get("device_name"), str) and len(doc["device_name"]) > 200:
+            reasons.append('"device_name" must be at most 200 characters')
+        if reasons:
+            raise ApiError(422, "invalid_request", "the enrolment request is incomplete", reasons)
+        try:
+            device_id, token = await run_in_threadpool(
+                devices.enrol, db, doc["code"], doc["device_name"]
+            )
+        except devices.EnrolmentRefused:
+            raise ApiError(
+                403,
+                "enrolment_refused",
+                "this enrolment code is unknown, already used or expired: ask the administrator for a new one",
+            ) from None
+        log.info("enrolled device %s", device_id)
+        return JSONResponse({"device_id": device_id, "token": token}, status_code=201)
+
+    async def put_version(request: Request) -> Response:
+        device = await auth(request)
+        case_uuid = request.path_params["case_uuid"]
+        version_uuid = request.path_params["version_uuid"]
+        bad = [
+            f"{name} {value!r} in the address is not a lowercase UUID"
+            for name, value in (("case_uuid", case_uuid), ("version_uuid", version_uuid))
+            if not receive.UUID.match(value)
+        ]
+        if bad:
+            raise ApiError(422, "invalid_request", "the address names no case version", bad)
+        kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if kind not in ACCEPTED_TYPES:
+            raise ApiError(
+                415,
+                "unsupported_media_type",
+                f"send the bundle as {MEDIA_TYPE} (or application/json), not {kind or 'nothing'}",
+            )
+        data = await read_body(request, MAX_BUNDLE_BYTES)
+        try:
+            bundle = receive.check_bundle(data, case_uuid, version_uuid)
+            got, new = await run_in_threadpool(receive.store, db, device, bundle, data)
+        except receive.Invalid as exc:
+            raise ApiError(422, exc.code, exc.message, exc.reasons) from None
+        except receive.Conflict as exc:
+            raise ApiError(409, exc.code, exc.message, head_version=exc.head) from None
+        if new:
+            log.info("received case %s version %s as %s", case_uuid, version_uuid, got.receipt)
+        return JSONResponse(got.as_dict(), status_code=201)
+
+    async def post_receipts(request: Request) -> Response:
+        await auth(request)
+        doc = await read_json(request)
+        wanted = doc.get("version_uuids")
+        if not isinstance(wanted, list) or not all(isinstance(v, str) for v in wanted):
+            raise ApiError(422, "invalid_request", '"version_uuids" must be a list of text')
+        if len(wanted) > MAX_RECEIPTS:
+            raise ApiError(
+                422,
+                "invalid_request",
+                f"ask for at most {MAX_RECEIPTS} versions at a time (asked for {len(wanted)})",
+            )
+        held, missing = await run_in_threadpool(receive.receipts, db, wanted)
+        return JSONResponse({"held": held, "missing": missing})
+
+    async def current_rulesets(request: Request) -> Response:
+        await auth(request)
+        found = await run_in_threadpool(rulesets.current, db)
+        return JSONResponse({"rulesets": found})
+
+    async def on_api_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, ApiError)
+        return error(exc.status, exc.code, exc.message, exc.reasons, **exc.extra)
+
+    async def on_http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        if exc.status_code == 405:
+            return error(405, "method_not_allowed", f"{request.method} is not allowed here")
+        if exc.status_code == 404:
+            return error(404, "not_found", f"there is nothing at {request.url.path}")
+        return error(exc.status_code, "http_error", str(exc.detail))
+
+    async def on_unavailable(request: Request, exc: Exception) -> Response:
+        log.warning("database unavailable: %s", exc)
+        return error(503, "unavailable", "the database is busy or unreachable: try again shortly")
+
+    async def on_crash(request: Request, exc: Exception) -> Response:
+        log.exception("request %s %s failed", request.method, request.url.path)
+        return error(500, "internal", "the server failed to answer; the error is in its log")
+
+    prefix = "/api/v1"
+    routes = [
+        Route(f"{prefix}/health", health, methods=["GET"]),
+        Route(f"{prefix}/openapi.json", openapi, methods=["GET"]),
+        Route(f"{prefix}/enrol", enrol, methods=["POST"]),
+        Route(
+            f"{prefix}/cases/{{case_uuid}}/versions/{{version_uuid}}", put_version, methods=["PUT"]
+        ),
+        Route(f"{prefix}/receipts", post_receipts, methods=["POST"]),
+        Route(f"{prefix}/rulesets/current", current_rulesets, methods=["GET"]),
+    ]
+    handlers: dict[Any, Any] = {
+        ApiError: on_api_error,
+        HTTPException: on_http_error,
+        Exception: on_crash,
+    }
+    for kind in UnavailableErrors:
+        handlers[kind] = on_unavailable
+    return Starlette(routes=routes, exception_handlers=handlers)

@@ -1,0 +1,191 @@
+"""The ``rasdesk-server`` command: serve the sync API, and the administrator's commands.
+
+Exit codes as ``rasdesk``: 0 ok, 2 bad input or usage, 3 signature or trust failure,
+1 anything else. Every command first brings the database's schema up to date.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from rasdesk import __version__
+from rasdesk.domain.errors import InputError, RasdeskError
+from rasdesk.server import devices, export, rulesets
+from rasdesk.server.db import Database, UnavailableErrors, parse_url
+
+
+def _open(args: argparse.Namespace) -> Database:
+    return Database.open(args.database)
+
+
+def serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from rasdesk.server.app import make_app
+
+    db = _open(args)
+    print(
+        f"rasdesk-server: serving {db.target.shown} on http://{args.host}:{args.port}/api/v1",
+        file=sys.stderr,
+        flush=True,
+    )
+    config = dict(uvicorn.config.LOGGING_CONFIG)
+    config["loggers"] = {
+        **config["loggers"],
+        "rasdesk": {"handlers": ["default"], "level": "INFO", "propagate": False},
+    }
+    uvicorn.run(
+        make_app(db),
+        host=args.host,
+        port=args.port,
+        log_config=config,
+        access_log=not args.quiet,
+        timeout_graceful_shutdown=10,
+    )
+    db.close()
+    return 0
+
+
+def enrol_code(args: argparse.Namespace) -> int:
+    code, expires = devices.issue_code(_open(args), args.assessor, args.expires_hours)
+    print(code)
+    print(
+        f"rasdesk-server: a one-time code for {args.assessor.strip()}, valid until {expires} (UTC). "
+        "On the laptop: rasdesk enrol --server URL --code CODE",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def revoke(args: argparse.Namespace) -> int:
+    done = devices.revoke(_open(args), args.device_id)
+    word = "was already revoked" if done["already"] else "is revoked"
+    print(
+        f"Device {done['device_id']} ({done['device_name']}, {done['assessor']}) {word} "
+        f"since {done['revoked_at']}: it can no longer send cases."
+    )
+    return 0
+
+
+def list_devices(args: argparse.Namespace) -> int:
+    found = devices.list_devices(_open(args))
+    if args.json:
+        print(json.dumps(found, ensure_ascii=False, indent=2))
+        return 0
+    if not found:
+        print("No devices are enrolled yet (issue a code with: rasdesk-server enrol-code).")
+        return 0
+    for d in found:
+        state = f"revoked {d['revoked_at']}" if d["revoked_at"] else "active"
+        print(
+            f"{d['device_id']}  {d['assessor']} — {d['device_name']}  enrolled {d['enrolled_at']}"
+            f"  {state}  {d['versions']} version(s) received"
+            + (f", last {d['last_upload']}" if d["last_upload"] else "")
+        )
+    return 0
+
+
+def publish_ruleset(args: argparse.Namespace) -> int:
+    ruleset, new = rulesets.publish(_open(args), Path(args.file), [Path(p) for p in args.trust])
+    print(
+        f"Published {ruleset.id} {ruleset.version} ({ruleset.council}) as current"
+        + ("" if new else " again")
+        + f".\n  sha256: {ruleset.sha256}"
+    )
+    return 0
+
+
+def export_cmd(args: argparse.Namespace) -> int:
+    since = export.check_since(args.since) if args.since else None
+    db = _open(args)
+    found = export.rows(db, since)
+    if args.output in (None, "-"):
+        count = export.write(found, args.format, sys.stdout)
+        sys.stdout.flush()
+    else:
+        out = Path(args.output)
+        if not out.parent.is_dir():
+            raise InputError(f"-o {out}: the folder {out.parent} does not exist")
+        with out.open("w", encoding="utf-8", newline="") as fh:
+            count = export.write(found, args.format, fh)
+    flagged = "" if args.output in (None, "-") else f" to {args.output}"
+    print(f"rasdesk-server: exported {count} version(s){flagged}", file=sys.stderr)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rasdesk-server",
+        description="The council's reference server for rasdesk: receives finalised cases from "
+        "enrolled laptops and publishes signed rulesets.",
+        epilog="--database: a SQLite file (sqlite:///path/file.db, or just the path) or "
+        "postgresql://user:password@host/dbname.",
+    )
+    parser.add_argument("--version", action="version", version=f"rasdesk-server {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, func: Any, text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=text, description=text)
+        p.add_argument("--database", required=True, metavar="URL", help="where the data is kept")
+        p.set_defaults(func=func)
+        return p
+
+    s = command("serve", serve, "serve the sync API (put TLS in front of it: the council's proxy)")
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    s.add_argument("--port", type=int, default=8080, help="port to listen on (default 8080)")
+    s.add_argument("--quiet", action="store_true", help="no line per request in the log")
+    e = command("enrol-code", enrol_code, "print a one-time enrolment code for an assessor")
+    e.add_argument("--assessor", required=True, metavar="NAME", help="who will enrol with it")
+    e.add_argument(
+        "--expires-hours", type=float, default=24, metavar="H", help="valid for H hours (24)"
+    )
+    r = command("revoke", revoke, "stop a device from sending (at once, on every server)")
+    r.add_argument("device_id", metavar="DEVICE_ID")
+    d = command("devices", list_devices, "list enrolled devices")
+    d.add_argument("--json", action="store_true", help="as JSON")
+    p = command("publish-ruleset", publish_ruleset, "verify a signed ruleset and publish it")
+    p.add_argument("file", metavar="R.signed.json")
+    p.add_argument(
+        "--trust",
+        action="append",
+        default=[],
+        required=True,
+        metavar="KEY.pem",
+        help="a public key the ruleset must be signed with (repeat for several)",
+    )
+    x = command("export", export_cmd, "one row per received version, for case management")
+    x.add_argument("--format", required=True, choices=["jsonl", "csv"])
+    x.add_argument("--since", metavar="DATE", help="received from this UTC date or time on")
+    x.add_argument("-o", "--output", metavar="FILE", help="write here (default: standard output)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        code: int = args.func(args)
+        return code
+    except RasdeskError as exc:
+        print(f"rasdesk-server: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except UnavailableErrors as exc:
+        shown = parse_url(args.database).shown
+        print(f"rasdesk-server: the database {shown} failed: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("rasdesk-server: stopped", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+    except OSError as exc:
+        print(f"rasdesk-server: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,178 @@
+"""``rasdesk-server export``: one row per received version, for the council's
+case-management system, with the server's own recomputation of each result.
+
+The recomputation uses the ruleset pinned in the bundle (by sha256) and the bundle's
+answers, and compares every figure and decision of the result (the explanation's wording
+is left out: it may be reworded by a later rasdesk without changing any number). A
+disagreement is flagged in ``recompute_agrees``/``recompute_problem``; the bundle's own
+figures are exported unchanged, never "fixed". Money stays exact decimal text.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Iterator
+from typing import IO, Any
+
+from rasdesk.domain.budget import compute_budget
+from rasdesk.domain.bundle import canonical
+from rasdesk.domain.errors import InputError, RasdeskError
+from rasdesk.domain.jsonio import loads_strict
+from rasdesk.server.clock import stamp
+from rasdesk.server.db import Database
+from rasdesk.server.rulesets import RulesetCache
+
+COLUMNS = (
+    "case_uuid",
+    "version_uuid",
+    "supersedes",
+    "amendment_reason",
+    "receipt",
+    "received_at",
+    "device_id",
+    "assessor",
+    "council_ref",
+    "questionnaire",
+    "ruleset_id",
+    "ruleset_version",
+    "ruleset_sha256",
+    "weekly",
+    "annual",
+    "flags",
+    "sign_off_required",
+    "finalised_at",
+    "bundle_sha256",
+    "recompute_agrees",
+    "recompute_problem",
+)
+
+_PAGE = 200
+
+
+def recompute(cache: RulesetCache, bundle: dict[str, Any]) -> str | None:
+    """None if the server's result agrees with the bundle's; else what differs."""
+    ruleset = cache.get(bundle["ruleset"]["sha256"])
+    if ruleset is None:
+        return "the ruleset is not on this server"
+    language = (bundle.get("person") or {}).get("language") or "en"
+    if language not in ruleset.languages:
+        language = ruleset.languages[0]
+    doc = {"questionnaire": bundle["questionnaire"], "answers": bundle["answers"]}
+    try:
+        mine = compute_budget(ruleset, doc, language, f"version {bundle['version_uuid']}")
+    except RasdeskError as exc:
+        return f"the answers cannot be computed: {exc}"
+    # Through canonical JSON both sides read as the bundle holds them (text, Decimals).
+    ours: dict[str, Any] = loads_strict(canonical(mine.as_dict()))
+    theirs = bundle["result"]
+    differ = sorted(
+        key
+        for key in set(ours) | set(theirs)
+        if key != "explanation" and canonical(ours.get(key)) != canonical(theirs.get(key))
+    )
+    if not differ:
+        return None
+    return (
+        f"the bundle's {', '.join(differ)} differ from the server's recomputation "
+        f"(server: weekly {ours.get('weekly')}, annual {ours.get('annual')})"
+    )
+
+
+def _row(cache: RulesetCache, db_row: tuple[Any, ...]) -> dict[str, Any]:
+    version_uuid, receipt, received_at, device_id, data = db_row
+    bundle = loads_strict(bytes(data))
+    result = bundle.get("result") or {}
+    problem = recompute(cache, bundle)
+    return {
+        "case_uuid": bundle["case_uuid"],
+        "version_uuid": version_uuid,
+        "supersedes": bundle.get("supersedes"),
+        "amendment_reason": bundle.get("amendment_reason"),
+        "receipt": receipt,
+        "received_at": received_at,
+        "device_id": device_id,
+        "assessor": (bundle.get("assessor") or {}).get("name"),
+        "council_ref": (bundle.get("person") or {}).get("council_ref"),
+        "questionnaire": bundle["questionnaire"],
+        "ruleset_id": bundle["ruleset"]["id"],
+        "ruleset_version": bundle["ruleset"]["version"],
+        "ruleset_sha256": bundle["ruleset"]["sha256"],
+        "weekly": None if result.get("weekly") is None else str(result["weekly"]),
+        "annual": None if result.get("annual") is None else str(result["annual"]),
+        "flags": [str(f) for f in result.get("flags") or []],
+        "sign_off_required": result.get("sign_off_required"),
+        "finalised_at": bundle.get("finalised_at"),
+        "bundle_sha256": bundle["sha256"],
+        "recompute_agrees": problem is None,
+        "recompute_problem": problem,
+    }
+
+
+def rows(db: Database, since: str | None = None) -> Iterator[dict[str, Any]]:
+    """Every received version (from ``since``, a date or UTC time), oldest first, read a
+    page at a time so a large export never holds every bundle in memory."""
+    cache = RulesetCache(db)
+    after = (since or "", "")
+    while True:
+        with db.connection() as conn:
+            page = conn.execute(
+                "SELECT version_uuid, receipt, received_at, device_id, bundle FROM versions"
+                " WHERE received_at > ? OR (received_at = ? AND version_uuid > ?)"
+                " ORDER BY received_at, version_uuid LIMIT ?",
+                (after[0], after[0], after[1], _PAGE),
+            ).fetchall()
+        for db_row in page:
+            yield _row(cache, tuple(db_row))
+        if len(page) < _PAGE:
+            return
+        after = (page[-1][2], page[-1][0])
+
+
+def check_since(value: str) -> str:
+    """``--since``: YYYY-MM-DD (from the start of that UTC day) or a full UTC timestamp."""
+    try:
+        if len(value) == 10:
+            return dt.date.fromisoformat(value).isoformat()
+        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise InputError(
+            f"--since {value!r} is not a date (YYYY-MM-DD) or a UTC time (2026-01-31T09:00:00Z)"
+        ) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return stamp(moment)
+
+
+def _csv_value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ";".join(value)
+    return str(value)
+
+
+def write(found: Iterator[dict[str, Any]], fmt: str, out: IO[str]) -> int:
+    """Write the rows as JSON lines or CSV (flags joined by ";"). Returns how many."""
+    count = 0
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        for row in found:
+            writer.writerow([_csv_value(row[c]) for c in COLUMNS])
+            count += 1
+        return count
+    for row in found:
+        out.write(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n")
+        count += 1
+    return count
+
+
+def export_text(db: Database, fmt: str, since: str | None = None) -> str:
+    buffer = io.StringIO()
+    write(rows(db, since), fmt, buffer)
+    return buffer.getvalue()

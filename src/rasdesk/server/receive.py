@@ -1,0 +1,233 @@
+"""Receiving one case version: check the bundle, then store it exactly once.
+
+"Same bytes" means the same bundle ``sha256``: the bundle's own hash of its canonical
+content (sync spec). Two uploads of one ``version_uuid`` with that hash are one upload,
+and the second gets the first's receipt; with a different hash, the second is a 409.
+
+Exactly once, across processes: the row is inserted under the ``version_uuid`` primary key
+inside a transaction that also moves the case's head (a conditional UPDATE, or an INSERT
+for a new case). A racing duplicate fails on the key and is answered from the winner's
+row; a racing amendment finds the head moved and gets a 409.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from rasdesk.domain.bundle import FORMAT, digest
+from rasdesk.domain.jsonio import StrictJSONError, loads_strict
+from rasdesk.server.clock import new_receipt, now
+from rasdesk.server.db import Connection, Database, IntegrityErrors
+from rasdesk.server.devices import Device
+from rasdesk.server.rulesets import is_known
+
+UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+class Invalid(Exception):
+    """422: the bundle cannot be used. ``code`` is the API error code."""
+
+    def __init__(self, code: str, message: str, reasons: list[str]) -> None:
+        super().__init__(message)
+        self.code, self.message, self.reasons = code, message, reasons
+
+
+class Conflict(Exception):
+    """409: this version contradicts what the server holds."""
+
+    def __init__(self, code: str, message: str, head: str | None = None) -> None:
+        super().__init__(message)
+        self.code, self.message, self.head = code, message, head
+
+
+@dataclass(frozen=True, slots=True)
+class Receipt:
+    receipt: str
+    version_uuid: str
+    received_at: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {
+            "receipt": self.receipt,
+            "version_uuid": self.version_uuid,
+            "received_at": self.received_at,
+        }
+
+
+def _need(doc: dict[str, Any], key: str, kind: type | tuple[type, ...], what: str) -> list[str]:
+    if key not in doc:
+        return [f'"{key}" is missing ({what})']
+    if not isinstance(doc[key], kind):
+        return [f'"{key}" must be {what}']
+    return []
+
+
+def check_bundle(data: bytes, case_uuid: str, version_uuid: str) -> dict[str, Any]:
+    """The parsed bundle, or ``Invalid`` listing every reason it cannot be accepted."""
+    try:
+        doc = loads_strict(data)
+    except StrictJSONError as exc:
+        raise Invalid("invalid_bundle", "the body is not valid JSON", [str(exc)]) from None
+    if not isinstance(doc, dict):
+        raise Invalid("invalid_bundle", "the body is not a case bundle", ["not a JSON object"])
+    reasons: list[str] = []
+    if doc.get("format") != FORMAT:
+        reasons.append(f'"format" must be "{FORMAT}"')
+    if doc.get("case_uuid") != case_uuid:
+        reasons.append(f'"case_uuid" in the bundle is not the {case_uuid} of the address')
+    if doc.get("version_uuid") != version_uuid:
+        reasons.append(f'"version_uuid" in the bundle is not the {version_uuid} of the address')
+    if "supersedes" not in doc:
+        reasons.append('"supersedes" is missing (null for a first version)')
+    elif doc["supersedes"] is not None and not (
+        isinstance(doc["supersedes"], str) and UUID.match(doc["supersedes"])
+    ):
+        reasons.append('"supersedes" must be null or the version_uuid of the previous version')
+    reasons += _need(doc, "questionnaire", str, "the questionnaire id, as text")
+    for key in ("person", "answers", "result", "assessor"):
+        reasons += _need(doc, key, dict, "an object")
+    reasons += _need(doc, "ruleset", dict, 'an object with "id", "version" and "sha256"')
+    ruleset = doc.get("ruleset")
+    if isinstance(ruleset, dict):
+        if not (isinstance(ruleset.get("sha256"), str) and SHA256.match(ruleset["sha256"])):
+            reasons.append('"ruleset.sha256" must be 64 lowercase hex digits')
+        for key in ("id", "version"):
+            if not isinstance(ruleset.get(key), str):
+                reasons.append(f'"ruleset.{key}" must be text')
+    if not isinstance(doc.get("sha256"), str):
+        reasons.append('"sha256" is missing: the hex SHA-256 of the canonical bundle without it')
+    else:
+        try:
+            if doc["sha256"] != digest(doc):
+                reasons.append(
+                    '"sha256" does not match the content: the bundle was changed or damaged'
+                )
+        except (TypeError, ValueError) as exc:  # e.g. a huge exponent in a number
+            reasons.append(f"the bundle has no canonical form: {exc}")
+    if reasons:
+        raise Invalid("invalid_bundle", "the case bundle cannot be accepted", reasons)
+    bundle: dict[str, Any] = doc
+    return bundle
+
+
+def _held(conn: Connection, version_uuid: str) -> tuple[str, str, str] | None:
+    row = conn.execute(
+        "SELECT sha256, receipt, received_at FROM versions WHERE version_uuid = ?",
+        (version_uuid,),
+    ).fetchone()
+    return None if row is None else (row[0], row[1], row[2])
+
+
+def _same_or_conflict(held: tuple[str, str, str], sha256: str, version_uuid: str) -> Receipt:
+    if held[0] != sha256:
+        raise Conflict(
+            "version_conflict",
+            f"the server already holds version {version_uuid} with different content "
+            f"(sha256 {held[0][:12]}…, this one {sha256[:12]}…); a version never changes: "
+            "a correction is a new version",
+        )
+    return Receipt(held[1], version_uuid, held[2])
+
+
+def _move_head(conn: Connection, bundle: dict[str, Any], at: str) -> None:
+    case_uuid, version_uuid = bundle["case_uuid"], bundle["version_uuid"]
+    supersedes = bundle["supersedes"]
+    row = conn.execute(
+        "SELECT head_version FROM cases WHERE case_uuid = ?", (case_uuid,)
+    ).fetchone()
+    head = None if row is None else row[0]
+    if supersedes is None:
+        if head is not None:
+            raise Conflict(
+                "supersedes_conflict",
+                f"the server already has case {case_uuid} (latest version {head}); "
+                "a later version must name it in supersedes",
+                head,
+            )
+        conn.execute(
+            "INSERT INTO cases (case_uuid, head_version, updated_at) VALUES (?, ?, ?)",
+            (case_uuid, version_uuid, at),
+        )
+        return
+    moved = conn.execute(
+        "UPDATE cases SET head_version = ?, updated_at = ? WHERE case_uuid = ? AND head_version = ?",
+        (version_uuid, at, case_uuid, supersedes),
+    )
+    if moved.rowcount != 1:
+        raise Conflict(
+            "supersedes_conflict",
+            f"this version supersedes {supersedes}, but the latest version of case {case_uuid} "
+            + (f"on the server is {head}" if head else "is not on the server (send it first)"),
+            head,
+        )
+
+
+def store(
+    db: Database, device: Device, bundle: dict[str, Any], data: bytes
+) -> tuple[Receipt, bool]:
+    """Keep the version once. Returns its receipt and whether it was new."""
+    version_uuid, sha256 = bundle["version_uuid"], bundle["sha256"]
+    ruleset_sha256 = bundle["ruleset"]["sha256"]
+    with db.connection() as conn:
+        held = _held(conn, version_uuid)
+        if held is not None:
+            return _same_or_conflict(held, sha256, version_uuid), False
+        if not is_known(conn, ruleset_sha256):
+            raise Invalid(
+                "unknown_ruleset",
+                "this server does not know the ruleset the case was assessed with",
+                [
+                    f"ruleset {bundle['ruleset']['id']} {bundle['ruleset']['version']} "
+                    f"(sha256 {ruleset_sha256}) is not published on this server: the administrator "
+                    "must publish it (rasdesk-server publish-ruleset), then the case can be sent again"
+                ],
+            )
+        receipt, at = new_receipt(), now()
+        try:
+            with conn.transaction():
+                conn.execute(
+                    "INSERT INTO versions (version_uuid, case_uuid, supersedes, sha256, receipt,"
+                    " received_at, device_id, ruleset_sha256, bundle) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        version_uuid,
+                        bundle["case_uuid"],
+                        bundle["supersedes"],
+                        sha256,
+                        receipt,
+                        at,
+                        device.device_id,
+                        ruleset_sha256,
+                        data,
+                    ),
+                )
+                _move_head(conn, bundle, at)
+        except IntegrityErrors:
+            # Another process stored this version (or moved this case) at the same moment.
+            held = _held(conn, version_uuid)
+            if held is not None:
+                return _same_or_conflict(held, sha256, version_uuid), False
+            raise Conflict(
+                "supersedes_conflict",
+                f"case {bundle['case_uuid']} was changed by another upload at the same moment; "
+                "its versions must be sent one after another",
+            ) from None
+    return Receipt(receipt, version_uuid, at), True
+
+
+def receipts(db: Database, version_uuids: list[str]) -> tuple[dict[str, dict[str, str]], list[str]]:
+    """Which of ``version_uuids`` the server holds (with receipts), and which it lacks."""
+    held: dict[str, dict[str, str]] = {}
+    wanted = list(dict.fromkeys(version_uuids))
+    with db.connection() as conn:
+        for start in range(0, len(wanted), 200):
+            chunk = wanted[start : start + 200]
+            marks = ", ".join("?" for _ in chunk)
+            for row in conn.execute(
+                f"SELECT version_uuid, receipt, received_at FROM versions WHERE version_uuid IN ({marks})",
+                chunk,
+            ).fetchall():
+                held[row[0]] = {"receipt": row[1], "received_at": row[2]}
+    return held, [v for v in wanted if v not in held]
