@@ -1,0 +1,42 @@
+"""The inactivity lock's clock: any key, click, wheel or touch anywhere in the app starts
+it again; after the policy's minutes (default 5) without input, ``on_idle`` runs (the
+window saves and locks)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+_INPUT = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.TouchUpdate,
+}
+
+
+class InactivityLock(QObject):
+    def __init__(self, minutes: int, on_idle: Callable[[], None]) -> None:
+        super().__init__()
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(max(1, minutes) * 60_000)
+        self.timer.timeout.connect(on_idle)
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)
+        self.timer.start()
+
+    def set_interval_ms(self, ms: int) -> None:
+        """For tests and the benchmark: a shorter clock."""
+        self.timer.setInterval(ms)
+        self.timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT:
+            self.timer.start()
+        return False

@@ -1,0 +1,310 @@
+"""The one window: the mode bar, the current page, and the status line (ruleset version,
+sync status). Pages are rebuilt when they open or the looks change, so large print, easy
+read and Welsh apply everywhere at once; moving between pages saves first.
+
+Routes: ("cases",) ("first_run",) ("new", kind, linked) ("question", case, qid, to_check)
+("check", case) ("result", case). The lock replaces the page and remembers the route.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rasdesk.platform import pin
+from rasdesk.ui import flow, i18n, theme
+from rasdesk.ui.errors import show_error
+from rasdesk.ui.inactivity import InactivityLock
+from rasdesk.ui.modes import Modes
+from rasdesk.ui.pages.case_list import CaseListPage
+from rasdesk.ui.pages.check_answers import CheckAnswersPage
+from rasdesk.ui.pages.first_run import FirstRunPage
+from rasdesk.ui.pages.lock import LockPage
+from rasdesk.ui.pages.new_case import NewCasePage
+from rasdesk.ui.pages.question import QuestionPage
+from rasdesk.ui.pages.result import ResultPage
+from rasdesk.ui.session import Session
+from rasdesk.ui.widgets.mode_bar import ModeBar
+from rasdesk.ui.widgets.page import Page
+from rasdesk.ui.work import run_slow
+
+Route = tuple[Any, ...]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session, *, needs_setup: bool = False) -> None:
+        super().__init__()
+        self.session = session
+        self.route: Route = ("first_run",) if needs_setup else ("cases",)
+        self.locked_route: Route | None = None
+        self.page: Page | None = None
+        self.resize(1100, 800)
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.mode_bar = ModeBar(self.act)
+        layout.addWidget(self.mode_bar)
+        self.stack = QStackedWidget()
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(holder)
+        self.ruleset_status = QLabel()
+        self.sync_status = QLabel()
+        self.statusBar().addWidget(self.ruleset_status, 1)
+        self.statusBar().addPermanentWidget(self.sync_status)
+        minutes = int(session.settings()["inactivity_lock_minutes"])
+        self.inactivity = InactivityLock(minutes, self.lock)
+        self.go(self.route)
+
+    # --- the looks -----------------------------------------------------------------------
+    def case_uuid(self) -> str | None:
+        return self.route[1] if self.route[0] in ("question", "check", "result") else None
+
+    def modes(self) -> Modes:
+        case = self.case_uuid()
+        return self.session.modes_for(case) if case else self.session.app_modes
+
+    def act(self, name: str) -> None:
+        if name == "lock":
+            self.lock()
+        elif name == "cases":
+            self.go(("cases",))
+        elif name == "handed" and self.modes().handed:
+            self.take_back()
+        elif name == "language":
+            self.set_modes(
+                self.modes().with_language("cy" if self.modes().language == "en" else "en")
+            )
+        else:
+            self.set_modes(self.modes().toggled(name))
+
+    def set_modes(self, modes: Modes) -> None:
+        if self.page is not None:
+            self.page.leave()
+        self.session.set_modes(self.case_uuid(), modes)
+        self.go(self.route)
+
+    def take_back(self) -> None:
+        """Leaving "hand to the person" needs the assessor's PIN: the person cannot reach
+        the notes, the help or anyone else's case."""
+        entered, ok = QInputDialog.getText(
+            self, self.tr("Take back"), self.tr("Your PIN"), QLineEdit.EchoMode.Password
+        )
+        if ok and pin.pin_matches(entered):
+            self.set_modes(self.modes().toggled("handed"))
+
+    # --- moving between pages -------------------------------------------------------------
+    def go(self, route: Route) -> None:
+        if self.page is not None:
+            try:
+                self.page.leave()
+            except Exception as exc:
+                show_error(self, exc)
+                return
+        self.route = route
+        modes = self.modes()
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        i18n.set_language(modes.language)
+        theme.apply(app, modes)
+        try:
+            page = self._build(route, modes)
+        except Exception as exc:
+            show_error(self, exc)
+            if route[0] != "cases":
+                self.go(("cases",))
+            return
+        old = self.page
+        self.page = page
+        self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self.mode_bar.show_modes(modes, self.case_uuid() is not None)
+        self.mode_bar.setVisible(route[0] != "lock")
+        self._status()
+        self.setWindowTitle(self.tr("rasdesk") + (self.tr(" — DEMO") if self.session.demo else ""))
+        focus = page.first_focus()
+        if focus is not None:
+            focus.setFocus()
+
+    def _build(self, route: Route, modes: Modes) -> Page:
+        kind, *args = route
+        s = self.session
+        if kind == "cases":
+            return CaseListPage(s, self.open_case, lambda k, linked: self.go(("new", k, linked)))
+        if kind == "first_run":
+            return FirstRunPage(lambda: self.go(("cases",)))
+        if kind == "new":
+            return NewCasePage(s, args[0], args[1], self.open_case, lambda: self.go(("cases",)))
+        if kind == "lock":
+            return LockPage(self.unlock, s.demo)
+        case = args[0]
+        if kind == "question":
+            questionnaire, answers = s.questionnaire(case), s.answers(case)
+            step = flow.step_for(questionnaire, answers, args[1]) or flow.first_step(
+                questionnaire, answers
+            )
+            return QuestionPage(
+                s,
+                case,
+                step,
+                modes,
+                go_back=lambda: self._previous(case, step.question.id),
+                go_on=lambda: self._next(case, step.question.id, bool(args[2])),
+                progress_changed=lambda: flow.step_for(
+                    s.questionnaire(case), s.answers(case), step.question.id
+                ),
+            )
+        if kind == "check":
+            return CheckAnswersPage(
+                s,
+                case,
+                modes,
+                change=lambda qid: self.go(("question", case, qid, True)),
+                go_on=lambda: self.go(("result", case)),
+                go_back=lambda: self._last_question(case),
+            )
+        if kind == "result":
+            return ResultPage(
+                s,
+                case,
+                modes,
+                finalise=lambda: self.finalise(case),
+                print_letter=lambda: self.choose_print(case),
+                go_back=lambda: self.go(("check", case) if s.is_draft(case) else ("cases",)),
+            )
+        raise ValueError(f"unknown page {kind!r}")
+
+    def open_case(self, case_uuid: str) -> None:
+        if not self.session.is_draft(case_uuid):
+            self.go(("result", case_uuid))
+            return
+        questionnaire, answers = (
+            self.session.questionnaire(case_uuid),
+            self.session.answers(case_uuid),
+        )
+        step = flow.first_unanswered(questionnaire, answers)
+        if step is None:
+            self.go(("check", case_uuid))
+        else:
+            self.go(("question", case_uuid, step.question.id, False))
+
+    def _next(self, case: str, qid: str, to_check: bool) -> None:
+        step = flow.next_step(self.session.questionnaire(case), self.session.answers(case), qid)
+        if to_check or step is None:
+            self.go(("check", case))
+        else:
+            self.go(("question", case, step.question.id, False))
+
+    def _previous(self, case: str, qid: str) -> None:
+        step = flow.previous_step(self.session.questionnaire(case), self.session.answers(case), qid)
+        self.go(("question", case, step.question.id, False) if step else ("cases",))
+
+    def _last_question(self, case: str) -> None:
+        path = flow.shown_questions(self.session.questionnaire(case), self.session.answers(case))
+        self.go(("question", case, path[-1][1].id, False))
+
+    # --- slow work ----------------------------------------------------------------------------
+    def finalise(self, case: str) -> None:
+        def work() -> str:
+            from rasdesk.storage.lifecycle import finalise
+
+            store = self.session.open_worker_store()
+            try:
+                return finalise(store, case)
+            finally:
+                store.close()
+
+        run_slow(self, self.tr("Finalising…"), work, lambda _sha: self.go(("result", case)))
+
+    def choose_print(self, case: str) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the letter as"),
+            str(Path.home() / "letter.pdf"),
+            self.tr("PDF (*.pdf)"),
+        )
+        if name:
+            self.print_to(case, Path(name))
+
+    def print_to(self, case: str, target: Path, done: Any = None) -> None:
+        language = self.modes().language
+
+        def work() -> Path:
+            from rasdesk.platform.files import write_atomic
+            from rasdesk.printing.case_letter import letter_for_case
+            from rasdesk.printing.render import render
+
+            store = self.session.open_worker_store()
+            try:
+                letter, style = letter_for_case(store, case, language)
+            finally:
+                store.close()
+            write_atomic(target, render(letter, style))
+            return target
+
+        def printed(path: Path) -> None:
+            if done is not None:
+                done(path)
+            else:
+                QMessageBox.information(
+                    self,
+                    self.tr("Letter saved"),
+                    self.tr("The letter is saved as {file}.").format(file=path),
+                )
+
+        run_slow(self, self.tr("Making the letter…"), work, printed)
+
+    # --- the lock ------------------------------------------------------------------------------
+    def lock(self) -> None:
+        if self.route[0] == "lock":
+            return
+        if self.page is not None:
+            self.page.leave()  # save first: locking never loses an answer
+        self.locked_route = self.route
+        self.go(("lock",))
+
+    def unlock(self) -> None:
+        route, self.locked_route = self.locked_route or ("cases",), None
+        self.go(route)
+
+    # --- the status line ------------------------------------------------------------------------
+    def _status(self) -> None:
+        try:
+            verified = self.session.current_ruleset()
+        except Exception:
+            verified = None
+        if self.route[0] == "lock":
+            self.ruleset_status.setText("")
+        elif verified is None:
+            self.ruleset_status.setText(self.tr("No ruleset installed"))
+        else:
+            r = verified.ruleset
+            self.ruleset_status.setText(
+                self.tr("Ruleset: {title}, version {version}").format(
+                    title=r.title.get(self.modes().language), version=r.version
+                )
+            )
+        if self.session.demo:
+            self.sync_status.setText(self.tr("DEMO: fictional people; nothing is sent"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.page is not None:
+            self.page.leave()
+        event.accept()

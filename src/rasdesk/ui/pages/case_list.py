@@ -1,0 +1,162 @@
+"""The case list: drafts, waiting to send, sent, and needing attention (with the reason),
+a search box, and the buttons that start a new assessment or a linked carer's assessment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QTabWidget, QWidget
+
+from rasdesk.domain.errors import InputError
+from rasdesk.storage.queries import CaseSummary, list_cases
+from rasdesk.ui.session import Session
+from rasdesk.ui.widgets.page import Page, button, label, row
+
+GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("drafts", ("draft",)),
+    ("waiting", ("finalised", "queued", "sending", "failed")),
+    ("sent", ("sent",)),
+    ("attention", ("quarantined",)),
+)
+
+
+class CaseListPage(Page):
+    def __init__(
+        self,
+        session: Session,
+        open_case: Callable[[str], None],
+        new_case: Callable[[str, str | None], None],
+    ) -> None:
+        super().__init__()
+        self.session, self.open_case, self.new_case = session, open_case, new_case
+        self.body.addWidget(label(self.tr("Cases"), "h1"))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search by name or council reference"))
+        self.search.setAccessibleName(self.tr("Search cases"))
+        self.search.setAccessibleDescription(
+            self.tr(
+                "Type part of a name or a council reference; the lists below change as you type."
+            )
+        )
+        self.search.textChanged.connect(lambda _text: self.fill())
+        self.body.addWidget(self.search)
+        self.body.addWidget(
+            row(
+                button(
+                    self.tr("New assessment"), lambda: self.new_case("person", None), primary=True
+                ),
+                button(
+                    self.tr("New carer's assessment"),
+                    self._new_carer,
+                    description=self.tr(
+                        "A carer's assessment, linked to the person selected in the list (if any)."
+                    ),
+                ),
+            )
+        )
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Case lists"))
+        self.lists: dict[str, QListWidget] = {}
+        for key, _states in GROUPS:
+            widget = QListWidget()
+            widget.setAccessibleName(self._group_title(key))
+            widget.setWordWrap(True)
+            widget.itemActivated.connect(self._activated)
+            self.lists[key] = widget
+            self.tabs.addTab(widget, self._group_title(key))
+        self.tabs.setMinimumHeight(360)
+        self.body.addWidget(self.tabs, 1)
+        self.open_button = button(self.tr("Open the selected case"), self._open_selected)
+        self.body.addWidget(row(self.open_button))
+        self.fill()
+
+    def _group_title(self, key: str) -> str:
+        return {
+            "drafts": self.tr("Drafts"),
+            "waiting": self.tr("Waiting to send"),
+            "sent": self.tr("Sent"),
+            "attention": self.tr("Needs attention"),
+        }[key]
+
+    def _state_words(self, state: str) -> str:
+        return {
+            "draft": self.tr("draft"),
+            "finalised": self.tr("finalised, waiting to send"),
+            "queued": self.tr("waiting to send"),
+            "sending": self.tr("sending"),
+            "failed": self.tr("not sent yet: will try again"),
+            "sent": self.tr("sent to the council"),
+            "quarantined": self.tr("needs attention"),
+        }.get(state, state)
+
+    def first_focus(self) -> QWidget | None:
+        return self.search
+
+    def fill(self) -> None:
+        text = self.search.text().strip()
+        try:
+            cases = list_cases(self.session.store, search=text or None, limit=500)
+        except InputError:
+            cases = []  # punctuation only: nothing matches yet
+        for index, (key, states) in enumerate(GROUPS):
+            widget = self.lists[key]
+            widget.clear()
+            mine = [c for c in cases if c.state in states]
+            for case in mine:
+                item = QListWidgetItem(self._line(case))
+                item.setData(Qt.ItemDataRole.UserRole, case.case_uuid)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, self._line(case))
+                widget.addItem(item)
+            if not mine:
+                empty = QListWidgetItem(self.tr("No cases here."))
+                empty.setFlags(Qt.ItemFlag.NoItemFlags)
+                widget.addItem(empty)
+            title = self.tr("{group} ({count})").format(
+                group=self._group_title(key), count=len(mine)
+            )
+            self.tabs.setTabText(index, title)
+        for widget in self.lists.values():
+            if widget.count() and widget.item(0).flags() & Qt.ItemFlag.ItemIsSelectable:
+                widget.setCurrentRow(0)
+
+    def _line(self, case: CaseSummary) -> str:
+        kind = (
+            self.tr("Carer's assessment")
+            if case.questionnaire == "carer"
+            else self.tr("Assessment")
+        )
+        parts = [case.person_name, case.council_ref or self.tr("no council reference"), kind]
+        parts.append(self._state_words(case.state))
+        if case.weekly:
+            parts.append(self.tr("£{amount} a week").format(amount=case.weekly))
+        parts.append(self.tr("changed {date}").format(date=case.updated_at[:10]))
+        line = " · ".join(parts)
+        if case.state == "quarantined":
+            reason = self.session.version(case.case_uuid)["state_reason"] or ""
+            line += "\n" + self.tr("Why: {reason}").format(reason=reason)
+        return line
+
+    def _selected(self) -> str | None:
+        widget = self.tabs.currentWidget()
+        if not isinstance(widget, QListWidget) or widget.currentItem() is None:
+            return None
+        value = widget.currentItem().data(Qt.ItemDataRole.UserRole)
+        return str(value) if value else None
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        value = item.data(Qt.ItemDataRole.UserRole)
+        if value:
+            self.open_case(str(value))
+
+    def _open_selected(self) -> None:
+        selected = self._selected()
+        if selected:
+            self.open_case(selected)
+
+    def _new_carer(self) -> None:
+        selected = self._selected()
+        if selected and self.session.store.case_row(selected)["questionnaire"] == "carer":
+            selected = None  # a carer's assessment links to the person cared for
+        self.new_case("carer", selected)

@@ -1,0 +1,123 @@
+"""First run: the assessor's name and PIN, and the council's ruleset (a signed file, and
+the council's public key if this computer does not trust it yet). An untrusted, tampered
+or expired ruleset is refused with kind, specific words and nothing is installed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QLineEdit, QWidget
+
+from rasdesk.domain.errors import RasdeskError
+from rasdesk.platform import pin, rulesets, settings, trust
+from rasdesk.ui.errors import show_error
+from rasdesk.ui.widgets.error_summary import ErrorSummary
+from rasdesk.ui.widgets.page import Page, button, label, row
+
+
+class FirstRunPage(Page):
+    def __init__(self, done: Callable[[], None]) -> None:
+        super().__init__()
+        self.done = done
+        self.summary: ErrorSummary | None = None
+        self.body.addWidget(label(self.tr("Set up rasdesk"), "h1"))
+        self.body.addWidget(label(self.tr("Your name, as it goes on assessments"), "h2"))
+        self.name = QLineEdit(settings.load()["assessor_name"])
+        self.name.setAccessibleName(self.tr("Your name, as it goes on assessments"))
+        self.body.addWidget(self.name)
+        self.body.addWidget(label(self.tr("Choose a PIN"), "h2"))
+        self.body.addWidget(
+            label(self.tr("4 to 12 digits. It unlocks rasdesk after it locks itself."), "hint")
+        )
+        self.pin = self._secret(self.tr("PIN"))
+        self.pin_again = self._secret(self.tr("The same PIN again"))
+        self.body.addWidget(label(self.tr("Your council's ruleset"), "h2"))
+        self.ruleset_state = label("", "hint")
+        self.body.addWidget(self.ruleset_state)
+        self.body.addWidget(
+            row(
+                button(self.tr("Choose the ruleset file…"), self.choose_ruleset),
+                button(self.tr("Trust the council's key file…"), self.choose_key),
+            )
+        )
+        self.body.addWidget(row(button(self.tr("Save and start"), self.submit, primary=True)))
+        self._show_ruleset()
+        self.finish()
+
+    def _secret(self, name: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+        edit.setAccessibleName(name)
+        edit.setMaximumWidth(300)
+        self.body.addWidget(label(name))
+        self.body.addWidget(edit)
+        return edit
+
+    def first_focus(self) -> QWidget | None:
+        return self.name
+
+    def _show_ruleset(self) -> None:
+        sha = rulesets.current_sha256()
+        if sha is None:
+            self.ruleset_state.setText(self.tr("No ruleset is installed yet."))
+        else:
+            ruleset = rulesets.load_signed(rulesets.installed_path(sha)).ruleset
+            self.ruleset_state.setText(
+                self.tr("Installed: {title}, version {version}.").format(
+                    title=ruleset.title.get("en"), version=ruleset.version
+                )
+            )
+
+    def install_ruleset(self, path: Path) -> bool:
+        try:
+            rulesets.install(path)
+        except (RasdeskError, OSError) as exc:
+            show_error(self, exc)
+            return False
+        self._show_ruleset()
+        return True
+
+    def choose_ruleset(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("The signed ruleset file"), "", self.tr("Signed rulesets (*.json)")
+        )
+        if name:
+            self.install_ruleset(Path(name))
+
+    def choose_key(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("The council's public key"), "", self.tr("Public keys (*.pem)")
+        )
+        if name:
+            try:
+                trust.add_key(Path(name))
+            except (RasdeskError, OSError) as exc:
+                show_error(self, exc)
+
+    def submit(self) -> None:
+        problems: list[tuple[str, Callable[[], None]]] = []
+        if not self.name.text().strip():
+            problems.append((self.tr("Enter your name"), self.name.setFocus))
+        try:
+            pin.check_new_pin(self.pin.text())
+            if self.pin.text() != self.pin_again.text():
+                problems.append((self.tr("The two PINs are not the same"), self.pin_again.setFocus))
+        except RasdeskError:
+            problems.append((self.tr("A PIN is 4 to 12 digits"), self.pin.setFocus))
+        if rulesets.current_sha256() is None:
+            problems.append((self.tr("Choose your council's ruleset file"), self.choose_ruleset))
+        if problems:
+            if self.summary is not None:
+                self.summary.setParent(None)
+            self.summary = ErrorSummary(self.tr("There is a problem"), problems)
+            self.body.insertWidget(1, self.summary)
+            self.summary.links[0].setFocus()
+            return
+        try:
+            settings.set_user("assessor_name", self.name.text().strip())
+            pin.set_pin(self.pin.text())
+        except RasdeskError as exc:
+            show_error(self, exc)
+            return
+        self.done()

@@ -1,0 +1,176 @@
+"""One question per page: the question as the heading, "Question 4 of 23" and the section,
+the picture in easy read, the answers as large buttons, help for the assessor, a notes box
+for the person's own words, and Back / Continue. Every answer is saved the moment it is
+given; typing (text answers, notes) is saved after a short pause and when the page goes.
+
+Keys: 1–9 pick an answer, Enter continues (Ctrl+Enter inside a text box).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from rasdesk.ui.flow import Step
+from rasdesk.ui.modes import Modes
+from rasdesk.ui.session import Session
+from rasdesk.ui.theme import scale
+from rasdesk.ui.widgets.answers import ChoiceAnswer, NumberAnswer, TextAnswer
+from rasdesk.ui.widgets.page import Page, button, label, row
+from rasdesk.ui.widgets.picture import picture_label
+
+TYPING_PAUSE_MS = 400
+
+
+class QuestionPage(Page):
+    def __init__(
+        self,
+        session: Session,
+        case_uuid: str,
+        step: Step,
+        modes: Modes,
+        go_back: Callable[[], None],
+        go_on: Callable[[], None],
+        progress_changed: Callable[[], Step | None],
+    ) -> None:
+        super().__init__()
+        self.session, self.case_uuid, self.step, self.modes = session, case_uuid, step, modes
+        self.go_back, self.go_on, self.progress_changed = go_back, go_on, progress_changed
+        question, lang, easy = step.question, modes.language, modes.easy
+        self.pending: dict[str, str | None] = {}  # typed text not yet saved: answer / note
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.flush)
+
+        section_title = (
+            step.section.easy_read if easy and step.section.easy_read else step.section.title
+        ).get(lang)
+        self.progress = label("", "caption")
+        self._set_progress(step)
+        self.body.addWidget(self.progress)
+        words = (question.easy_read if easy and question.easy_read else question.text).get(lang)
+        self.heading = label(words, "h1")
+        self.heading.setAccessibleDescription(section_title)
+        if easy:
+            size = 120 * scale(modes)
+            self.body.addWidget(row(picture_label(question.picture, size, words), self.heading))
+        else:
+            self.body.addWidget(self.heading)
+        if question.help and not modes.handed:
+            help_label = label(
+                self.tr("For the assessor: {help}").format(help=question.help.get(lang)), "hint"
+            )
+            self.body.addWidget(help_label)
+
+        value = session.answers(case_uuid).get(question.id)
+        self.answer: ChoiceAnswer | NumberAnswer | TextAnswer
+        if question.type in ("single", "multiple"):
+            if question.type == "multiple":
+                self.body.addWidget(label(self.tr("Choose all that apply."), "hint"))
+            self.answer = ChoiceAnswer(question, value, lang, easy, scale(modes), self._answered)
+        elif question.type == "number":
+            self.answer = NumberAnswer(question, value, lang, self._answered)
+        else:
+            self.answer = TextAnswer(value, words, self._typed_answer)
+        self.body.addWidget(self.answer)
+
+        self.notes: QPlainTextEdit | None = None
+        if not modes.handed:
+            self.body.addWidget(label(self.tr("Notes, in the person's own words"), "h2"))
+            self.notes = QPlainTextEdit(session.notes(case_uuid).get(question.id, ""))
+            self.notes.setAccessibleName(self.tr("Notes, in the person's own words"))
+            self.notes.setAccessibleDescription(
+                self.tr("Optional. Saved as you type. Ctrl+Enter continues.")
+            )
+            self.notes.setTabChangesFocus(True)
+            self.notes.setMinimumHeight(90 * scale(modes))
+            self.notes.textChanged.connect(self._typed_note)
+            self.body.addWidget(self.notes)
+
+        self.back = button(self.tr("Back"), self._back)
+        self.next = button(self.tr("Continue"), self._continue, primary=True)
+        self.body.addWidget(row(self.back, self.next))
+        self.finish()
+        QWidget.setTabOrder(self.back, self.next)
+
+    def _set_progress(self, step: Step) -> None:
+        section = (
+            step.section.easy_read
+            if self.modes.easy and step.section.easy_read
+            else step.section.title
+        ).get(self.modes.language)
+        self.progress.setText(
+            self.tr("Question {number} of {total} · {section}").format(
+                number=step.number, total=step.total, section=section
+            )
+        )
+        self.progress.setAccessibleName(self.progress.text())
+
+    def first_focus(self) -> QWidget | None:
+        if isinstance(self.answer, ChoiceAnswer):
+            checked = [b for b in self.answer.buttons if b.isChecked()]
+            return checked[0] if checked else self.answer.buttons[0]
+        if isinstance(self.answer, NumberAnswer):
+            return self.answer.edit
+        return self.answer
+
+    # --- saving -----------------------------------------------------------------------------
+    def _answered(self, value: object) -> None:
+        self.session.store.set_answer(self.case_uuid, self.step.question.id, value)
+        step = self.progress_changed()  # skip logic may add or remove questions
+        if step is not None:
+            self._set_progress(step)
+
+    def _typed_answer(self, text: object) -> None:
+        self.pending["answer"] = text if isinstance(text, str) else None
+        self.timer.start(TYPING_PAUSE_MS)
+
+    def _typed_note(self) -> None:
+        assert self.notes is not None
+        self.pending["note"] = self.notes.toPlainText()
+        self.timer.start(TYPING_PAUSE_MS)
+
+    def flush(self) -> None:
+        """Save whatever was typed and not saved yet."""
+        self.timer.stop()
+        pending, self.pending = self.pending, {}
+        qid = self.step.question.id
+        if "answer" in pending:
+            self.session.store.set_answer(self.case_uuid, qid, pending["answer"])
+        if "note" in pending:
+            self.session.store.set_note(self.case_uuid, qid, pending["note"] or "")
+
+    def leave(self) -> None:
+        self.flush()
+
+    # --- moving on --------------------------------------------------------------------------
+    def _back(self) -> None:
+        self.flush()
+        self.go_back()
+
+    def _continue(self) -> None:
+        if isinstance(self.answer, NumberAnswer) and self.answer.problem():
+            self.answer.edit.setFocus()
+            return  # the problem is shown under the box; nothing invalid is saved
+        self.flush()
+        self.go_on()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, mods = event.key(), event.modifiers()
+        in_text = isinstance(self.focusWidget(), QPlainTextEdit)
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+            not in_text or mods & Qt.KeyboardModifier.ControlModifier
+        ):
+            self._continue()
+            return
+        if (
+            not in_text
+            and isinstance(self.answer, ChoiceAnswer)
+            and Qt.Key.Key_1 <= key <= Qt.Key.Key_9
+        ):
+            self.answer.pick(key - Qt.Key.Key_1)
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,115 @@
+"""The indicative budget: the weekly and annual figures, large; sign-off and flags in words
+(never colour alone); a chart of points by section; the engine's explanation step by step;
+then Finalise (after a confirmation) and Print."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from rasdesk.domain.model import Questionnaire
+from rasdesk.ui.modes import Modes
+from rasdesk.ui.session import Session
+from rasdesk.ui.widgets.page import Page, button, label, row
+from rasdesk.ui.widgets.points_chart import PointsChart
+
+
+class ResultPage(Page):
+    def __init__(
+        self,
+        session: Session,
+        case_uuid: str,
+        modes: Modes,
+        finalise: Callable[[], None],
+        print_letter: Callable[[], None],
+        go_back: Callable[[], None],
+    ) -> None:
+        super().__init__()
+        self.finalise_action = finalise
+        lang, easy = modes.language, modes.easy
+        budget, final = session.budget(case_uuid, lang)
+        questionnaire = session.questionnaire(case_uuid)
+        self.final = final
+        self.body.addWidget(
+            label(self.tr("The budget") if final else self.tr("The indicative budget"), "h1")
+        )
+        if not final:
+            self.body.addWidget(
+                label(
+                    self.tr("This is a draft. It is not a decision until it is finalised."),
+                    "warning",
+                )
+            )
+        self.weekly = label(self.tr("£{amount} a week").format(amount=budget["weekly"]), "big")
+        self.body.addWidget(self.weekly)
+        self.annual = label(self.tr("£{amount} a year").format(amount=budget["annual"]), "h2")
+        self.body.addWidget(self.annual)
+        for text in self._notices(budget, questionnaire, lang):
+            self.body.addWidget(label(text, "warning"))
+
+        self.body.addWidget(label(self.tr("Points in each area"), "h2"))
+        bars = [
+            (
+                (s.easy_read if easy and s.easy_read else s.title).get(lang),
+                Decimal(str(scored["points"])),
+            )
+            for s, scored in zip(questionnaire.sections, budget["sections"], strict=True)
+        ]
+        self.chart = PointsChart(bars, self.tr("Points in each area"), modes.contrast)
+        self.body.addWidget(self.chart)
+        self.body.addWidget(
+            label(self.tr("{points} points in all.").format(points=budget["total_points"]))
+        )
+
+        self.body.addWidget(label(self.tr("How the figure was worked out"), "h2"))
+        for step in budget["explanation"]:
+            self.body.addWidget(label(step["easy_read"] if easy else step["text"]))
+
+        buttons: list[QWidget] = [button(self.tr("Back to the answers"), go_back)]
+        self.print_button = button(self.tr("Print the letter"), print_letter)
+        if not final:
+            self.finalise_button = button(
+                self.tr("Finalise"),
+                self._confirm,
+                primary=True,
+                description=self.tr("Freeze the answers and the figure; it can then be sent."),
+            )
+            buttons.append(self.finalise_button)
+        buttons.append(self.print_button)
+        self.body.addWidget(row(*buttons))
+        self.finish()
+
+    def _notices(
+        self, budget: dict[str, Any], questionnaire: Questionnaire, lang: str
+    ) -> list[str]:
+        notes = []
+        if budget["sign_off_required"]:
+            notes.append(self.tr("A manager must sign off this budget before it can be agreed."))
+        labels = {f.id: f.label.get(lang) for f in questionnaire.allocation.flags}
+        for flag in budget["flags"]:
+            notes.append(self.tr("Flag: {flag}").format(flag=labels.get(flag, flag)))
+        return notes
+
+    def first_focus(self) -> QWidget | None:
+        return self.weekly
+
+    def _confirm(self) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Finalise this assessment?"))
+        box.setText(self.tr("Finalise this assessment?"))
+        box.setInformativeText(
+            self.tr(
+                "The answers and the figure will be frozen and sent to the council. "
+                "A correction later needs an amendment with a reason."
+            )
+        )
+        yes = box.addButton(self.tr("Finalise"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Not yet"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(yes)
+        box.exec()
+        if box.clickedButton() is yes:
+            self.finalise_action()

@@ -1,0 +1,132 @@
+"""What the open app is working with: the case store, the current ruleset, the settings,
+and the looks of the open case. Pages ask the session; it asks storage and the domain.
+No business rules live here, only the joining up.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rasdesk.domain.answers import AnswerValue
+from rasdesk.domain.model import Questionnaire, Ruleset
+from rasdesk.platform import rulesets, settings
+from rasdesk.platform.rulesets import Verified
+from rasdesk.storage.store import CaseStore
+from rasdesk.ui import modes as modes_store
+from rasdesk.ui.modes import Modes
+
+
+@dataclass
+class Session:
+    store: CaseStore
+    store_path: Path
+    key: bytes
+    demo: bool = False
+    app_modes: Modes = field(default_factory=Modes)  # the look outside any case
+    case_modes: dict[str, Modes] = field(default_factory=dict)
+
+    # --- settings and rulesets ---------------------------------------------------------
+    def settings(self) -> settings.Settings:
+        return settings.load()
+
+    def current_ruleset(self) -> Verified | None:
+        """The installed ruleset new assessments use (verified again against trust)."""
+        sha = rulesets.current_sha256()
+        if sha is None:
+            return None
+        return rulesets.load_signed(rulesets.installed_path(sha))
+
+    def open_worker_store(self) -> CaseStore:
+        """A second connection, for slow work on another thread (SQLite connections stay
+        on the thread that made them)."""
+        return CaseStore.open(self.store_path, self.key, self.store.actor)
+
+    # --- one case ------------------------------------------------------------------------
+    def case(self, case_uuid: str) -> dict[str, Any]:
+        row = self.store.case_row(case_uuid)
+        row["format_needs"] = json.loads(row["format_needs"])
+        return row
+
+    def version(self, case_uuid: str) -> dict[str, Any]:
+        return self.store.current_version(case_uuid)
+
+    def ruleset_of(self, case_uuid: str) -> Ruleset:
+        return self.store.ruleset(self.version(case_uuid)["ruleset_sha256"])
+
+    def questionnaire(self, case_uuid: str) -> Questionnaire:
+        return self.store.questionnaire_of(self.version(case_uuid), self.store.case_row(case_uuid))
+
+    def answers(self, case_uuid: str) -> dict[str, AnswerValue]:
+        return self.store.answers(self.version(case_uuid)["version_uuid"])
+
+    def notes(self, case_uuid: str) -> dict[str, str]:
+        return self.store.notes(self.version(case_uuid)["version_uuid"])
+
+    def is_draft(self, case_uuid: str) -> bool:
+        return bool(self.version(case_uuid)["state"] == "draft")
+
+    # --- looks -----------------------------------------------------------------------------
+    def modes_for(self, case_uuid: str) -> Modes:
+        if case_uuid not in self.case_modes:
+            found = modes_store.remembered(case_uuid)
+            if found is None:
+                case = self.case(case_uuid)
+                found = modes_store.modes_for_needs(case["format_needs"], case["language"])
+            self.case_modes[case_uuid] = found
+        return self.case_modes[case_uuid]
+
+    def set_modes(self, case_uuid: str | None, modes: Modes) -> None:
+        if case_uuid is None:
+            self.app_modes = modes
+            return
+        self.case_modes[case_uuid] = modes
+        modes_store.remember(case_uuid, modes)
+
+    # --- starting a case ---------------------------------------------------------------------
+    def start_case(self, person: Any, kind: str, linked: str | None) -> str:
+        """A new draft for ``person`` with the current ruleset's questionnaire of ``kind``."""
+        from rasdesk.domain.errors import InputError
+
+        verified = self.current_ruleset()
+        if verified is None:
+            raise InputError("no ruleset is installed: install your council's ruleset first")
+        chosen = [q for q in verified.ruleset.questionnaires if q.kind == kind]
+        if not chosen:
+            raise InputError(f"the installed ruleset has no {kind} questionnaire")
+        case_uuid, _version = self.store.new_case(
+            person, chosen[0].id, verified.ruleset, verified.signed_bytes, linked_case=linked
+        )
+        return case_uuid
+
+    # --- the budget ------------------------------------------------------------------------
+    def budget(self, case_uuid: str, language: str) -> tuple[dict[str, Any], bool]:
+        """The budget as ``rasdesk compute --json`` gives it, explained in ``language``, and
+        whether it is final. A finalised version shows its frozen figures; the explanation
+        is recomputed from the pinned ruleset and must agree with them to the penny."""
+        from rasdesk.domain.budget import compute_budget
+        from rasdesk.domain.bundle import open_bundle
+        from rasdesk.domain.errors import StorageError
+
+        case = self.store.case_row(case_uuid)
+        version = self.version(case_uuid)
+        ruleset = self.store.ruleset(version["ruleset_sha256"])
+        if version["bundle"] is None:
+            answers = self.store.answers_json(version["version_uuid"])
+            doc = {"questionnaire": case["questionnaire"], "answers": answers}
+            return compute_budget(ruleset, doc, language, f"case {case_uuid[:8]}").as_dict(), False
+        bundle = open_bundle(version["bundle"], f"case {case_uuid[:8]}")
+        doc = {"questionnaire": bundle["questionnaire"], "answers": bundle["answers"]}
+        again = compute_budget(ruleset, doc, language, f"case {case_uuid[:8]}").as_dict()
+        frozen = bundle["result"]
+        if (str(again["weekly"]), str(again["annual"])) != (
+            str(frozen["weekly"]),
+            str(frozen["annual"]),
+        ):
+            raise StorageError(
+                f"case {case_uuid[:8]}: recomputing with its ruleset gives £{again['weekly']}, "
+                f"not the £{frozen['weekly']} it was finalised with; nothing is shown"
+            )
+        return again, True

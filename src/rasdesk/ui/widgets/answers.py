@@ -1,0 +1,165 @@
+"""The answer controls of a question page: large selectable buttons (single: radio-like;
+multiple: checkboxes), a big number entry with its unit and range, or a roomy text box.
+Each reports a change the moment it happens, so the page can save it at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QCheckBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rasdesk.domain.answers import AnswerValue
+from rasdesk.domain.decimals import plain
+from rasdesk.domain.model import Question
+from rasdesk.ui.widgets.page import label, row
+from rasdesk.ui.widgets.picture import picture_label
+
+Changed = Callable[[object], None]  # the new value (None: no answer)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Answers", text)
+
+
+class ChoiceAnswer(QWidget):
+    """Single or multiple choice. ``buttons[i]`` is picked by the number key i+1."""
+
+    def __init__(
+        self,
+        question: Question,
+        value: AnswerValue | None,
+        language: str,
+        easy: bool,
+        scale: int,
+        changed: Changed,
+    ) -> None:
+        super().__init__()
+        self.question, self.changed = question, changed
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.multiple = question.type == "multiple"
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(not self.multiple)
+        self.buttons: list[QAbstractButton] = []
+        chosen = set(value) if isinstance(value, tuple) else {value}
+        for number, option in enumerate(question.options, 1):
+            words = (option.easy_read if easy and option.easy_read else option.text).get(language)
+            text = f"{number}. {words}" if number <= 9 else words
+            widget: QAbstractButton = QCheckBox(text) if self.multiple else QRadioButton(text)
+            widget.setProperty("option", option.id)
+            widget.setAccessibleName(words)
+            widget.setAccessibleDescription(
+                _tr("Press {number} to choose this answer.").format(number=number)
+                if number <= 9
+                else ""
+            )
+            widget.setChecked(option.id in chosen)
+            self.group.addButton(widget)
+            self.buttons.append(widget)
+            picture = getattr(option, "picture", None)
+            if easy and picture:
+                layout.addWidget(row(picture_label(picture, 64 * scale, words), widget))
+            else:
+                layout.addWidget(widget)
+        self.group.buttonToggled.connect(self._toggled)
+
+    def pick(self, index: int) -> None:
+        """The number key ``index + 1``: choose that answer (a checkbox toggles)."""
+        if 0 <= index < len(self.buttons):
+            widget = self.buttons[index]
+            widget.setFocus()
+            if self.multiple or not widget.isChecked():
+                widget.click()
+
+    def value(self) -> object:
+        chosen = [str(b.property("option")) for b in self.buttons if b.isChecked()]
+        if self.multiple:
+            return chosen
+        return chosen[0] if chosen else None
+
+    def _toggled(self, _button: QAbstractButton, checked: bool) -> None:
+        if self.multiple or checked:
+            self.changed(self.value())
+
+
+class NumberAnswer(QWidget):
+    """A number, with its unit and the range allowed; saved while it is a valid answer."""
+
+    def __init__(
+        self, question: Question, value: AnswerValue | None, language: str, changed: Changed
+    ) -> None:
+        super().__init__()
+        self.question, self.changed = question, changed
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        unit = question.unit.get(language) if question.unit else ""
+        low, high = question.minimum, question.maximum
+        if low is not None and high is not None:
+            hint = _tr("A number from {low} to {high}").format(low=plain(low), high=plain(high))
+        elif low is not None:
+            hint = _tr("A number, {low} or more").format(low=plain(low))
+        else:
+            hint = _tr("A number")
+        self.hint = label(f"{hint} ({unit})" if unit else hint, "hint")
+        layout.addWidget(self.hint)
+        self.edit = QLineEdit(plain(value) if isinstance(value, Decimal) else "")
+        self.edit.setAccessibleName(unit or _tr("Number"))
+        self.edit.setAccessibleDescription(self.hint.text())
+        self.edit.setMaximumWidth(260)
+        self.edit.setMinimumHeight(60)
+        layout.addWidget(row(self.edit, label(unit)))
+        self.error = label("", "warning")
+        self.error.hide()
+        layout.addWidget(self.error)
+        self.edit.textChanged.connect(self._edited)
+
+    def problem(self) -> str | None:
+        """Why the typed text is not an answer (None: it is one, or the box is empty)."""
+        text = self.edit.text().strip()
+        if not text:
+            return None
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            return _tr("Enter a number, like 3")
+        low, high = self.question.minimum, self.question.maximum
+        if (
+            not number.is_finite()
+            or (low is not None and number < low)
+            or (high is not None and number > high)
+        ):
+            return self.hint.text()
+        return None
+
+    def value(self) -> object:
+        text = self.edit.text().strip()
+        return Decimal(text) if text and self.problem() is None else None
+
+    def _edited(self, _text: str) -> None:
+        problem = self.problem()
+        self.error.setText(problem or "")
+        self.error.setVisible(problem is not None)
+        if problem is None:
+            self.changed(self.value())
+
+
+class TextAnswer(QPlainTextEdit):
+    """A roomy box for a text answer."""
+
+    def __init__(self, value: AnswerValue | None, name: str, changed: Changed) -> None:
+        super().__init__(value if isinstance(value, str) else "")
+        self.setAccessibleName(name)
+        self.setMinimumHeight(160)
+        self.setTabChangesFocus(True)
+        self.textChanged.connect(lambda: changed(self.toPlainText() or None))

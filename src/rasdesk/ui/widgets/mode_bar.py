@@ -1,0 +1,63 @@
+"""The bar at the top of every screen: Cases, large print, easy read, high contrast,
+language, hand to the person, and lock. Every button is in the tab order, has an Alt
+shortcut and an accessible name, and says in words whether it is on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from rasdesk.ui.modes import Modes
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ModeBar", text)
+
+
+class ModeBar(QWidget):
+    def __init__(self, act: Callable[[str], None]) -> None:
+        super().__init__()
+        self.setObjectName("modeBar")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 6)
+        self.buttons: dict[str, QPushButton] = {}
+        for name in ("cases", "large", "easy", "contrast", "language", "handed", "lock"):
+            widget = QPushButton()
+            widget.setCheckable(name in ("large", "easy", "contrast", "handed"))
+            widget.setAutoDefault(False)
+            widget.clicked.connect(lambda _checked=False, n=name: act(n))
+            self.buttons[name] = widget
+            layout.addWidget(widget)
+            if name == "cases":
+                layout.addStretch(1)
+
+    def show_modes(self, modes: Modes, in_case: bool) -> None:
+        texts = {
+            "cases": _tr("&Cases"),
+            "large": _tr("&Large print"),
+            "easy": _tr("&Easy read"),
+            "contrast": _tr("High c&ontrast"),
+            # The button names the language it switches to, in that language.
+            "language": "&Cymraeg" if modes.language == "en" else "&English",
+            "handed": _tr("&Hand to the person") if not modes.handed else _tr("&Take back"),
+            "lock": _tr("Loc&k"),
+        }
+        state = {
+            "large": modes.large,
+            "easy": modes.easy,
+            "contrast": modes.contrast,
+            "handed": modes.handed,
+        }
+        for name, widget in self.buttons.items():
+            widget.setText(texts[name])
+            plain = texts[name].replace("&", "")
+            if name in state:
+                widget.setChecked(state[name])
+                on = _tr("on") if state[name] else _tr("off")
+                widget.setAccessibleName(f"{plain}: {on}")
+            else:
+                widget.setAccessibleName(plain)
+        self.buttons["handed"].setVisible(in_case)
+        self.buttons["cases"].setVisible(not modes.handed)
