@@ -1,0 +1,56 @@
+"""The ``rasdesk`` command: parse arguments, run one subcommand, turn errors into words.
+
+Exit codes: 0 ok, 2 bad input or usage, 3 signature or trust failure, 1 anything else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from rasdesk import __version__
+from rasdesk.commands import app_cmds, case, compute, keys, print_letter, ruleset
+from rasdesk.domain.errors import RasdeskError
+from rasdesk.platform.logs import setup_logging
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rasdesk",
+        description="Offline personal-budget assessments from a council's signed RAS ruleset.",
+        epilog="Set RASDESK_HOME to keep every file rasdesk writes under one folder.",
+    )
+    parser.add_argument("--version", action="version", version=f"rasdesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.set_defaults(func=app_cmds.open_app)  # no command: open the app
+    keys.register(sub)
+    ruleset.register(sub)
+    compute.register(sub)
+    case.register(sub)
+    print_letter.register(sub)
+    app_cmds.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    setup_logging()
+    try:
+        code: int = args.func(args)
+        return code
+    except RasdeskError as exc:
+        print(f"rasdesk: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("rasdesk: stopped", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+    except OSError as exc:
+        print(f"rasdesk: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
