@@ -87,7 +87,7 @@ if .venv-core/bin/python -c 'import PySide6' 2>/dev/null; then
     fail ".venv-core can import PySide6, so it cannot prove the core works without Qt (rm -rf .venv-core && make setup)" 1
 fi
 echo "import PySide6 fails in .venv-core, as it must: these tests run without Qt"
-run_pytest .venv-core/bin/python -m pytest tests/domain -q -p no:cacheprovider -p no:pytestqt
+run_pytest .venv-core/bin/python -m pytest tests/domain -q -p no:cacheprovider -p no:pytest-qt
 
 header "every test, in .venv (with PySide6, QT_QPA_PLATFORM=offscreen)"
 run_pytest .venv/bin/python -m pytest -q
