@@ -10,7 +10,16 @@ import sys
 from collections.abc import Sequence
 
 from rasdesk import __version__
-from rasdesk.commands import app_cmds, case, compute, keys, print_letter, ruleset, sync_cmds
+from rasdesk.commands import (
+    app_cmds,
+    case,
+    compute,
+    keys,
+    policy_cmds,
+    print_letter,
+    ruleset,
+    sync_cmds,
+)
 from rasdesk.domain.errors import RasdeskError
 from rasdesk.platform.logs import setup_logging
 
@@ -29,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     compute.register(sub)
     case.register(sub)
     print_letter.register(sub)
+    policy_cmds.register(sub)
     app_cmds.register(sub)
     sync_cmds.register(sub)
     return parser

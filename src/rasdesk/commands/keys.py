@@ -8,8 +8,9 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from rasdesk.domain.signing import keyid_of, private_pem, public_pem
+from rasdesk.platform import settings
 from rasdesk.platform.files import write_new
-from rasdesk.platform.trust import add_key, remove_key, trusted_keys
+from rasdesk.platform.trust import add_key, refusal, remove_key, trusted_keys, user_keys
 
 
 def keygen(args: argparse.Namespace) -> int:
@@ -31,11 +32,16 @@ def trust_add(args: argparse.Namespace) -> int:
 
 def trust_list(args: argparse.Namespace) -> int:
     keys = trusted_keys()
+    refused = refusal(settings.load())
+    ignored = [tk for tk in user_keys() if tk.keyid not in keys] if refused else []
     if not keys:
         print("No trusted keys yet. Add your council's public key with: rasdesk trust add KEY.pem")
-        return 0
     for tk in keys.values():
-        print(f"{tk.keyid}  {tk.origin:13}  {tk.path}")
+        print(f"{tk.keyid}  {tk.origin:13}  {tk.path}" + (f"  ({tk.name})" if tk.name else ""))
+    for tk in ignored:
+        print(f"{tk.keyid}  not used       {tk.path}")
+    if ignored:
+        print(f"Keys marked 'not used' were added by you, and {refused}.")
     return 0
 
 

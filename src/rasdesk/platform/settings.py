@@ -1,9 +1,12 @@
-"""Settings, declared once: each with its type, default and meaning.
+"""Settings, declared once: each with its default, meaning and check.
 
 Two files: the user's ``config/settings.json`` and the machine-wide administrator policy
-``policy.json`` in the site config folder (``/etc/rasdesk/policy.json`` on Linux). A value
-in the policy beats the user's, and is shown as managed. A malformed file is an error
-naming the file and the field; nothing is silently ignored.
+``policy.json`` in the site config folder (``/etc/rasdesk/policy.json`` on Linux,
+``C:\\ProgramData\\rasdesk\\policy.json`` on Windows). A value in the policy beats the
+user's, and is shown as managed. Some settings (the trusted ruleset keys) only the policy
+can set. A malformed file is an error naming the file and the field, such as
+``/etc/rasdesk/policy.json: $.inactivity_lock_minutes: expected 1 to 240 minutes, found 0``;
+nothing is silently ignored. docs/policy.md describes every setting.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from typing import Any
 
 from rasdesk.domain.errors import InputError, Problem
 from rasdesk.platform import paths
+from rasdesk.platform import setting_checks as checks
 from rasdesk.platform.files import write_atomic
 
 
@@ -25,21 +29,61 @@ class Setting:
     kind: type
     default: Any
     meaning: str
+    check: checks.Check
+    policy_only: bool = False  # only the administrator's policy may set it
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("assessor_name", str, "", "The assessor's name, as recorded on cases and letters."),
-    Setting("server_url", str, "", "The council's sync server (https://…)."),
     Setting(
-        "ca_bundle", str, "", "A PEM file of the council's certificate authorities, for the server."
+        "assessor_name",
+        str,
+        "",
+        "The assessor's name, as recorded on cases and letters (default: the login name).",
+        checks.text,
     ),
     Setting(
-        "inactivity_lock_minutes", int, 5, "Minutes without input before the app saves and locks."
+        "server_url",
+        str,
+        "",
+        "The council's sync server: https://…, or plain http only to 127.0.0.1 or localhost.",
+        checks.server_url,
     ),
-    Setting("languages", list, ["en", "cy"], "The languages offered: any of en, cy."),
-    Setting("allow_user_keys", bool, True, "Whether users may trust their own ruleset keys."),
+    Setting(
+        "ca_bundle",
+        str,
+        "",
+        "A PEM file of the certificate authorities that the council's server certificate chains "
+        "to; a relative path is read from the folder of the file that sets it.",
+        checks.text,
+    ),
+    Setting(
+        "inactivity_lock_minutes",
+        int,
+        5,
+        "Minutes without input before the app saves and locks (1 to 240).",
+        checks.minutes,
+    ),
+    Setting("languages", list, ["en", "cy"], "The languages offered: en, cy.", checks.languages),
+    Setting(
+        "allow_user_keys",
+        bool,
+        True,
+        "Whether users may trust their own ruleset keys (rasdesk trust add, --trust). When "
+        "false, only the administrator's keys are trusted.",
+        checks.yes_no,
+    ),
+    Setting(
+        "trusted_keys",
+        list,
+        [],
+        "Public keys trusted to sign rulesets, each {name, file or pem, optional keyid}; "
+        "added to any PEM files in the trusted-keys folder beside the policy.",
+        checks.trusted_keys,
+        policy_only=True,
+    ),
 )
 BY_NAME = {s.name: s for s in SETTINGS}
+IGNORED = frozenset({"$schema"})  # lets editors validate the file against the JSON Schema
 
 
 def user_file() -> Path:
@@ -50,74 +94,105 @@ def policy_file() -> Path:
     return paths.site_config_dir() / "policy.json"
 
 
-def _check(name: str, value: Any, where: str) -> Problem | None:
+def check_value(name: str, value: Any, where: str, *, policy: bool) -> list[Problem]:
+    """Every problem with one setting's value, ``where`` being its JSON path."""
     setting = BY_NAME.get(name)
     if setting is None:
-        return Problem(where, f'unknown setting "{name}" (known: {", ".join(BY_NAME)})')
-    if setting.kind is int and (isinstance(value, bool) or not isinstance(value, int)):
-        return Problem(where, f"expected a whole number, found {value!r}")
-    if setting.kind is not int and not isinstance(value, setting.kind):
-        return Problem(where, f"expected {setting.kind.__name__}, found {value!r}")
-    if name == "inactivity_lock_minutes" and not 1 <= value <= 240:
-        return Problem(where, f"expected 1 to 240 minutes, found {value}")
-    if name == "languages" and (not value or any(v not in ("en", "cy") for v in value)):
-        return Problem(where, f'expected a non-empty list of "en" and "cy", found {value!r}')
-    if (
-        name == "server_url"
-        and value
-        and not value.startswith(("https://", "http://127.0.0.1", "http://localhost"))
-    ):
-        return Problem(
-            where, "the server must use https:// (plain http only for 127.0.0.1 or localhost)"
-        )
-    return None
+        return [Problem(where, f'unknown setting "{name}" (known: {", ".join(BY_NAME)})')]
+    if setting.policy_only and not policy:
+        return [
+            Problem(
+                where,
+                f"only the administrator's policy ({policy_file()}) can set {name}"
+                + (
+                    "; add your own keys with: rasdesk trust add KEY.pem"
+                    if name == "trusted_keys"
+                    else ""
+                ),
+            )
+        ]
+    return setting.check(value, where)
 
 
-def _read(path: Path) -> dict[str, Any]:
+def read_file(path: Path, *, policy: bool) -> dict[str, Any]:
+    """The settings in one file (``{}`` if there is none), checked, with relative paths made
+    absolute from the file's folder. Any problem is an InputError naming file and field."""
     if not path.exists():
         return {}
     try:
         data = json.loads(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise InputError(f"{path} cannot be read as JSON ({exc}); fix or remove it") from None
+        fix = "ask your IT team to fix it" if policy else "fix or remove it"
+        raise InputError(f"{path} cannot be read as JSON ({exc}); {fix}") from None
     if not isinstance(data, dict):
-        raise InputError(f"{path} must hold a JSON object of settings")
-    problems = [p for name, value in data.items() if (p := _check(name, value, f"$.{name}"))]
+        raise InputError(f"{path}: $: expected a JSON object of settings, such as {{}}")
+    problems = [
+        p
+        for name, value in data.items()
+        if name not in IGNORED
+        for p in check_value(name, value, f"$.{name}", policy=policy)
+    ]
+    if len(problems) == 1:  # one line, as a compiler would say it
+        raise InputError(f"{path}: {problems[0]}")
     if problems:
-        raise InputError(f"{path} has settings rasdesk cannot use; fix them", problems)
-    return data
+        fix = "your IT team must fix them" if policy else "fix them"
+        raise InputError(
+            f"{path} has {len(problems)} problems; {fix}",
+            [Problem(f"{path}: {p.path}", p.message) for p in problems],
+        )
+    return _absolute(data, path.parent)
+
+
+def _absolute(data: dict[str, Any], folder: Path) -> dict[str, Any]:
+    out = {k: v for k, v in data.items() if k not in IGNORED}
+    if out.get("ca_bundle"):
+        out["ca_bundle"] = str(folder / Path(out["ca_bundle"]).expanduser())
+    if "trusted_keys" in out:
+        out["trusted_keys"] = [
+            {**e, "file": str(folder / Path(e["file"]).expanduser())} if "file" in e else e
+            for e in out["trusted_keys"]
+        ]
+    return out
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
     values: dict[str, Any]
     managed: frozenset[str]  # set by the administrator's policy
+    user: frozenset[str] = frozenset()  # set in the user's settings.json (and not managed)
 
     def __getitem__(self, name: str) -> Any:
         return self.values[name]
+
+    def source(self, name: str) -> str:
+        """Where the value comes from: "policy", "user" or "default"."""
+        return "policy" if name in self.managed else "user" if name in self.user else "default"
 
 
 def load() -> Settings:
     values = {s.name: s.default for s in SETTINGS}
     values["assessor_name"] = _login_name()
-    values.update(_read(user_file()))
-    policy = _read(policy_file())
+    user = read_file(user_file(), policy=False)
+    values.update(user)
+    policy = read_file(policy_file(), policy=True)
     values.update(policy)
-    return Settings(values, frozenset(policy))
+    return Settings(values, frozenset(policy), frozenset(user) - frozenset(policy))
 
 
 def set_user(name: str, value: Any) -> None:
     """Change one user setting (refused when the administrator manages it)."""
-    problem = _check(name, value, name)
-    if problem:
-        raise InputError(f"cannot set {name}: {problem.message}")
-    if name in _read(policy_file()):
+    problems = check_value(name, value, name, policy=False)
+    if problems:
+        raise InputError(f"cannot set {name}: {problems[0].message}")
+    if name in read_file(policy_file(), policy=True):
         raise InputError(
             f"{name} is set by your administrator ({policy_file()}) and cannot be changed here"
         )
-    data = _read(user_file())
+    path = user_file()
+    read_file(path, policy=False)  # refuse to add to a file that is already broken
+    data = json.loads(path.read_text("utf-8")) if path.exists() else {}  # as written, not absolute
     data[name] = value
-    write_atomic(user_file(), (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode())
+    write_atomic(path, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode())
 
 
 def _login_name() -> str:
