@@ -64,6 +64,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(holder)
         self.ruleset_status = QLabel()
         self.sync_status = QLabel()
+        for status in (self.ruleset_status, self.sync_status):
+            status.setWordWrap(True)
         self.statusBar().addWidget(self.ruleset_status, 1)
         self.statusBar().addPermanentWidget(self.sync_status)
         minutes = int(session.settings()["inactivity_lock_minutes"])
@@ -297,9 +299,7 @@ class MainWindow(QMainWindow):
         else:
             r = verified.ruleset
             self.ruleset_status.setText(
-                self.tr("Ruleset: {title}, version {version}").format(
-                    title=r.title.get(self.modes().language), version=r.version
-                )
+                self.tr("Ruleset: {id}, version {version}").format(id=r.id, version=r.version)
             )
         if self.session.demo:
             self.sync_status.setText(self.tr("DEMO: fictional people; nothing is sent"))

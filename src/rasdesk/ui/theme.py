@@ -9,7 +9,7 @@ yellow on black. Controls are at least 44 px tall at the default size.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication
 
 from rasdesk.platform import paths
@@ -74,11 +74,16 @@ QPushButton, QToolButton {{
   min-height: {touch}px; padding: {4 * k}px {14 * k}px; border: {2 * k}px solid {fg};
   background: {bg}; border-radius: {3 * k}px; }}
 QPushButton#primary {{ background: {button_bg}; color: {button_fg}; border-color: {button_bg if not modes.contrast else button_fg}; font-weight: bold; }}
-QPushButton#link {{ border: none; color: {accent}; text-decoration: underline; text-align: left; padding: 2px; min-height: {touch}px; }}
+QLabel#link {{ min-height: {touch}px; color: {accent}; padding: 2px; }}
+QLabel#link:focus {{ background: {focus_bg}; color: {focus_fg}; }}
+QFrame#choice {{ border: {2 * k}px solid {box}; min-height: {touch}px; }}
+QFrame#choice[chosen="true"] {{ border: {4 * k}px solid {fg}; }}
+QFrame#choice[chosen="true"] QLabel {{ font-weight: bold; }}
+QFrame#choice[focused="true"] {{ background: {focus_bg}; border: {4 * k}px solid {focus_fg}; }}
+QFrame#choice[focused="true"] QLabel {{ color: {focus_fg}; }}
 QToolButton:checked {{ background: {fg}; color: {bg}; }}
-QRadioButton, QCheckBox {{ min-height: {touch}px; padding: {6 * k}px {10 * k}px; border: {2 * k}px solid {box}; spacing: {12 * k}px; }}
+QRadioButton, QCheckBox {{ min-height: {touch}px; spacing: {12 * k}px; }}
 QRadioButton::indicator, QCheckBox::indicator {{ width: {24 * k}px; height: {24 * k}px; }}
-QRadioButton:checked, QCheckBox:checked {{ border: {4 * k}px solid {fg}; font-weight: bold; }}
 QLineEdit, QPlainTextEdit, QSpinBox, QDateEdit, QComboBox {{
   min-height: {touch}px; border: {2 * k}px solid {fg}; background: {bg}; padding: {4 * k}px; }}
 *:focus {{ background: {focus_bg}; color: {focus_fg}; border: {4 * k}px solid {focus_fg}; }}
@@ -91,6 +96,9 @@ QListWidget::item:selected {{ background: {focus_bg}; color: {focus_fg}; }}
 
 
 def apply(app: QApplication, modes: Modes) -> None:
+    palette = app.palette()  # rich-text links take their colour from the palette
+    palette.setColor(QPalette.ColorRole.Link, QColor("#ffff00" if modes.contrast else "#1d70b8"))
+    app.setPalette(palette)
     font = QFont(FAMILY)
     font.setPointSize(BODY_PT * scale(modes))
     app.setFont(font)

@@ -35,3 +35,8 @@ def points_words(points: Decimal | None) -> str:
     if points is None:
         return ""
     return QCoreApplication.translate("Answers", "{points} points").format(points=plain(points))
+
+
+def money(amount: object) -> str:
+    """An amount as people read it: 15,662.40 (a Decimal, or its exact string)."""
+    return f"{Decimal(str(amount)):,}"

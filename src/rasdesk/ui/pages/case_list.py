@@ -13,6 +13,7 @@ from rasdesk.domain.errors import InputError
 from rasdesk.storage.queries import CaseSummary, list_cases
 from rasdesk.ui.session import Session
 from rasdesk.ui.widgets.page import Page, button, label, row
+from rasdesk.ui.words import money
 
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("drafts", ("draft",)),
@@ -48,7 +49,7 @@ class CaseListPage(Page):
                     self.tr("New assessment"), lambda: self.new_case("person", None), primary=True
                 ),
                 button(
-                    self.tr("New carer's assessment"),
+                    self.tr("New ca&rer's assessment"),
                     self._new_carer,
                     description=self.tr(
                         "A carer's assessment, linked to the person selected in the list (if any)."
@@ -68,7 +69,7 @@ class CaseListPage(Page):
             self.tabs.addTab(widget, self._group_title(key))
         self.tabs.setMinimumHeight(360)
         self.body.addWidget(self.tabs, 1)
-        self.open_button = button(self.tr("Open the selected case"), self._open_selected)
+        self.open_button = button(self.tr("&Open the selected case"), self._open_selected)
         self.body.addWidget(row(self.open_button))
         self.fill()
 
@@ -130,7 +131,7 @@ class CaseListPage(Page):
         parts = [case.person_name, case.council_ref or self.tr("no council reference"), kind]
         parts.append(self._state_words(case.state))
         if case.weekly:
-            parts.append(self.tr("£{amount} a week").format(amount=case.weekly))
+            parts.append(self.tr("£{amount} a week").format(amount=money(case.weekly)))
         parts.append(self.tr("changed {date}").format(date=case.updated_at[:10]))
         line = " · ".join(parts)
         if case.state == "quarantined":
@@ -157,6 +158,6 @@ class CaseListPage(Page):
 
     def _new_carer(self) -> None:
         selected = self._selected()
-        if selected and self.session.store.case_row(selected)["questionnaire"] == "carer":
+        if selected and self.session.store.case_row(selected)["kind"] == "carer":
             selected = None  # a carer's assessment links to the person cared for
         self.new_case("carer", selected)

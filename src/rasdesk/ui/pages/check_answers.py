@@ -12,7 +12,7 @@ from rasdesk.ui import flow
 from rasdesk.ui.modes import Modes
 from rasdesk.ui.session import Session
 from rasdesk.ui.widgets.error_summary import ErrorSummary
-from rasdesk.ui.widgets.page import Page, button, label, row
+from rasdesk.ui.widgets.page import Page, button, label, link, row
 from rasdesk.ui.words import answer_words, points_words
 
 
@@ -68,14 +68,13 @@ class CheckAnswersPage(Page):
                 given = answer_words(question, value, lang, easy)
                 points = points_words(flow.points_for(question, value))
                 grid.addWidget(label(f"{given}\n{points}" if points else given), r, 1)
-                link = button(
+                change_link = link(
                     self.tr("Change"),
                     lambda qid=question.id: change(qid),
-                    link=True,
-                    description=self.tr("Change the answer to: {question}").format(question=asked),
+                    self.tr("Change the answer to: {question}").format(question=asked),
                 )
-                grid.addWidget(link, r, 2)
-                self.change_links[question.id] = link
+                grid.addWidget(change_link, r, 2)
+                self.change_links[question.id] = change_link
             self.body.addWidget(card)
         self.continue_button = button(
             self.tr("Continue to the budget"), self._continue, primary=True

@@ -68,8 +68,6 @@ class QuestionPage(Page):
         value = session.answers(case_uuid).get(question.id)
         self.answer: ChoiceAnswer | NumberAnswer | TextAnswer
         if question.type in ("single", "multiple"):
-            if question.type == "multiple":
-                self.body.addWidget(label(self.tr("Choose all that apply."), "hint"))
             self.answer = ChoiceAnswer(question, value, lang, easy, scale(modes), self._answered)
         elif question.type == "number":
             self.answer = NumberAnswer(question, value, lang, self._answered)

@@ -15,6 +15,7 @@ from rasdesk.ui.modes import Modes
 from rasdesk.ui.session import Session
 from rasdesk.ui.widgets.page import Page, button, label, row
 from rasdesk.ui.widgets.points_chart import PointsChart
+from rasdesk.ui.words import money
 
 
 class ResultPage(Page):
@@ -43,9 +44,13 @@ class ResultPage(Page):
                     "warning",
                 )
             )
-        self.weekly = label(self.tr("£{amount} a week").format(amount=budget["weekly"]), "big")
+        self.weekly = label(
+            self.tr("£{amount} a week").format(amount=money(budget["weekly"])), "big"
+        )
         self.body.addWidget(self.weekly)
-        self.annual = label(self.tr("£{amount} a year").format(amount=budget["annual"]), "h2")
+        self.annual = label(
+            self.tr("£{amount} a year").format(amount=money(budget["annual"])), "h2"
+        )
         self.body.addWidget(self.annual)
         for text in self._notices(budget, questionnaire, lang):
             self.body.addWidget(label(text, "warning"))
@@ -94,7 +99,7 @@ class ResultPage(Page):
         return notes
 
     def first_focus(self) -> QWidget | None:
-        return self.weekly
+        return self.finalise_button if not self.final else self.print_button
 
     def _confirm(self) -> None:
         box = QMessageBox(self)

@@ -24,6 +24,7 @@ from rasdesk.domain.decimals import plain
 from rasdesk.domain.model import Question
 from rasdesk.ui.widgets.page import label, row
 from rasdesk.ui.widgets.picture import picture_label
+from rasdesk.ui.widgets.wrapping import ChoiceRow
 
 Changed = Callable[[object], None]  # the new value (None: no answer)
 
@@ -56,9 +57,8 @@ class ChoiceAnswer(QWidget):
         for number, option in enumerate(question.options, 1):
             words = (option.easy_read if easy and option.easy_read else option.text).get(language)
             text = f"{number}. {words}" if number <= 9 else words
-            widget: QAbstractButton = QCheckBox(text) if self.multiple else QRadioButton(text)
+            widget: QAbstractButton = QCheckBox() if self.multiple else QRadioButton()
             widget.setProperty("option", option.id)
-            widget.setAccessibleName(words)
             widget.setAccessibleDescription(
                 _tr("Press {number} to choose this answer.").format(number=number)
                 if number <= 9
@@ -68,10 +68,10 @@ class ChoiceAnswer(QWidget):
             self.group.addButton(widget)
             self.buttons.append(widget)
             picture = getattr(option, "picture", None)
-            if easy and picture:
-                layout.addWidget(row(picture_label(picture, 64 * scale, words), widget))
-            else:
-                layout.addWidget(widget)
+            shown = picture_label(picture, 64 * scale, words) if easy and picture else None
+            choice = ChoiceRow(widget, text, shown)
+            widget.setAccessibleName(words)
+            layout.addWidget(choice)
         self.group.buttonToggled.connect(self._toggled)
 
     def pick(self, index: int) -> None:

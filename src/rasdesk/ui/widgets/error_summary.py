@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QFrame, QVBoxLayout
 
-from rasdesk.ui.widgets.page import button, label
+from rasdesk.ui.widgets.page import label, link
 
 
 class ErrorSummary(QFrame):
@@ -21,6 +21,6 @@ class ErrorSummary(QFrame):
         layout.addWidget(heading)
         self.links = []
         for text, go in problems:
-            link = button(text, go, link=True)
-            layout.addWidget(link)
-            self.links.append(link)
+            widget = link(text, go)
+            layout.addWidget(widget)
+            self.links.append(widget)

@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from rasdesk.ui.modes import Modes
+from rasdesk.ui.widgets.flow_layout import FlowLayout
 
 
 def _tr(text: str) -> str:
@@ -20,7 +21,7 @@ class ModeBar(QWidget):
     def __init__(self, act: Callable[[str], None]) -> None:
         super().__init__()
         self.setObjectName("modeBar")
-        layout = QHBoxLayout(self)
+        layout = FlowLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
         self.buttons: dict[str, QPushButton] = {}
         for name in ("cases", "large", "easy", "contrast", "language", "handed", "lock"):
@@ -30,8 +31,6 @@ class ModeBar(QWidget):
             widget.clicked.connect(lambda _checked=False, n=name: act(n))
             self.buttons[name] = widget
             layout.addWidget(widget)
-            if name == "cases":
-                layout.addStretch(1)
 
     def show_modes(self, modes: Modes, in_case: bool) -> None:
         texts = {

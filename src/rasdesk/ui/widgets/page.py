@@ -62,22 +62,28 @@ def label(text: str, role: str = "", *, parent: QWidget | None = None) -> QLabel
     return widget
 
 
+def link(text: str, on_click: Callable[[], None], description: str = "") -> QWidget:
+    """A text link that wraps (large print): Tab reaches it, Enter follows it."""
+    from rasdesk.ui.widgets.wrapping import LinkLabel
+
+    return LinkLabel(text, on_click, description)
+
+
 def button(
     text: str,
     on_click: Callable[[], None],
     *,
     primary: bool = False,
-    link: bool = False,
     description: str = "",
 ) -> QPushButton:
     widget = QPushButton(text)
-    widget.setObjectName("primary" if primary else "link" if link else "")
-    widget.setAccessibleName(text)
+    widget.setObjectName("primary" if primary else "")
+    widget.setAccessibleName(text.replace("&", ""))  # the mnemonic's marker is not read out
     if description:
         widget.setAccessibleDescription(description)
         widget.setToolTip(description)
     widget.setCursor(Qt.CursorShape.PointingHandCursor)
-    widget.setAutoDefault(False)
+    widget.setAutoDefault(True)  # Enter presses the focused button, as Space does
     widget.clicked.connect(lambda _checked=False: on_click())
     return widget
 

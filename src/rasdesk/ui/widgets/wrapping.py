@@ -1,0 +1,90 @@
+"""Controls whose words wrap: Qt's radio buttons, checkboxes and push buttons never wrap
+their text, so at 200 % a long answer or question would be cut off. Here the button keeps
+only its indicator and a word-wrapped label beside it says the words; clicking either
+chooses it, and the whole row shows focus and choice (a thick border, bold, in words for
+the screen reader: the button's accessible name is the full text)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QAbstractButton, QFrame, QHBoxLayout, QLabel, QWidget
+
+
+class _ClickLabel(QLabel):
+    def __init__(self, text: str, target: QAbstractButton) -> None:
+        super().__init__(text)
+        self.target = target
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.target.setFocus()
+        self.target.click()
+        event.accept()
+
+
+class ChoiceRow(QFrame):
+    """One answer: ``button`` (a QRadioButton or QCheckBox with no text) and its words."""
+
+    def __init__(self, button: QAbstractButton, text: str, picture: QWidget | None = None) -> None:
+        super().__init__()
+        self.setObjectName("choice")
+        self.button = button
+        button.setAccessibleName(text)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(12)
+        layout.addWidget(button)
+        if picture is not None:
+            layout.addWidget(picture)
+        self.words = _ClickLabel(text, button)
+        layout.addWidget(self.words, 1)
+        button.installEventFilter(self)
+        button.toggled.connect(lambda _on: self._restyle())
+        self._restyle()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self._restyle()
+        return False
+
+    def _restyle(self) -> None:
+        self.setProperty("focused", self.button.hasFocus())
+        self.setProperty("chosen", self.button.isChecked())
+        for widget in (self, self.words):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+
+
+class LinkLabel(QLabel):
+    """A link that wraps (a QLabel with one link), reachable by Tab, activated by Enter."""
+
+    def __init__(self, text: str, on_click: Callable[[], None], description: str = "") -> None:
+        escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        super().__init__(f'<a href="go">{escaped}</a>')
+        self.setObjectName("link")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(text)
+        if description:
+            self.setAccessibleDescription(description)
+        self.on_click = on_click
+        self.linkActivated.connect(lambda _href: on_click())
+
+    def keyPressEvent(self, event: object) -> None:
+        from PySide6.QtGui import QKeyEvent
+
+        assert isinstance(event, QKeyEvent)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.on_click()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,33 @@
+"""UI tests: the real app, offscreen, on a demo profile in this test's RASDESK_HOME."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+pytest.importorskip("PySide6")  # tests/domain runs without Qt; this folder needs it
+
+from rasdesk.ui.app import make_window
+from rasdesk.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    from rasdesk.ui import theme
+
+    theme.load_fonts()
+    win = make_window(demo=True)
+    assert isinstance(win, MainWindow)
+    qtbot.addWidget(win)
+    win.show()
+    win.activateWindow()
+    qtbot.waitExposed(win)
+    yield win
+    win.session.store.close()
+
+
+def case_named(win: MainWindow, name: str) -> str:
+    from rasdesk.storage.queries import list_cases
+
+    return next(c.case_uuid for c in list_cases(win.session.store) if c.person_name == name)
