@@ -219,7 +219,7 @@ class Client:
             )
         if _is_revocation(response):
             return Answer("revoked", describe(response))
-        if status == 429:
+        if status in (429, 503):  # busy: honour its Retry-After
             wait = retry_after_seconds(response.headers.get("Retry-After"))
             return Answer("retry", f"the server is busy: {describe(response)}", retry_after=wait)
         return Answer("retry", describe(response))

@@ -47,12 +47,12 @@ def _reconcile(
     report: SyncReport,
     progress: Callable[[str, int, int], None],
     phase: str,
-) -> None:
+) -> set[str]:
     """Ask the server about every version in flight or tried before; record what it holds,
     and put back in the queue what was marked sending but it lacks."""
     vids = outbox.in_flight(store)
     if not vids:
-        return
+        return set()
     info: dict[str, Pending] = {p.version_uuid: p for p in outbox.pending(store)}
     held: dict[str, tuple[str, str]] = {}
     for start in range(0, len(vids), RECEIPTS_PER_REQUEST):
@@ -61,7 +61,7 @@ def _reconcile(
             held.update(client.receipts(vids[start : start + RECEIPTS_PER_REQUEST]))
         except BadAnswer as exc:
             report.problems.append(f"could not check which cases the server holds: {exc}")
-            return
+            return set()
     progress(phase, len(vids), len(vids))
     outcomes = [
         Outcome(v, "sent", receipt=held[v][0], received_at=held[v][1])
@@ -80,6 +80,42 @@ def _reconcile(
             report.sent.append(note(p, receipt=held[v][0]))
         else:
             report.already_there.append(note(p, receipt=held[v][0]))
+    return set(held)
+
+
+def _send(
+    store: CaseStore,
+    client: Client,
+    report: SyncReport,
+    opts: SyncOptions,
+    tell: Callable[[str, int, int], None],
+    stop: Callable[[], bool],
+) -> str | None:
+    """Upload, then confirm through /receipts. A version held back because an earlier
+    version of its case lost its reply goes in a second pass once the server is found to
+    hold that one. Returns the server's "not before" (a long Retry-After), if any."""
+    only: set[str] | None = None
+    for _ in range(3):
+        uploader = Uploader(store, client, report, opts, tell, stop, only)
+        uploader.run()
+        if uploader.revoked:
+            raise Revoked(uploader.revoked)
+        if uploader.offline:
+            raise Unreachable(uploader.offline)
+        if uploader.stopped == "stopped on request":
+            report.outcome = STOPPED
+            break
+        if uploader.stopped:
+            report.problems.append(f"sending stopped early: {uploader.stopped}")
+        held = _reconcile(store, client, report, tell, "confirming")
+        only = {v for v, head in uploader.blocked.items() if head in held}
+        if not only or uploader.stopped:
+            break
+    sent = {n.version_uuid for n in report.sent}
+    report.waiting = list(
+        {n.version_uuid: n for n in report.waiting if n.version_uuid not in sent}.values()
+    )
+    return uploader.not_before
 
 
 def _summary(report: SyncReport) -> str:
@@ -142,20 +178,7 @@ def run_sync(
                     note(p) for p in outbox.pending(store) if p.state != "quarantined"
                 ]
             else:
-                not_before = None
-                uploader = Uploader(store, client, report, opts, tell, stop)
-                uploader.run()
-                not_before = uploader.not_before
-                if uploader.revoked:
-                    raise Revoked(uploader.revoked)
-                if uploader.offline:
-                    raise Unreachable(uploader.offline)
-                if uploader.stopped == "stopped on request":
-                    report.outcome = STOPPED
-                elif uploader.stopped:
-                    report.problems.append(f"sending stopped early: {uploader.stopped}")
-                if report.outcome != STOPPED:
-                    _reconcile(store, client, report, tell, "confirming")
+                not_before = _send(store, client, report, opts, tell, stop)
         except Revoked as exc:
             dev.mark_revoked(device, now(), str(exc))
             report.outcome = REVOKED

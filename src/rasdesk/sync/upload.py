@@ -51,6 +51,7 @@ class Uploader:
         options: SyncOptions,
         progress: Progress,
         should_stop: Callable[[], bool],
+        only: set[str] | None = None,
     ) -> None:
         self.store, self.client, self.report, self.opts = store, client, report, options
         self.progress, self.should_stop = progress, should_stop
@@ -61,6 +62,9 @@ class Uploader:
         self.stopped: str | None = None  # why sending ended early, for the report
         self.not_before: str | None = None
         self._failures_in_a_row = 0
+        self.only = only  # send only the chains starting with one of these versions
+        #: version → the earlier version of its case that did not get a receipt this pass
+        self.blocked: dict[str, str] = {}
 
     # --- what to send --------------------------------------------------------------
     def chains(self) -> list[list[Pending]]:
@@ -70,6 +74,8 @@ class Uploader:
         for _, group in groupby(outbox.pending(self.store), key=lambda p: p.case_uuid):
             chain = list(group)
             head = chain[0]
+            if self.only is not None and head.version_uuid not in self.only:
+                continue
             if head.state == "quarantined":
                 why = f"waits for version {head.number}, which is quarantined"
                 self.report.waiting.extend(note(p, reason=why) for p in chain[1:])
@@ -148,6 +154,12 @@ class Uploader:
         self, chain: list[Pending], results: list[tuple[Pending, Answer]]
     ) -> list[Outcome]:
         outcomes = [self._outcome(p, a) for p, a in results]
+        if results and results[-1][1].kind != "receipt":
+            stuck = results[-1][0]
+            for p in chain[len(results) :]:
+                self.blocked[p.version_uuid] = stuck.version_uuid
+                why = f"waits for version {stuck.number}"
+                self.report.waiting.append(note(p, reason=why))
         outcomes += [Outcome(p.version_uuid, "unsent") for p in chain[len(results) :]]
         return outcomes
 
