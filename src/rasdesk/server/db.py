@@ -63,7 +63,9 @@ def parse_url(url: str) -> Target:
             netloc = f"{user.split(':', 1)[0]}@{host}"
         return Target("postgresql", url, urlunsplit(parts._replace(netloc=netloc)))
     if url.startswith("sqlite:///"):
-        path = url[len("sqlite://") :]
+        # sqlite:///srv/s.db and sqlite:////srv/s.db (SQLAlchemy's spelling) are /srv/s.db;
+        # a relative file is given as a plain path.
+        path = "/" + url[len("sqlite://") :].lstrip("/")
     elif url.startswith("sqlite:"):
         raise InputError(
             f"--database {url!r}: write a SQLite file as sqlite:///path/to/file.db "

@@ -12,6 +12,7 @@ row; a racing amendment finds the head moved and gets a 409.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +23,8 @@ from rasdesk.server.clock import new_receipt, now
 from rasdesk.server.db import Connection, Database, IntegrityErrors
 from rasdesk.server.devices import Device
 from rasdesk.server.rulesets import is_known
+
+log = logging.getLogger("rasdesk.server")
 
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -41,6 +44,10 @@ class Conflict(Exception):
     def __init__(self, code: str, message: str, head: str | None = None) -> None:
         super().__init__(message)
         self.code, self.message, self.head = code, message, head
+
+
+#: What a transaction that lost a race with another process raises.
+_RACES: tuple[type[Exception], ...] = (*IntegrityErrors, Conflict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,21 +139,39 @@ def _same_or_conflict(held: tuple[str, str, str], sha256: str, version_uuid: str
     return Receipt(held[1], version_uuid, held[2])
 
 
-def _move_head(conn: Connection, bundle: dict[str, Any], at: str) -> None:
-    case_uuid, version_uuid = bundle["case_uuid"], bundle["version_uuid"]
-    supersedes = bundle["supersedes"]
+def _head(conn: Connection, case_uuid: str) -> str | None:
     row = conn.execute(
         "SELECT head_version FROM cases WHERE case_uuid = ?", (case_uuid,)
     ).fetchone()
-    head = None if row is None else row[0]
+    return None if row is None else str(row[0])
+
+
+def _head_conflict(conn: Connection, bundle: dict[str, Any]) -> Conflict:
+    case_uuid, supersedes = bundle["case_uuid"], bundle["supersedes"]
+    head = _head(conn, case_uuid)
     if supersedes is None:
-        if head is not None:
-            raise Conflict(
-                "supersedes_conflict",
-                f"the server already has case {case_uuid} (latest version {head}); "
-                "a later version must name it in supersedes",
-                head,
-            )
+        message = (
+            f"the server already has case {case_uuid} (latest version {head}); "
+            "a later version must name it in supersedes"
+        )
+    elif head is None:
+        message = (
+            f"this version supersedes {supersedes}, but the server has no version of case "
+            f"{case_uuid} yet: send the earlier version first"
+        )
+    else:
+        message = (
+            f"this version supersedes {supersedes}, but the latest version of case {case_uuid} "
+            f"on the server is {head}"
+        )
+    return Conflict("supersedes_conflict", message, head)
+
+
+def _move_head(conn: Connection, bundle: dict[str, Any], at: str) -> None:
+    """Make this version the case's head, if ``supersedes`` names the head now."""
+    case_uuid, version_uuid = bundle["case_uuid"], bundle["version_uuid"]
+    if bundle["supersedes"] is None:
+        # A second "first version" of the case fails here on the primary key.
         conn.execute(
             "INSERT INTO cases (case_uuid, head_version, updated_at) VALUES (?, ?, ?)",
             (case_uuid, version_uuid, at),
@@ -154,15 +179,10 @@ def _move_head(conn: Connection, bundle: dict[str, Any], at: str) -> None:
         return
     moved = conn.execute(
         "UPDATE cases SET head_version = ?, updated_at = ? WHERE case_uuid = ? AND head_version = ?",
-        (version_uuid, at, case_uuid, supersedes),
+        (version_uuid, at, case_uuid, bundle["supersedes"]),
     )
     if moved.rowcount != 1:
-        raise Conflict(
-            "supersedes_conflict",
-            f"this version supersedes {supersedes}, but the latest version of case {case_uuid} "
-            + (f"on the server is {head}" if head else "is not on the server (send it first)"),
-            head,
-        )
+        raise _head_conflict(conn, bundle)
 
 
 def store(
@@ -204,16 +224,16 @@ def store(
                     ),
                 )
                 _move_head(conn, bundle, at)
-        except IntegrityErrors:
-            # Another process stored this version (or moved this case) at the same moment.
+        except _RACES as exc:
+            # Another process may have stored this very version a moment ago (the key or
+            # the case's head says so): then this is a retry, answered with its receipt.
             held = _held(conn, version_uuid)
             if held is not None:
+                log.info("version %s arrived twice at once: one row kept", version_uuid)
                 return _same_or_conflict(held, sha256, version_uuid), False
-            raise Conflict(
-                "supersedes_conflict",
-                f"case {bundle['case_uuid']} was changed by another upload at the same moment; "
-                "its versions must be sent one after another",
-            ) from None
+            if isinstance(exc, Conflict):
+                raise
+            raise _head_conflict(conn, bundle) from None
     return Receipt(receipt, version_uuid, at), True
 
 
