@@ -162,6 +162,7 @@ def run_sync(
         ) as client,
     ):
         try:
+            outbox.queue_finalised(store)  # local: every finalised version now waits to go
             tell("rulesets", 0, 1)
             try:
                 installed, refused = rulesets.take(client.rulesets())
@@ -170,7 +171,6 @@ def run_sync(
             except BadAnswer as exc:
                 report.problems.append(f"could not fetch the council's rulesets: {exc}")
             tell("rulesets", 1, 1)
-            outbox.queue_finalised(store)
             _reconcile(store, client, report, tell, "checking")
             if not_before and not_before > now():
                 report.message = f"the server asked to wait until {not_before}; nothing sent. "
