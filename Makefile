@@ -5,7 +5,7 @@
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help setup test demo lint bench clean distclean
+.PHONY: help setup test demo lint bench bundle wheel clean distclean
 
 help:
 	@echo "make setup      install Debian packages (root or sudo), .venv and .venv-core; safe to repeat"
@@ -13,6 +13,8 @@ help:
 	@echo "make demo       setup, then compute the demo budget (scripts/demo.sh)"
 	@echo "make lint       setup, then ruff check, ruff format --check, mypy, lint-imports"
 	@echo "make bench      setup, then run each benchmarks/*.py with .venv/bin/python"
+	@echo "make bundle     setup, then the Linux one-folder bundle dist/rasdesk and its .tar.gz"
+	@echo "make wheel      setup, then the wheel in dist/ (resources and translations inside)"
 	@echo "make clean      remove caches and build output (keeps the venvs)"
 	@echo "make distclean  clean, and remove .venv and .venv-core too"
 
@@ -40,6 +42,14 @@ bench: setup
 		RASDESK_HOME=$$home QT_QPA_PLATFORM=offscreen .venv/bin/python "$$f" || { rm -rf "$$home"; exit 1; }; \
 		rm -rf "$$home"; \
 	done
+
+# The PyInstaller bundle (packaging/build.sh; docs/packaging.md). CI builds it from a clean
+# copy and smoke-tests it in scripts/test.sh (packaging/smoke-test.sh).
+bundle: setup
+	@bash packaging/build.sh --archive
+
+wheel: setup
+	.venv/bin/python -m pip wheel --no-deps -w dist .
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis .import_linter_cache

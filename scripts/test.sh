@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every check, in order, stopping at the first failure: what CI and `make test` run.
 #
-#   scripts/test.sh          lint stages, then the domain tests without Qt, then every test
+#   scripts/test.sh          lint stages, then the domain tests without Qt, then every test,
+#                            then the PyInstaller bundle built and smoke-tested
 #   scripts/test.sh lint     the lint stages only (`make lint`)
 #
 # Needs the venvs from scripts/setup.sh (`make setup`). Runs from any directory.
@@ -33,7 +34,7 @@ RASDESK_HOME=$(mktemp -d "${TMPDIR:-/tmp}/rasdesk-test.XXXXXX")
 export RASDESK_HOME
 trap 'rm -rf -- "$RASDESK_HOME"' EXIT
 
-[[ $mode == lint ]] && total=4 || total=6
+[[ $mode == lint ]] && total=4 || total=7
 stage=0
 header() {
     stage=$((stage + 1))
@@ -57,10 +58,11 @@ run_pytest() {
     ((code == 0)) || fail "$* (exit code $code)" "$code"
 }
 
-# git keeps no empty folders: lint only those of src, tests, benchmarks that exist.
+# git keeps no empty folders: lint only those of src, tests, benchmarks, packaging that exist
+# (and setup.py, the wheel's build step).
 lint_dirs=()
-for dir in src tests benchmarks; do
-    [[ -d $dir ]] && lint_dirs+=("$dir")
+for dir in src tests benchmarks packaging setup.py; do
+    [[ -e $dir ]] && lint_dirs+=("$dir")
 done
 
 start=$SECONDS
@@ -91,5 +93,9 @@ run_pytest .venv-core/bin/python -m pytest tests/domain -q -p no:cacheprovider -
 
 header "every test, in .venv (with PySide6, QT_QPA_PLATFORM=offscreen)"
 run_pytest .venv/bin/python -m pytest -q
+
+# About a minute and a half on 2 cores; the bundle is about 240 MB, built in a temporary folder.
+header "the Linux bundle: built from a clean copy of the checkout, then smoke-tested"
+run bash packaging/smoke-test.sh
 
 printf '\ntest.sh: all %d stages passed in %d s\n' "$total" "$((SECONDS - start))"
