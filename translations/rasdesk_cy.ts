@@ -124,7 +124,7 @@
     <message>
         <location line="+22"/>
         <source>No cases here.</source>
-        <translation>Dim achosion yma.</translation>
+        <translation>Does dim achosion yma.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -291,7 +291,7 @@
     <message>
         <location line="+4"/>
         <source>The two PINs are not the same</source>
-        <translation>Nid yw&apos;r ddau PIN yr un fath</translation>
+        <translation>Dydy&apos;r ddau PIN ddim yr un fath</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -324,7 +324,7 @@
     <message>
         <location line="+3"/>
         <source>Demo: the PIN is 1234.</source>
-        <translation>Arddangos: 1234 yw&apos;r PIN.</translation>
+        <translation>Fersiwn arddangos: 1234 yw&apos;r PIN.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -339,7 +339,7 @@
     <message>
         <location line="+11"/>
         <source>That PIN is not right. Try again.</source>
-        <translation>Nid yw&apos;r PIN yna&apos;n gywir. Rhowch gynnig arall arni.</translation>
+        <translation>Dydy&apos;r PIN yna ddim yn gywir. Rhowch gynnig arall arni.</translation>
     </message>
 </context>
 <context>
@@ -367,7 +367,7 @@
     <message>
         <location line="+0"/>
         <source> — DEMO</source>
-        <translation> — ARDDANGOS</translation>
+        <translation> — FERSIWN ARDDANGOS</translation>
     </message>
     <message>
         <location line="+93"/>
@@ -412,7 +412,7 @@
     <message>
         <location line="+3"/>
         <source>DEMO: fictional people; nothing is sent</source>
-        <translation>ARDDANGOS: pobl ddychmygol; does dim byd yn cael ei anfon</translation>
+        <translation>FERSIWN ARDDANGOS: pobl ddychmygol; does dim byd yn cael ei anfon</translation>
     </message>
 </context>
 <context>
@@ -582,7 +582,7 @@
     <message>
         <location line="+2"/>
         <source>Optional. Saved as you type. Ctrl+Enter continues.</source>
-        <translation>Dewisol. Caiff ei gadw wrth i chi deipio. Mae Ctrl+Enter yn mynd ymlaen.</translation>
+        <translation>Dewisol. Caiff ei gadw wrth i chi deipio. Pwyswch Ctrl+Enter i barhau.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -615,7 +615,7 @@
     <message>
         <location line="+5"/>
         <source>This is a draft. It is not a decision until it is finalised.</source>
-        <translation>Drafft yw hwn. Nid yw&apos;n benderfyniad nes iddo gael ei gwblhau.</translation>
+        <translation>Drafft yw hwn, nid penderfyniad. Bydd yn benderfyniad pan fydd wedi&apos;i gwblhau.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -662,12 +662,12 @@
     <message>
         <location line="-32"/>
         <source>Freeze the answers and the figure; it can then be sent.</source>
-        <translation>Rhewi&apos;r atebion a&apos;r ffigur; wedyn gellir ei anfon.</translation>
+        <translation>Rhewi&apos;r atebion a&apos;r ffigur; wedyn mae modd ei anfon.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>A manager must sign off this budget before it can be agreed.</source>
-        <translation>Rhaid i reolwr gymeradwyo&apos;r gyllideb hon cyn y gellir ei chytuno.</translation>
+        <translation>Rhaid i reolwr gymeradwyo&apos;r gyllideb hon cyn bod modd ei chytuno.</translation>
     </message>
     <message>
         <location line="+3"/>
