@@ -122,8 +122,9 @@ def install_crash_handler() -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, exc, tb)
             return
-        log.error("crash: %s", "".join(traceback.format_exception(kind, exc, tb)))
         if QApplication.instance() is not None:
-            show_error(QApplication.activeWindow(), exc)
+            show_error(QApplication.activeWindow(), exc)  # logs the traceback too
+        else:
+            log.error("crash: %s", "".join(traceback.format_exception(kind, exc, tb)))
 
     sys.excepthook = hook

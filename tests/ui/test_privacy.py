@@ -1,0 +1,101 @@
+"""Privacy at the table: the lock hides every trace of the case (and of other people),
+comes after the inactivity time, and gives the same page back with the PIN; handing the
+laptop to the person hides the assessor's help and notes and the way to other cases."""
+
+from __future__ import annotations
+
+from rasdesk.storage.demo import DEMO_PIN
+from rasdesk.storage.queries import list_cases
+from rasdesk.ui.main_window import MainWindow
+from rasdesk.ui.pages.lock import LockPage
+from rasdesk.ui.pages.question import QuestionPage
+from tests.ui.conftest import case_named
+from tests.ui.drive import digit, enter, type_text, visible_text
+
+
+def open_john(win: MainWindow) -> str:
+    case = case_named(win, "John Evans")
+    win.open_case(case)
+    assert isinstance(win.page, QuestionPage)
+    return case
+
+
+def test_the_lock_hides_all_case_data_and_unlocks_to_the_same_page(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    win = window
+    case = open_john(win)
+    before = win.route
+    question = win.page.step.question  # type: ignore[union-attr]
+    secrets = [c.person_name for c in list_cases(win.session.store)]
+    secrets += ["WX-109876", question.text.en, question.options[0].text.en, "1939"]
+    assert "John Evans" not in visible_text(win)  # the name is never in the window anyway
+    assert question.text.en in visible_text(win)  # but the question is, before the lock
+
+    win.inactivity.set_interval_ms(50)
+    qtbot.waitUntil(lambda: isinstance(win.page, LockPage), timeout=5_000)
+    shown = visible_text(win)
+    for secret in secrets:
+        assert secret not in shown, f"{secret!r} is on screen while locked"
+    assert not win.mode_bar.isVisible()
+
+    win.inactivity.set_interval_ms(600_000)
+    type_text("0000")
+    enter()
+    assert isinstance(win.page, LockPage), "a wrong PIN unlocked the app"
+    type_text(DEMO_PIN)
+    enter()
+    assert win.route == before and win.case_uuid() == case
+
+
+def test_typing_is_saved_before_the_lock(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    win = window
+    case = open_john(win)
+    page = win.page
+    assert isinstance(page, QuestionPage) and page.notes is not None
+    page.notes.setFocus()
+    type_text("I manage most days")  # no pause: the lock must save it
+    win.lock()
+    assert win.session.notes(case)[page.step.question.id] == "I manage most days"
+
+
+def test_hand_to_the_person_hides_help_notes_and_other_cases(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    win = window
+    open_john(win)
+    page = win.page
+    assert isinstance(page, QuestionPage)
+    assert page.notes is not None and "For the assessor" in visible_text(win)
+    win.act("handed")
+    page = win.page
+    assert isinstance(page, QuestionPage)
+    assert page.notes is None
+    assert "For the assessor" not in visible_text(win)
+    assert not win.mode_bar.buttons["cases"].isVisible()
+    digit(2)  # the person can still answer
+    enter()
+    # Taking it back needs the PIN.
+    monkeypatch.setattr(
+        "rasdesk.ui.main_window.QInputDialog.getText", lambda *a, **k: ("9999", True)
+    )
+    win.act("handed")
+    assert win.modes().handed
+    monkeypatch.setattr(
+        "rasdesk.ui.main_window.QInputDialog.getText", lambda *a, **k: (DEMO_PIN, True)
+    )
+    win.act("handed")
+    assert not win.modes().handed and win.mode_bar.buttons["cases"].isVisible()
+
+
+def test_number_keys_pick_and_enter_continues(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    win = window
+    case = open_john(win)
+    page = win.page
+    assert isinstance(page, QuestionPage)
+    qid = page.step.question.id
+    digit(3)
+    chosen = page.step.question.options[2].id
+    assert win.session.answers(case)[qid] in (chosen, (chosen,))  # saved at once
+    enter()
+    assert isinstance(win.page, QuestionPage) and win.page.step.question.id != qid
