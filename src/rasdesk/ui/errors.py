@@ -29,62 +29,75 @@ from rasdesk.platform import paths
 log = logging.getLogger("rasdesk.ui")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 def describe(exc: BaseException) -> tuple[str, str]:
     """(title, what to do) for an error, in the current language."""
     if isinstance(exc, TrustError):
         return (
-            _tr("This ruleset cannot be trusted"),
-            _tr(
+            QCoreApplication.translate("Errors", "This ruleset cannot be trusted"),
+            QCoreApplication.translate(
+                "Errors",
                 "Its signature does not match a key your council trusts, or the file was changed "
                 "after it was signed. Nothing was installed. Ask your council's team for the "
-                "signed ruleset file and the key it was signed with."
+                "signed ruleset file and the key it was signed with.",
             ),
         )
     if isinstance(exc, RulesetError):
         return (
-            _tr("This ruleset cannot be used"),
-            _tr("The file is not a ruleset rasdesk can use. Nothing was installed."),
+            QCoreApplication.translate("Errors", "This ruleset cannot be used"),
+            QCoreApplication.translate(
+                "Errors", "The file is not a ruleset rasdesk can use. Nothing was installed."
+            ),
         )
     if isinstance(exc, AnswersError):
         return (
-            _tr("Some answers are missing or do not fit"),
-            _tr("Go back to the questions named below and answer them."),
+            QCoreApplication.translate("Errors", "Some answers are missing or do not fit"),
+            QCoreApplication.translate(
+                "Errors", "Go back to the questions named below and answer them."
+            ),
         )
     if isinstance(exc, CaseStateError):
         return (
-            _tr("This case cannot be changed"),
-            _tr("It has been finalised. To correct it, amend it and give a reason."),
+            QCoreApplication.translate("Errors", "This case cannot be changed"),
+            QCoreApplication.translate(
+                "Errors", "It has been finalised. To correct it, amend it and give a reason."
+            ),
         )
     if isinstance(exc, SecretStoreUnavailable):
         return (
-            _tr("There is nowhere safe to keep the cases' key"),
-            _tr(
+            QCoreApplication.translate("Errors", "There is nowhere safe to keep the cases' key"),
+            QCoreApplication.translate(
+                "Errors",
                 "rasdesk keeps case data encrypted, with its key in this computer's password "
                 "store, and will not store cases without one. Ask your IT team to set up the "
-                "password store (GNOME Keyring or KWallet on Linux)."
+                "password store (GNOME Keyring or KWallet on Linux).",
             ),
         )
     if isinstance(exc, StorageError):
         return (
-            _tr("The case store could not do that"),
-            _tr("Nothing was lost. If this keeps happening, ask your IT team."),
+            QCoreApplication.translate("Errors", "The case store could not do that"),
+            QCoreApplication.translate(
+                "Errors", "Nothing was lost. If this keeps happening, ask your IT team."
+            ),
         )
     if isinstance(exc, InputError):
-        return (_tr("That cannot be used"), _tr("Check what is named below and try again."))
+        return (
+            QCoreApplication.translate("Errors", "That cannot be used"),
+            QCoreApplication.translate("Errors", "Check what is named below and try again."),
+        )
     if isinstance(exc, OSError):
         return (
-            _tr("A file could not be read or written"),
-            _tr("Check the file or folder named below, and that there is room on the disk."),
+            QCoreApplication.translate("Errors", "A file could not be read or written"),
+            QCoreApplication.translate(
+                "Errors",
+                "Check the file or folder named below, and that there is room on the disk.",
+            ),
         )
     return (
-        _tr("Something went wrong"),
-        _tr(
+        QCoreApplication.translate("Errors", "Something went wrong"),
+        QCoreApplication.translate(
+            "Errors",
             "rasdesk hit a problem it did not expect. Every answer given so far is saved. "
-            "The details are in the log file named below; your IT team may ask for it."
+            "The details are in the log file named below; your IT team may ask for it.",
         ),
     )
 

@@ -29,10 +29,6 @@ from rasdesk.ui.widgets.wrapping import ChoiceRow
 Changed = Callable[[object], None]  # the new value (None: no answer)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Answers", text)
-
-
 class ChoiceAnswer(QWidget):
     """Single or multiple choice. ``buttons[i]`` is picked by the number key i+1."""
 
@@ -60,7 +56,9 @@ class ChoiceAnswer(QWidget):
             widget: QAbstractButton = QCheckBox() if self.multiple else QRadioButton()
             widget.setProperty("option", option.id)
             widget.setAccessibleDescription(
-                _tr("Press {number} to choose this answer.").format(number=number)
+                QCoreApplication.translate(
+                    "Answers", "Press {number} to choose this answer."
+                ).format(number=number)
                 if number <= 9
                 else ""
             )
@@ -106,15 +104,19 @@ class NumberAnswer(QWidget):
         unit = question.unit.get(language) if question.unit else ""
         low, high = question.minimum, question.maximum
         if low is not None and high is not None:
-            hint = _tr("A number from {low} to {high}").format(low=plain(low), high=plain(high))
+            hint = QCoreApplication.translate("Answers", "A number from {low} to {high}").format(
+                low=plain(low), high=plain(high)
+            )
         elif low is not None:
-            hint = _tr("A number, {low} or more").format(low=plain(low))
+            hint = QCoreApplication.translate("Answers", "A number, {low} or more").format(
+                low=plain(low)
+            )
         else:
-            hint = _tr("A number")
+            hint = QCoreApplication.translate("Answers", "A number")
         self.hint = label(f"{hint} ({unit})" if unit else hint, "hint")
         layout.addWidget(self.hint)
         self.edit = QLineEdit(plain(value) if isinstance(value, Decimal) else "")
-        self.edit.setAccessibleName(unit or _tr("Number"))
+        self.edit.setAccessibleName(unit or QCoreApplication.translate("Answers", "Number"))
         self.edit.setAccessibleDescription(self.hint.text())
         self.edit.setMaximumWidth(260)
         self.edit.setMinimumHeight(60)
@@ -132,7 +134,7 @@ class NumberAnswer(QWidget):
         try:
             number = Decimal(text)
         except InvalidOperation:
-            return _tr("Enter a number, like 3")
+            return QCoreApplication.translate("Answers", "Enter a number, like 3")
         low, high = self.question.minimum, self.question.maximum
         if (
             not number.is_finite()

@@ -13,10 +13,6 @@ from rasdesk.ui.modes import Modes
 from rasdesk.ui.widgets.flow_layout import FlowLayout
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ModeBar", text)
-
-
 class ModeBar(QWidget):
     def __init__(self, act: Callable[[str], None]) -> None:
         super().__init__()
@@ -34,14 +30,16 @@ class ModeBar(QWidget):
 
     def show_modes(self, modes: Modes, in_case: bool) -> None:
         texts = {
-            "cases": _tr("&Cases"),
-            "large": _tr("&Large print"),
-            "easy": _tr("&Easy read"),
-            "contrast": _tr("High c&ontrast"),
+            "cases": QCoreApplication.translate("ModeBar", "&Cases"),
+            "large": QCoreApplication.translate("ModeBar", "&Large print"),
+            "easy": QCoreApplication.translate("ModeBar", "&Easy read"),
+            "contrast": QCoreApplication.translate("ModeBar", "High c&ontrast"),
             # The button names the language it switches to, in that language.
             "language": "&Cymraeg" if modes.language == "en" else "&English",
-            "handed": _tr("&Hand to the person") if not modes.handed else _tr("&Take back"),
-            "lock": _tr("Loc&k"),
+            "handed": QCoreApplication.translate("ModeBar", "&Hand to the person")
+            if not modes.handed
+            else QCoreApplication.translate("ModeBar", "&Take back"),
+            "lock": QCoreApplication.translate("ModeBar", "Loc&k"),
         }
         state = {
             "large": modes.large,
@@ -54,7 +52,11 @@ class ModeBar(QWidget):
             plain = texts[name].replace("&", "")
             if name in state:
                 widget.setChecked(state[name])
-                on = _tr("on") if state[name] else _tr("off")
+                on = (
+                    QCoreApplication.translate("ModeBar", "on")
+                    if state[name]
+                    else QCoreApplication.translate("ModeBar", "off")
+                )
                 widget.setAccessibleName(f"{plain}: {on}")
             else:
                 widget.setAccessibleName(plain)
