@@ -15,7 +15,7 @@ from pathlib import Path
 
 os.environ["RASDESK_HOME"] = tempfile.mkdtemp(prefix="rasdesk-shots-")
 
-from rasdesk.platform.demo_keyring import use_demo_keyring  # noqa: E402
+from rasdesk.platform.demo_keyring import use_demo_keyring
 
 use_demo_keyring()
 
