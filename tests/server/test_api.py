@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import time
+import urllib.error
+import urllib.request
 import uuid
+
+import pytest
 
 from rasdesk.domain.bundle import seal
 from rasdesk.domain.jsonio import loads_strict
@@ -20,6 +25,10 @@ def test_unknown_path_and_method_answer_json(server: ServerProcess) -> None:
     assert (status, body["error"]) == (404, "not_found")
     status, body = call("DELETE", f"{server.api}/health")
     assert (status, body["error"]) == (405, "method_not_allowed")
+    request = urllib.request.Request(f"{server.api}/receipts", method="GET")
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=10)
+    assert refused.value.code == 405 and refused.value.headers["Allow"] == "POST"
 
 
 # --- enrolment ---------------------------------------------------------------------------
@@ -149,7 +158,7 @@ def test_invalid_bundles_are_422_with_every_reason(
     damaged = dict(doc, questionnaire="carer")  # sha256 no longer matches
     status, body = call("PUT", url, seal(doc)[0][:-1] + b',"sha256":"00"}', token=token)
     assert (status, body["error"]) == (422, "invalid_bundle")
-    status, body = call("PUT", url, __import__("json").dumps(damaged).encode(), token=token)
+    status, body = call("PUT", url, json.dumps(damaged).encode(), token=token)
     assert (status, body["error"]) == (422, "invalid_bundle")
     assert any("sha256" in r and "changed" in r for r in body["reasons"])
     wrong = dict(doc, format="other/1", case_uuid=str(uuid.uuid4()))

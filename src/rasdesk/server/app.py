@@ -117,10 +117,11 @@ def make_app(db: Database) -> Starlette:
 
     async def enrol(request: Request) -> Response:
         doc = await read_json(request)
+        # A blank code is simply not a valid code (403 below), not a malformed request.
         reasons = [
             f'"{key}" must be non-empty text'
             for key in ("code", "device_name")
-            if not isinstance(doc.get(key), str) or not doc[key].strip()
+            if not isinstance(doc.get(key), str) or not doc[key]
         ]
         if isinstance(doc.get("device_name"), str) and len(doc["device_name"]) > 200:
             reasons.append('"device_name" must be at most 200 characters')
@@ -196,7 +197,9 @@ def make_app(db: Database) -> Starlette:
     async def on_http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)
         if exc.status_code == 405:
-            return error(405, "method_not_allowed", f"{request.method} is not allowed here")
+            answer = error(405, "method_not_allowed", f"{request.method} is not allowed here")
+            answer.headers.update(exc.headers or {})  # Allow: the methods that are
+            return answer
         if exc.status_code == 404:
             return error(404, "not_found", f"there is nothing at {request.url.path}")
         return error(exc.status_code, "http_error", str(exc.detail))

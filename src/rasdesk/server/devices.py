@@ -68,7 +68,7 @@ def enrol(db: Database, code: str, device_name: str) -> tuple[str, str]:
         conn.execute(
             "INSERT INTO devices (device_id, token_hash, assessor, device_name, enrolled_at)"
             " VALUES (?, ?, ?, ?, ?)",
-            (device_id, hashed(token), row[0], device_name.strip(), at),
+            (device_id, hashed(token), row[0], device_name.strip() or "unnamed device", at),
         )
     return device_id, token
 
