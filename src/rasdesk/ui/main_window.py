@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from rasdesk.platform import pin
 from rasdesk.ui import flow, i18n, theme
+from rasdesk.ui.background_sync import BackgroundSync
 from rasdesk.ui.errors import show_error
 from rasdesk.ui.inactivity import InactivityLock
 from rasdesk.ui.modes import Modes
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
             status.setWordWrap(True)
         self.statusBar().addWidget(self.ruleset_status, 1)
         self.statusBar().addPermanentWidget(self.sync_status)
+        self.sync = BackgroundSync(session, self._show_sync)
         minutes = int(session.settings()["inactivity_lock_minutes"])
         self.inactivity = InactivityLock(minutes, self.lock)
         self.go(self.route)
@@ -301,8 +303,10 @@ class MainWindow(QMainWindow):
             self.ruleset_status.setText(
                 self.tr("Ruleset: {id}, version {version}").format(id=r.id, version=r.version)
             )
-        if self.session.demo:
-            self.sync_status.setText(self.tr("DEMO: fictional people; nothing is sent"))
+        self.sync.refresh()
+
+    def _show_sync(self, words: str) -> None:
+        self.sync_status.setText("" if self.route[0] == "lock" else words)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.page is not None:

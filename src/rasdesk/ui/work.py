@@ -37,6 +37,30 @@ class _Job(QRunnable):
 _running: set[_Job] = set()  # keep jobs (and their signals) alive until they report
 
 
+def run_in_background(
+    fn: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+) -> None:
+    """Run ``fn`` on a worker thread with no dialog (background sync); the callbacks run
+    on the GUI thread."""
+    job = _Job(fn)
+    _running.add(job)
+
+    def done(value: object) -> None:
+        _running.discard(job)
+        on_done(value)
+
+    def failed(exc: object) -> None:
+        _running.discard(job)
+        assert isinstance(exc, BaseException)
+        on_error(exc)
+
+    job.signals.done.connect(done, Qt.ConnectionType.QueuedConnection)
+    job.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
+    QThreadPool.globalInstance().start(job)
+
+
 def run_slow(
     parent: QWidget,
     label: str,
@@ -55,24 +79,18 @@ def run_slow(
     timer.setSingleShot(True)
     timer.timeout.connect(progress.show)
     timer.start(300)  # only for work that is actually slow
-    job = _Job(fn)
-    _running.add(job)
 
     def finish() -> None:
         timer.stop()
         progress.close()
         progress.deleteLater()
-        _running.discard(job)
 
     def done(value: object) -> None:
         finish()
         on_done(value)
 
-    def failed(exc: object) -> None:
+    def failed(exc: BaseException) -> None:
         finish()
-        assert isinstance(exc, BaseException)
         (on_error or (lambda e: show_error(parent, e)))(exc)
 
-    job.signals.done.connect(done, Qt.ConnectionType.QueuedConnection)
-    job.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
-    QThreadPool.globalInstance().start(job)
+    run_in_background(fn, done, failed)
