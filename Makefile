@@ -1,5 +1,5 @@
 # rasdesk developer commands. Run `make` for this list. The real logic is in scripts/.
-#   make demo    set up, then show the demo budget
+#   make demo    set up, then open the app on a throwaway demo profile
 #   make test    set up, then every check CI runs (.ci/run runs exactly this)
 # `setup` installs missing Debian packages (needs root or sudo), .venv and .venv-core.
 
@@ -10,7 +10,7 @@ SHELL := /bin/bash
 help:
 	@echo "make setup      install Debian packages (root or sudo), .venv and .venv-core; safe to repeat"
 	@echo "make test       setup, then every check CI runs (scripts/test.sh)"
-	@echo "make demo       setup, then compute the demo budget (scripts/demo.sh)"
+	@echo "make demo       setup, then open the app on a demo profile (scripts/demo.sh)"
 	@echo "make lint       setup, then ruff check, ruff format --check, mypy, lint-imports"
 	@echo "make bench      setup, then run each benchmarks/*.py with .venv/bin/python"
 	@echo "make bundle     setup, then the Linux one-folder bundle dist/rasdesk and its .tar.gz"
@@ -24,8 +24,7 @@ setup:
 test: setup
 	@bash scripts/test.sh
 
-# For now the demo prints the demo person's budget in the terminal; it will open the
-# desktop app (in demo mode) once the [ui] issue lands. scripts/demo.sh holds the logic.
+# The app on a throwaway demo profile; with no display, the demo budget in the terminal.
 demo: setup
 	@bash scripts/demo.sh
 

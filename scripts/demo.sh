@@ -1,12 +1,9 @@
 #!/usr/bin/env bash
-# The demo (`make demo`). For now it computes the demo person's indicative budget, with its
-# explanation, in the terminal. Once the [ui] issue lands it will open the desktop app in
-# demo mode instead; this file is the one place to change.
+# The demo (`make demo`): the desktop app on a throwaway profile (`rasdesk demo`), with the
+# DEMO ruleset trusted there only and fictional cases in every state. Nothing touches a
+# real profile; the demo's folder and keys are gone when the window closes.
 #
-# Extra arguments go to `rasdesk compute`, e.g.: scripts/demo.sh --language cy --easy-read
-#
-# The demo key (resources/demo/DEMO-public-key.pem) is trusted only for this command, by
-# --trust; it is never added to a trust store.
+# With no display (a server, CI) it says so and prints the demo budget in the terminal.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -16,16 +13,18 @@ if [[ ! -x .venv/bin/rasdesk ]]; then
     exit 1
 fi
 
-# Never touch a real profile: a throwaway RASDESK_HOME unless you chose one.
-if [[ -z ${RASDESK_HOME:-} ]]; then
-    RASDESK_HOME=$(mktemp -d "${TMPDIR:-/tmp}/rasdesk-demo.XXXXXX")
-    export RASDESK_HOME
-    trap 'rm -rf -- "$RASDESK_HOME"' EXIT
+if [[ -n ${DISPLAY:-} || -n ${WAYLAND_DISPLAY:-} || ${QT_QPA_PLATFORM:-} == offscreen ]]; then
+    echo "demo.sh: opening rasdesk on a demo profile (the lock PIN is 1234)"
+    exec .venv/bin/rasdesk demo "$@"
 fi
 
+echo "demo.sh: no display here (DISPLAY is not set), so instead of the window, the demo" >&2
+echo "demo.sh: person's budget in the terminal. On a desktop, 'make demo' opens the app;" >&2
+echo "demo.sh: here you can try: xvfb-run -a .venv/bin/rasdesk demo --self-test" >&2
+home=$(mktemp -d "${TMPDIR:-/tmp}/rasdesk-demo.XXXXXX")
+trap 'rm -rf -- "$home"' EXIT
 demo=resources/demo
-.venv/bin/rasdesk compute \
+RASDESK_HOME=$home .venv/bin/rasdesk compute \
     --ruleset "$demo/demo.ruleset.signed.json" \
     --trust "$demo/DEMO-public-key.pem" \
-    --answers "$demo/answers/person-example.json" \
-    "$@"
+    --answers "$demo/answers/person-example.json"
