@@ -132,6 +132,8 @@ class MainWindow(QMainWindow):
             if route[0] != "cases":
                 self.go(("cases",))
             return
+        heading = page.findChild(QLabel, "h1")  # the scroll area reads as the page's name
+        page.scroll.setAccessibleName(heading.text() if heading else self.tr("rasdesk"))
         old = self.page
         self.page = page
         self.stack.addWidget(page)

@@ -59,6 +59,12 @@ class CaseListPage(Page):
         )
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Case lists"))
+        self.tabs.tabBar().setAccessibleName(self.tr("Case lists"))
+        self.tabs.tabBar().setAccessibleDescription(
+            self.tr(
+                "Left and right arrows choose drafts, waiting to send, sent or needs attention."
+            )
+        )
         self.lists: dict[str, QListWidget] = {}
         for key, _states in GROUPS:
             widget = QListWidget()
