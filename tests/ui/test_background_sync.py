@@ -61,3 +61,16 @@ def test_finalised_cases_are_sent_in_the_background(qtbot, server) -> None:  # t
     win.sync.run_now()
     qtbot.waitUntil(lambda: "withdrawn" in win.sync_status.text(), timeout=30_000)
     win.session.store.close()
+
+
+def test_first_run_gets_the_published_ruleset_when_enrolled(qtbot, server) -> None:  # type: ignore[no-untyped-def]
+    from rasdesk.ui.pages.first_run import FirstRunPage
+
+    trust.add_key(DEMO_KEY)
+    enrol(server.url, enrol_code(server.database, "Sam Patel"), "test laptop")
+    assert rulesets.current_sha256() is None
+    page = FirstRunPage(lambda: None)
+    qtbot.addWidget(page)
+    page.fetch_ruleset()
+    qtbot.waitUntil(lambda: rulesets.current_sha256() is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: "Installed:" in page.ruleset_state.text(), timeout=5_000)

@@ -14,6 +14,7 @@ from rasdesk.platform import pin, rulesets, settings, trust
 from rasdesk.ui.errors import show_error
 from rasdesk.ui.widgets.error_summary import ErrorSummary
 from rasdesk.ui.widgets.page import Page, button, label, row
+from rasdesk.ui.work import run_slow
 
 
 class FirstRunPage(Page):
@@ -41,6 +42,10 @@ class FirstRunPage(Page):
                 button(self.tr("Trust the council's key file…"), self.choose_key),
             )
         )
+        if self._enrolled():
+            self.body.addWidget(
+                row(button(self.tr("Get it from the council's server"), self.fetch_ruleset))
+            )
         self.body.addWidget(row(button(self.tr("Save and start"), self.submit, primary=True)))
         self._show_ruleset()
         self.finish()
@@ -84,6 +89,40 @@ class FirstRunPage(Page):
         )
         if name:
             self.install_ruleset(Path(name))
+
+    @staticmethod
+    def _enrolled() -> bool:
+        try:
+            from rasdesk.sync import device
+
+            return device.load() is not None
+        except Exception:
+            return False
+
+    def fetch_ruleset(self) -> None:
+        """When enrolled: the rulesets the council publishes, verified against the trust
+        store (an untrusted one is refused and named)."""
+        from rasdesk.storage.profile import open_user_store
+        from rasdesk.sync import run_sync
+
+        def work() -> object:
+            store = open_user_store()
+            try:
+                return run_sync(store)
+            finally:
+                store.close()
+
+        def done(report: object) -> None:
+            self._show_ruleset()
+            refused = getattr(report, "rulesets_refused", None)
+            if refused:
+                self.ruleset_state.setText(
+                    self.ruleset_state.text()
+                    + " "
+                    + self.tr("The server offered a ruleset this computer does not trust.")
+                )
+
+        run_slow(self, self.tr("Asking the council's server…"), work, done)
 
     def choose_key(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
