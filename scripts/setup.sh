@@ -159,5 +159,7 @@ make_venv .venv app,dev,server
 make_venv .venv-core dev
 # The compiled Welsh (and any other) translations for the source tree: always rebuilt,
 # since the .ts sources change without pyproject.toml changing (well under a second).
-say "translations: $(bash scripts/build-translations.sh | tail -n 1)"
+# (A failure must stop set-up: `say "$(…)"` alone would hide it.)
+compiled=$(bash scripts/build-translations.sh 2>&1) || die "compiling the translations failed: $compiled"
+say "translations: ${compiled##*$'\n'}"
 say "done in $((SECONDS - start)) s. Next: make test (every check), make demo (the demo budget)"
