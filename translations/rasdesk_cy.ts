@@ -18,6 +18,79 @@
         <source>{points} points</source>
         <translation>{points} pwynt</translation>
     </message>
+    <message>
+        <location filename="../src/rasdesk/ui/widgets/answers.py" line="+59"/>
+        <source>Press {number} to choose this answer.</source>
+        <translation>Pwyswch {number} i ddewis yr ateb hwn.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>A number from {low} to {high}</source>
+        <translation>Rhif o {low} i {high}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A number, {low} or more</source>
+        <translation>Rhif, {low} neu fwy</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A number</source>
+        <translation>Rhif</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Number</source>
+        <translation>Rhif</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Enter a number, like 3</source>
+        <translation>Rhowch rif, fel 3</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundSync</name>
+    <message>
+        <location filename="../src/rasdesk/ui/background_sync.py" line="+35"/>
+        <source>DEMO: fictional people; nothing is sent</source>
+        <translation>FERSIWN ARDDANGOS: pobl ddychmygol; does dim byd yn cael ei anfon</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sending: not set up on this laptop (rasdesk enrol)</source>
+        <translation>Anfon: heb ei osod ar y gliniadur hwn (rasdesk enrol)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sending stopped: the council has withdrawn this laptop&apos;s access. Ask your IT team.</source>
+        <translation>Mae&apos;r anfon wedi stopio: mae&apos;r cyngor wedi tynnu mynediad y gliniadur hwn yn ôl. Gofynnwch i&apos;ch tîm TG.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sending…</source>
+        <translation>Wrthi&apos;n anfon…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} need attention</source>
+        <translation>Angen sylw: {count}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} waiting to send</source>
+        <translation>Yn aros i&apos;w hanfon: {count}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All sent</source>
+        <translation>Popeth wedi&apos;i anfon</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sending: status unknown</source>
+        <translation>Anfon: statws anhysbys</translation>
+    </message>
 </context>
 <context>
     <name>CaseListPage</name>
@@ -58,11 +131,17 @@
     </message>
     <message>
         <location line="+6"/>
+        <location line="+1"/>
         <source>Case lists</source>
         <translation>Rhestrau achosion</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+3"/>
+        <source>Left and right arrows choose drafts, waiting to send, sent or needs attention.</source>
+        <translation>Mae&apos;r bysellau saeth chwith a de yn dewis drafftiau, yn aros i&apos;w hanfon, wedi&apos;u hanfon neu angen sylw.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>&amp;Open the selected case</source>
         <translation>Ag&amp;or yr achos a ddewiswyd</translation>
     </message>
@@ -201,9 +280,102 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <location filename="../src/rasdesk/ui/errors.py" line="+36"/>
+        <source>This ruleset cannot be trusted</source>
+        <translation>Does dim modd ymddiried yn y set reolau hon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its signature does not match a key your council trusts, or the file was changed after it was signed. Nothing was installed. Ask your council&apos;s team for the signed ruleset file and the key it was signed with.</source>
+        <translation>Dydy ei llofnod ddim yn cyfateb i allwedd y mae eich cyngor yn ymddiried ynddi, neu cafodd y ffeil ei newid ar ôl iddi gael ei llofnodi. Does dim byd wedi&apos;i osod. Gofynnwch i dîm eich cyngor am ffeil y set reolau wedi&apos;i llofnodi a&apos;r allwedd a ddefnyddiwyd i&apos;w llofnodi.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This ruleset cannot be used</source>
+        <translation>Does dim modd defnyddio&apos;r set reolau hon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file is not a ruleset rasdesk can use. Nothing was installed.</source>
+        <translation>Dydy&apos;r ffeil ddim yn set reolau y gall rasdesk ei defnyddio. Does dim byd wedi&apos;i osod.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Some answers are missing or do not fit</source>
+        <translation>Mae rhai atebion ar goll neu ddim yn ffitio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go back to the questions named below and answer them.</source>
+        <translation>Ewch yn ôl at y cwestiynau a enwir isod a&apos;u hateb.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This case cannot be changed</source>
+        <translation>Does dim modd newid yr achos hwn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It has been finalised. To correct it, amend it and give a reason.</source>
+        <translation>Mae wedi&apos;i gwblhau. I&apos;w gywiro, diwygiwch yr achos a rhowch reswm.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>There is nowhere safe to keep the cases&apos; key</source>
+        <translation>Does unman diogel i gadw allwedd yr achosion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rasdesk keeps case data encrypted, with its key in this computer&apos;s password store, and will not store cases without one. Ask your IT team to set up the password store (GNOME Keyring or KWallet on Linux).</source>
+        <translation>Mae rasdesk yn cadw data achosion wedi&apos;u hamgryptio, gyda&apos;r allwedd yn storfa gyfrineiriau&apos;r cyfrifiadur hwn, ac ni fydd yn cadw achosion heb un. Gofynnwch i&apos;ch tîm TG osod y storfa gyfrineiriau (GNOME Keyring neu KWallet ar Linux).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The case store could not do that</source>
+        <translation>Doedd storfa&apos;r achosion ddim yn gallu gwneud hynny</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was lost. If this keeps happening, ask your IT team.</source>
+        <translation>Does dim byd wedi&apos;i golli. Os yw hyn yn dal i ddigwydd, gofynnwch i&apos;ch tîm TG.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>That cannot be used</source>
+        <translation>Does dim modd defnyddio hynny</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check what is named below and try again.</source>
+        <translation>Gwiriwch yr hyn a enwir isod a rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A file could not be read or written</source>
+        <translation>Doedd dim modd darllen nac ysgrifennu ffeil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the file or folder named below, and that there is room on the disk.</source>
+        <translation>Gwiriwch y ffeil neu&apos;r ffolder a enwir isod, a bod lle ar y ddisg.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Something went wrong</source>
+        <translation>Aeth rhywbeth o&apos;i le</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rasdesk hit a problem it did not expect. Every answer given so far is saved. The details are in the log file named below; your IT team may ask for it.</source>
+        <translation>Cafodd rasdesk broblem nad oedd yn ei disgwyl. Mae pob ateb a roddwyd hyd yma wedi&apos;i gadw. Mae&apos;r manylion yn y ffeil log a enwir isod; efallai y bydd eich tîm TG yn gofyn amdani.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunPage</name>
     <message>
-        <location filename="../src/rasdesk/ui/pages/first_run.py" line="+24"/>
+        <location filename="../src/rasdesk/ui/pages/first_run.py" line="+25"/>
         <source>Set up rasdesk</source>
         <translation>Gosod rasdesk</translation>
     </message>
@@ -249,7 +421,12 @@
         <translation>Ymddiried yn ffeil allwedd y cyngor…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>Get it from the council&apos;s server</source>
+        <translation>Ei chael o weinydd y cyngor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Save and start</source>
         <translation>Cadw a dechrau</translation>
     </message>
@@ -274,7 +451,17 @@
         <translation>Setiau rheolau wedi&apos;u llofnodi (*.json)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+34"/>
+        <source>The server offered a ruleset this computer does not trust.</source>
+        <translation>Cynigiodd y gweinydd set reolau nad yw&apos;r cyfrifiadur hwn yn ymddiried ynddi.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Asking the council&apos;s server…</source>
+        <translation>Wrthi&apos;n holi gweinydd y cyngor…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The council&apos;s public key</source>
         <translation>Allwedd gyhoeddus y cyngor</translation>
     </message>
@@ -350,7 +537,7 @@
         <translation>Achosion</translation>
     </message>
     <message>
-        <location filename="../src/rasdesk/ui/main_window.py" line="+107"/>
+        <location filename="../src/rasdesk/ui/main_window.py" line="+109"/>
         <source>Take back</source>
         <translation>Cymryd yn ôl</translation>
     </message>
@@ -360,7 +547,8 @@
         <translation>Eich PIN</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+27"/>
+        <location line="+11"/>
         <source>rasdesk</source>
         <translation>rasdesk</translation>
     </message>
@@ -409,10 +597,53 @@
         <source>Ruleset: {id}, version {version}</source>
         <translation>Set reolau: {id}, fersiwn {version}</translation>
     </message>
+</context>
+<context>
+    <name>ModeBar</name>
+    <message>
+        <location filename="../src/rasdesk/ui/widgets/mode_bar.py" line="+33"/>
+        <source>&amp;Cases</source>
+        <translation>&amp;Achosion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Large print</source>
+        <translation>&amp;Print bras</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Easy read</source>
+        <translation>&amp;Hawdd ei ddeall</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High c&amp;ontrast</source>
+        <translation>Cyferbyniad &amp;uchel</translation>
+    </message>
     <message>
         <location line="+3"/>
-        <source>DEMO: fictional people; nothing is sent</source>
-        <translation>FERSIWN ARDDANGOS: pobl ddychmygol; does dim byd yn cael ei anfon</translation>
+        <source>&amp;Hand to the person</source>
+        <translation>&amp;Rhoi i&apos;r unigolyn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Take back</source>
+        <translation>C&amp;ymryd yn ôl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loc&amp;k</source>
+        <translation>&amp;Cloi</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>on</source>
+        <translation>ymlaen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>off</source>
+        <translation>i ffwrdd</translation>
     </message>
 </context>
 <context>
