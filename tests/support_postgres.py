@@ -8,7 +8,9 @@ API (for the server tests and the sync client's tests):
   else as ourselves. Stopped (``pg_ctl stop -m immediate``) and deleted afterwards.
   ``Cluster.url(dbname="postgres")`` is a ``postgresql://postgres@127.0.0.1:PORT/dbname``
   URL; ``Cluster.create_database(name=None) -> str`` makes a new empty database and
-  returns its URL (each test can have its own without a new cluster).
+  returns its URL (each test can have its own without a new cluster);
+  ``Cluster.stop(mode="fast")`` (``"immediate"`` is a crash) and ``Cluster.start()`` take
+  the server down and bring it back on the same port (for fault tests).
 - ``postgres_available() -> bool`` — whether the postgresql-15 binaries are installed.
 - pytest fixtures (import them into a conftest.py, e.g.
   ``from tests.support_postgres import postgresql_cluster, postgresql_url, postgresql_db``):
@@ -58,6 +60,10 @@ class Cluster:
     folder: Path
     port: int
 
+    @property
+    def data(self) -> Path:
+        return self.folder / "data"
+
     def url(self, dbname: str = "postgres") -> str:
         return f"postgresql://postgres@127.0.0.1:{self.port}/{dbname}"
 
@@ -68,6 +74,33 @@ class Cluster:
         with psycopg.connect(self.url(), autocommit=True) as conn:
             conn.execute(f'CREATE DATABASE "{name}"')
         return self.url(name)
+
+    def start(self) -> None:
+        options = (
+            f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.folder} -c max_connections=200"
+        )
+        _run(
+            [
+                str(PG_BIN / "pg_ctl"),
+                "-D",
+                str(self.data),
+                "-l",
+                str(self.folder / "postgres.log"),
+                "-o",
+                options,
+                "-w",
+                "-t",
+                "60",
+                "start",
+            ],
+            "pg_ctl start",
+        )
+
+    def stop(self, mode: str = "fast") -> None:
+        """Stop PostgreSQL (``immediate`` is a crash); ``start()`` brings it back, same port."""
+        _run(
+            [str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop"], "pg_ctl stop"
+        )
 
 
 def _run(argv: list[str], what: str) -> None:
@@ -86,15 +119,13 @@ def postgres_cluster() -> Iterator[Cluster]:
     if os.geteuid() == 0:
         pw = pwd.getpwnam("postgres")
         os.chown(folder, pw.pw_uid, pw.pw_gid)
-    data, log = folder / "data", folder / "postgres.log"
-    port = free_port()
-    started = False
+    cluster = Cluster(folder, free_port())
     try:
         _run(
             [
                 str(PG_BIN / "initdb"),
                 "-D",
-                str(data),
+                str(cluster.data),
                 "-U",
                 "postgres",
                 "--auth=trust",
@@ -105,32 +136,22 @@ def postgres_cluster() -> Iterator[Cluster]:
             ],
             "initdb",
         )
-        options = f"-c listen_addresses=127.0.0.1 -p {port} -k {folder} -c max_connections=200"
-        _run(
-            [
-                str(PG_BIN / "pg_ctl"),
-                "-D",
-                str(data),
-                "-l",
-                str(log),
-                "-o",
-                options,
-                "-w",
-                "-t",
-                "60",
-                "start",
-            ],
-            "pg_ctl start",
-        )
-        started = True
-        cluster = Cluster(folder, port)
+        cluster.start()
         cluster.create_database("rasdesk")
         yield cluster
     finally:
-        if started:
+        if (cluster.data / "postmaster.pid").exists():
             subprocess.run(
                 _as_owner(
-                    [str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"]
+                    [
+                        str(PG_BIN / "pg_ctl"),
+                        "-D",
+                        str(cluster.data),
+                        "-m",
+                        "immediate",
+                        "-w",
+                        "stop",
+                    ]
                 ),
                 capture_output=True,
                 timeout=60,

@@ -13,7 +13,17 @@ import pytest
 from rasdesk.domain.bundle import seal
 from rasdesk.domain.jsonio import loads_strict
 from tests.server.helpers import Bundles, call, enrol, put, sha_of
-from tests.support_server import ServerProcess, enrol_code, export_rows, revoke
+from tests.support_postgres import postgres_available, postgres_cluster
+from tests.support_server import (
+    DEMO_KEY,
+    DEMO_RULESET,
+    ServerProcess,
+    enrol_code,
+    export_rows,
+    publish_ruleset,
+    revoke,
+    running_server,
+)
 
 
 def test_health(server: ServerProcess) -> None:
@@ -234,8 +244,41 @@ def test_receipts_refuse_more_than_1000_or_a_bad_body(server: ServerProcess, tok
 
 
 def test_current_rulesets_are_the_published_envelopes(server: ServerProcess, token: str) -> None:
-    from tests.support_server import DEMO_RULESET
-
     status, body = call("GET", f"{server.api}/rulesets/current", token=token)
     assert status == 200
     assert body["rulesets"] == [loads_strict(DEMO_RULESET.read_bytes())]
+
+
+# --- crashes and outages -----------------------------------------------------------------
+def test_a_killed_server_restarts_with_everything_it_acknowledged(
+    database: str, bundles: Bundles
+) -> None:
+    publish_ruleset(database, DEMO_RULESET, DEMO_KEY)
+    with running_server(database) as server:
+        token = enrol(server.api, enrol_code(database, "Sam Patel"))[1]
+        sent = [bundles.fresh() for _ in range(5)]
+        first = [put(server.api, token, data)[1] for data in sent]
+        server.kill()
+        assert not server.alive()
+        server.start()  # the same port
+        assert [put(server.api, token, data)[1] for data in sent] == first
+    assert len(export_rows(database)) == 5
+
+
+def test_postgres_down_is_503_and_the_server_recovers(bundles: Bundles) -> None:
+    if not postgres_available():
+        pytest.skip("PostgreSQL 15 binaries are not installed")
+    with postgres_cluster() as cluster:
+        url = cluster.create_database()
+        publish_ruleset(url, DEMO_RULESET, DEMO_KEY)
+        with running_server(url) as server:
+            token = enrol(server.api, enrol_code(url, "Sam Patel"))[1]
+            assert put(server.api, token, bundles.fresh())[0] == 201
+            cluster.stop("immediate")
+            status, body = put(server.api, token, bundles.fresh())
+            assert (status, body["error"]) == (503, "unavailable")
+            assert call("GET", f"{server.api}/health")[0] == 200  # the process itself is up
+            cluster.start()
+            data = bundles.fresh()
+            assert put(server.api, token, data)[0] == 201
+            assert put(server.api, token, data)[0] == 201

@@ -172,7 +172,10 @@ class Database:
         try:
             yield conn
         except UnavailableErrors:
-            conn.close()  # it may be broken (a restarted PostgreSQL): never reuse it
+            # A restarted PostgreSQL breaks every connection of the pool, not just this one:
+            # drop them all, so the next requests connect afresh instead of failing in turn.
+            conn.close()
+            self.close()
             raise
         except BaseException:
             self._give_back(conn)
