@@ -181,6 +181,16 @@ def test_invalid_bundles_are_422_with_every_reason(
     assert (status, body["error"]) == (422, "invalid_bundle")
     status, body = call("PUT", url, b"\xff\xfe", token=token)
     assert (status, body["error"]) == (422, "invalid_bundle")
+    deep = b"[" * 100_000 + b"]" * 100_000
+    status, body = call("PUT", url, deep, token=token)
+    assert (status, body["error"]) == (422, "invalid_bundle")
+    status, body = call(
+        "POST", f"{server.api}/receipts", deep, token=token, content_type="application/json"
+    )
+    assert (status, body["error"]) == (422, "invalid_request")
+    deep_inside = bundles.fresh(notes={"general": json.loads("[" * 900 + "]" * 900)})
+    status, body = put(server.api, token, deep_inside)
+    assert status in (201, 422), body  # never a 500
     status, body = call("PUT", f"{server.api}/cases/ABC/versions/def", b"{}", token=token)
     assert (status, body["error"]) == (422, "invalid_request")
     # Nothing of these was stored.

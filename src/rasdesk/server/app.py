@@ -85,6 +85,8 @@ async def read_json(request: Request) -> dict[str, Any]:
         doc = loads_strict(data)
     except StrictJSONError as exc:
         raise ApiError(422, "invalid_request", "the body is not valid JSON", [str(exc)]) from None
+    except RecursionError:
+        raise ApiError(422, "invalid_request", "the body is nested too deeply") from None
     if not isinstance(doc, dict):
         raise ApiError(422, "invalid_request", "the body must be a JSON object")
     return doc

@@ -28,6 +28,7 @@ log = logging.getLogger("rasdesk.server")
 
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
+DEEP = "its JSON is nested too deeply to be a case bundle"
 
 
 class Invalid(Exception):
@@ -78,6 +79,8 @@ def check_bundle(data: bytes, case_uuid: str, version_uuid: str) -> dict[str, An
         doc = loads_strict(data)
     except StrictJSONError as exc:
         raise Invalid("invalid_bundle", "the body is not valid JSON", [str(exc)]) from None
+    except RecursionError:
+        raise Invalid("invalid_bundle", "the body is not a case bundle", [DEEP]) from None
     if not isinstance(doc, dict):
         raise Invalid("invalid_bundle", "the body is not a case bundle", ["not a JSON object"])
     reasons: list[str] = []
@@ -114,6 +117,8 @@ def check_bundle(data: bytes, case_uuid: str, version_uuid: str) -> dict[str, An
                 )
         except (TypeError, ValueError) as exc:  # e.g. a huge exponent in a number
             reasons.append(f"the bundle has no canonical form: {exc}")
+        except RecursionError:
+            reasons.append(DEEP)
     if reasons:
         raise Invalid("invalid_bundle", "the case bundle cannot be accepted", reasons)
     bundle: dict[str, Any] = doc
