@@ -14,6 +14,8 @@ from tests.sync.helpers import amend, assert_each_once, finalised_cases
 from rasdesk.storage.store import CaseStore
 from rasdesk.sync import SyncOptions, run_sync, sync_status
 
+pytestmark = pytest.mark.timeout(300)
+
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def any_database(request: pytest.FixtureRequest, tmp_path: Path) -> str:

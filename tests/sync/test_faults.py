@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from tests.support_server import ServerProcess
 from tests.sync.conftest import FAST, enrol_with
 from tests.sync.helpers import amend, assert_each_once, finalised_cases, sync_until_settled
@@ -15,9 +16,12 @@ from tests.sync.proxy import FaultProxy, at_random
 from rasdesk.storage.store import CaseStore
 from rasdesk.sync import SyncOptions, run_sync, sync_status
 
+# A hang here is a bug (a run that never ends): fail the test rather than the whole suite.
+pytestmark = pytest.mark.timeout(300)
+
 
 def test_server_killed_mid_sync_and_restarted(server: ServerProcess, store: CaseStore) -> None:
-    cases = finalised_cases(store, 150)
+    cases = finalised_cases(store, 100)
     for case in cases[:10]:
         amend(store, case)  # version 2 waits for version 1 on the same run
     enrol_with(server)
@@ -32,7 +36,7 @@ def test_server_killed_mid_sync_and_restarted(server: ServerProcess, store: Case
     assert killed, "the server was never killed"
     assert report.outcome == "offline"
     assert "could not reach" in report.message
-    assert 40 <= len(report.sent) < 160
+    assert 40 <= len(report.sent) < 110
     status = sync_status(store)
     assert status.counts["sent"] == len(report.sent)
     assert status.counts["sending"] == 0  # each in-flight version was settled or put back
@@ -45,7 +49,7 @@ def test_server_killed_mid_sync_and_restarted(server: ServerProcess, store: Case
     server.start()  # same database, same port
     sync_until_settled(store, FAST)
     rows = assert_each_once(server.database, store)
-    assert len(rows) == 160
+    assert len(rows) == 110
 
 
 def test_replies_lost_after_the_server_committed(server: ServerProcess, store: CaseStore) -> None:
