@@ -444,6 +444,26 @@ def import_times(env: dict[str, str]) -> None:
         print(f"     {cumulative / 1e3:7.1f}  {name.strip()}")
 
 
+def start_profile(env: dict[str, str]) -> None:
+    """One run of the rasdesk child under cProfile: rasdesk's own functions (not imports,
+    which ``import_times`` shows) by cumulative time."""
+    import pstats
+
+    with tempfile.TemporaryDirectory() as scratch:
+        out = Path(scratch) / "start.prof"
+        spawn(child_argv("rasdesk", python_flags=("-m", "cProfile", "-o", str(out))), env)
+        stats = pstats.Stats(str(out))
+    rows = []
+    for (file, line, name), (_cc, _nc, _tt, cumulative, _callers) in stats.stats.items():  # type: ignore[attr-defined]
+        if "/rasdesk/" in file and name != "<module>" and not file.endswith("cli.py"):
+            short = file.split("/rasdesk/", 1)[1]
+            rows.append((cumulative, f"{short}:{line} {name}"))
+    rows.sort(reverse=True)
+    print("   rasdesk functions by cumulative time (one run under cProfile, ms):")
+    for cumulative, where in rows[:14]:
+        print(f"     {cumulative * 1e3:7.1f}  {where}")
+
+
 def percentile(values: list[float], p: float) -> float:
     """Nearest rank: the smallest value with at least p % of the values at or below it."""
     ordered = sorted(values)
@@ -490,7 +510,7 @@ def answers(env: dict[str, str], mode: str, count: int, warmup: int, profile: bo
     if payload["unpainted"]:
         print(f"   NOTE: {payload['unpainted']} pages were never seen painting (5 s guard)")
     if profile or p95 >= ANSWER_TARGET_MS:
-        n = min(count, 60)
+        n = min(count, 30)
         payload, _, _ = spawn(child_argv("answers", mode, str(n), "profile"), env)
         print(f"\n   cProfile over {n} answers ({MODE_NAMES[mode]}), click to paint only:")
         print("     " + payload["profile"].strip().replace("\n", "\n     "))
@@ -541,7 +561,7 @@ def main() -> None:
 
     print(
         f"ui benchmark: Python {sys.version.split()[0]}, PySide6 {PySide6.__version__}, "
-        f"{os.cpu_count()} CPUs"
+        f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} (other work slows every figure)"
     )
     home = tempfile.mkdtemp(prefix="rasdesk-bench-ui-")  # no child ever sees a real profile
     env = {**os.environ, "RASDESK_HOME": home, "QT_QPA_PLATFORM": "offscreen"}
@@ -555,11 +575,13 @@ def main() -> None:
                 answers(env, mode, args.answers, args.warmup, args.profile)
     finally:
         shutil.rmtree(home, ignore_errors=True)
+    print(f"\nload average at the end: {os.getloadavg()[0]:.1f}")
 
 
 def start_figures(env: dict[str, str], runs: int, no_xvfb: bool) -> None:
     cold_start(env, runs, "offscreen")
     import_times(env)
+    start_profile(env)
     xvfb = None if no_xvfb else start_xvfb()
     if xvfb is not None:
         try:
