@@ -24,6 +24,7 @@ def window(qtbot) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     win.activateWindow()
     qtbot.waitExposed(win)
     yield win
+    win.close()
     win.session.store.close()
 
 

@@ -60,6 +60,7 @@ def test_finalised_cases_are_sent_in_the_background(qtbot, server) -> None:  # t
     revoke(server.database, device.device_id)
     win.sync.run_now()
     qtbot.waitUntil(lambda: "withdrawn" in win.sync_status.text(), timeout=30_000)
+    win.close()
     win.session.store.close()
 
 

@@ -23,10 +23,19 @@ class BackgroundSync(QObject):
         self.running = False
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.run_now)
+        self.first = QTimer(self)  # a child timer: it dies with the window
+        self.first.setSingleShot(True)
+        self.first.timeout.connect(self.run_now)
         if not session.demo:
-            QTimer.singleShot(FIRST_RUN_MS, self.run_now)
+            self.first.start(FIRST_RUN_MS)
             self.timer.start(EVERY_MS)
         self.refresh()
+
+    def stop(self) -> None:
+        """No more runs (the window is closing); a run under way finishes on its own
+        connection."""
+        self.first.stop()
+        self.timer.stop()
 
     def words(self) -> str:
         from rasdesk.sync import sync_status
@@ -79,6 +88,7 @@ class BackgroundSync(QObject):
 
         def finished(_result: object) -> None:
             self.running = False
-            self.refresh()
+            if self.timer.isActive() or self.session.demo:
+                self.refresh()  # not after the window closed
 
         run_in_background(work, finished, finished)

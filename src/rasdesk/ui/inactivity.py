@@ -31,6 +31,12 @@ class InactivityLock(QObject):
         app.installEventFilter(self)
         self.timer.start()
 
+    def stop(self) -> None:
+        self.timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
     def set_interval_ms(self, ms: int) -> None:
         """For tests and the benchmark: a shorter clock."""
         self.timer.setInterval(ms)

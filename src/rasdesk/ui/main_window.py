@@ -312,5 +312,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.page is not None:
-            self.page.leave()
+            self.page.leave()  # the last typing is saved
+        self.sync.stop()
+        self.inactivity.stop()
         event.accept()
