@@ -104,7 +104,8 @@ class Cluster:
 
 
 def _run(argv: list[str], what: str) -> None:
-    done = subprocess.run(_as_owner(argv), capture_output=True, text=True, timeout=120)
+    # From "/": the postgres user may not be allowed into our working folder (/root/...).
+    done = subprocess.run(_as_owner(argv), capture_output=True, text=True, timeout=120, cwd="/")
     if done.returncode != 0:
         raise RuntimeError(f"{what} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
 
@@ -155,6 +156,7 @@ def postgres_cluster() -> Iterator[Cluster]:
                 ),
                 capture_output=True,
                 timeout=60,
+                cwd="/",
             )
         shutil.rmtree(folder, ignore_errors=True)
 
