@@ -55,6 +55,8 @@ def test_finalised_cases_are_sent_in_the_background(qtbot, server) -> None:  # t
     qtbot.waitUntil(lambda: win.sync_status.text() == "All sent", timeout=30_000)
     rows = export_rows(server.database)
     assert [r["case_uuid"] for r in rows] == [case]
+    bundle = json.loads(win.session.version(case)["bundle"])
+    assert bundle["assessor"]["device_id"] == device.device_id  # the laptop that assessed
     assert win.session.store.case_row(case)["state"] == "sent"
 
     revoke(server.database, device.device_id)

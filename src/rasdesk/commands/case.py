@@ -60,6 +60,8 @@ def new(args: argparse.Namespace) -> int:
         else ()
     )
     person = Person(args.name, args.dob, args.ref, needs, args.language, args.helper)
+    from rasdesk.sync.device import enrolled_device_id
+
     answers = _answers_file(args.answers) if args.answers else {}
     store = open_user_store()
     try:
@@ -69,6 +71,7 @@ def new(args: argparse.Namespace) -> int:
             verified.ruleset,
             verified.signed_bytes,
             linked_case=args.linked_to,
+            device_id=enrolled_device_id(),
         )
         _apply(store, case_uuid, answers)
         if args.notes_on_letter:

@@ -149,3 +149,14 @@ def check_password_store() -> None:
             "store, and will not enrol without one. On Linux, install and unlock GNOME Keyring or "
             "KWallet; on Windows and macOS the system store is used. Your IT team can help."
         )
+
+
+def enrolled_device_id() -> str | None:
+    """The device id new cases record (``assessor.device_id`` in the bundle), or None when
+    this laptop is not enrolled or its enrolment file cannot be read (a case can always be
+    started; ``rasdesk sync`` reports the damaged file)."""
+    try:
+        device = load()
+    except SyncError:
+        return None
+    return device.device_id if device is not None else None

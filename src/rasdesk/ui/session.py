@@ -96,8 +96,15 @@ class Session:
         chosen = [q for q in verified.ruleset.questionnaires if q.kind == kind]
         if not chosen:
             raise InputError(f"the installed ruleset has no {kind} questionnaire")
+        from rasdesk.sync.device import enrolled_device_id
+
         case_uuid, _version = self.store.new_case(
-            person, chosen[0].id, verified.ruleset, verified.signed_bytes, linked_case=linked
+            person,
+            chosen[0].id,
+            verified.ruleset,
+            verified.signed_bytes,
+            linked_case=linked,
+            device_id=enrolled_device_id(),
         )
         return case_uuid
 
