@@ -589,6 +589,12 @@ def main() -> None:
     env = {**os.environ, "RASDESK_HOME": home, "QT_QPA_PLATFORM": "offscreen"}
     env.setdefault("LANG", "C.UTF-8")
     env.pop("DISPLAY", None)
+    # An installed app has its bytecode compiled; a checkout run with PYTHONDONTWRITEBYTECODE
+    # (as some shells here set) would compile every rasdesk module at every start. The
+    # children keep theirs in a throwaway folder (the warm-up run fills it), not in src/.
+    if env.pop("PYTHONDONTWRITEBYTECODE", None):
+        print("   (PYTHONDONTWRITEBYTECODE is set here: the children cache bytecode anyway)")
+    env["PYTHONPYCACHEPREFIX"] = str(Path(home) / "pycache")
     try:
         if args.only != "answers":
             start_figures(env, args.runs, args.no_xvfb)
