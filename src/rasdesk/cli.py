@@ -46,7 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    setup_logging()
+    if (
+        args.func is not app_cmds.open_app
+    ):  # the app sets up its own log (the demo's in its profile)
+        setup_logging()
     try:
         code: int = args.func(args)
         return code

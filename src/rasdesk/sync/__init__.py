@@ -36,10 +36,25 @@ line; see ``SyncStatus`` for each field. ``server_reachable`` asks ``/health`` o
 enrolled server (or the ``server_url`` setting) and never raises.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from rasdesk.sync.device import Device
 from rasdesk.sync.report import RulesetNote, SyncOptions, SyncReport, VersionNote
-from rasdesk.sync.run import enrol, run_sync, server_reachable
 from rasdesk.sync.status import SyncStatus, sync_status
+
+if TYPE_CHECKING:
+    from rasdesk.sync.run import enrol, run_sync, server_reachable
+
+
+def __getattr__(name: str) -> Any:
+    # The HTTP client (httpx, which loads rich and click) only when the network is used:
+    # the app's status line and start-up need ``sync_status`` alone.
+    if name in ("enrol", "run_sync", "server_reachable"):
+        from rasdesk.sync import run
+
+        return getattr(run, name)
+    raise AttributeError(f"module 'rasdesk.sync' has no attribute {name!r}")
+
 
 __all__ = [
     "Device",

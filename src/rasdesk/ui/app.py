@@ -93,6 +93,7 @@ def _self_test(window: object) -> dict[str, object]:
 
 def run(*, demo: bool = False, self_test: bool = False) -> int:
     home: str | None = None
+    before = os.environ.get("RASDESK_HOME")
     if demo:
         from rasdesk.platform.demo_keyring import use_demo_keyring
 
@@ -123,3 +124,7 @@ def run(*, demo: bool = False, self_test: bool = False) -> int:
     finally:
         if home is not None:
             shutil.rmtree(home, ignore_errors=True)
+            if before is None:
+                os.environ.pop("RASDESK_HOME", None)
+            else:
+                os.environ["RASDESK_HOME"] = before

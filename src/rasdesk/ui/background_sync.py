@@ -38,10 +38,10 @@ class BackgroundSync(QObject):
         self.timer.stop()
 
     def words(self) -> str:
-        from rasdesk.sync import sync_status
-
         if self.session.demo:
             return self.tr("DEMO: fictional people; nothing is sent")
+        from rasdesk.sync import sync_status
+
         status = sync_status(self.session.store)
         if not status.enrolled:
             return self.tr("Sending: not set up on this laptop (rasdesk enrol)")

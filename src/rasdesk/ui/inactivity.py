@@ -7,16 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QTouchEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
-_INPUT = {
-    QEvent.Type.KeyPress,
-    QEvent.Type.MouseButtonPress,
-    QEvent.Type.MouseMove,
-    QEvent.Type.Wheel,
-    QEvent.Type.TouchBegin,
-    QEvent.Type.TouchUpdate,
-}
+# Checked by class, not by ``event.type()``: the filter sees thousands of events a page,
+# and making an enum of each type cost more than the rest of the filter (benchmarks/ui.py).
+_INPUT = (QKeyEvent, QMouseEvent, QWheelEvent, QTouchEvent)
 
 
 class InactivityLock(QObject):
@@ -43,6 +39,6 @@ class InactivityLock(QObject):
         self.timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _INPUT:
+        if isinstance(event, _INPUT):
             self.timer.start()
         return False

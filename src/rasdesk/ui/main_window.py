@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.route: Route = ("first_run",) if needs_setup else ("cases",)
         self.locked_route: Route | None = None
         self.page: Page | None = None
+        self.applied: Modes | None = None  # the looks the app has now
         self.resize(1100, 800)
         holder = QWidget()
         layout = QVBoxLayout(holder)
@@ -123,8 +124,10 @@ class MainWindow(QMainWindow):
         modes = self.modes()
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        i18n.set_language(modes.language)
-        theme.apply(app, modes)
+        if modes != self.applied:  # a new style sheet re-polishes every widget: only on change
+            i18n.set_language(modes.language)
+            theme.apply(app, modes)
+            self.applied = modes
         try:
             page = self._build(route, modes)
         except Exception as exc:

@@ -27,6 +27,7 @@ class Session:
     demo: bool = False
     app_modes: Modes = field(default_factory=Modes)  # the look outside any case
     case_modes: dict[str, Modes] = field(default_factory=dict)
+    _verified: dict[str, Verified] = field(default_factory=dict)
 
     # --- settings and rulesets ---------------------------------------------------------
     def settings(self) -> settings.Settings:
@@ -37,7 +38,9 @@ class Session:
         sha = rulesets.current_sha256()
         if sha is None:
             return None
-        return rulesets.load_signed(rulesets.installed_path(sha))
+        if sha not in self._verified:  # verified once per sitting, not on every page
+            self._verified[sha] = rulesets.load_signed(rulesets.installed_path(sha))
+        return self._verified[sha]
 
     def open_worker_store(self) -> CaseStore:
         """A second connection, for slow work on another thread (SQLite connections stay

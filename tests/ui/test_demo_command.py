@@ -1,0 +1,18 @@
+"""``rasdesk demo --self-test``: the real start-up path, on a throwaway profile that is gone
+afterwards; nothing is written to the profile the command was started from."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from rasdesk.cli import main
+
+
+def test_demo_self_test_uses_a_throwaway_profile(capsys, rasdesk_home) -> None:  # type: ignore[no-untyped-def]
+    assert main(["demo", "--self-test"]) == 0
+    report = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert report["ok"] and report["case_list_rows"] == 6 and report["pictures"] == 18
+    assert report["welsh_translation"] is True
+    assert os.environ["RASDESK_HOME"] == str(rasdesk_home)  # put back
+    assert not any(rasdesk_home.iterdir()), "the demo wrote into the real profile"
