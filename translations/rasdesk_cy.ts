@@ -52,7 +52,7 @@
 <context>
     <name>BackgroundSync</name>
     <message>
-        <location filename="../src/rasdesk/ui/background_sync.py" line="+35"/>
+        <location filename="../src/rasdesk/ui/background_sync.py" line="+44"/>
         <source>DEMO: fictional people; nothing is sent</source>
         <translation>FERSIWN ARDDANGOS: pobl ddychmygol; does dim byd yn cael ei anfon</translation>
     </message>
