@@ -52,12 +52,12 @@
 <context>
     <name>BackgroundSync</name>
     <message>
-        <location filename="../src/rasdesk/ui/background_sync.py" line="+44"/>
+        <location filename="../src/rasdesk/ui/background_sync.py" line="+42"/>
         <source>DEMO: fictional people; nothing is sent</source>
         <translation>FERSIWN ARDDANGOS: pobl ddychmygol; does dim byd yn cael ei anfon</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Sending: not set up on this laptop (rasdesk enrol)</source>
         <translation>Anfon: heb ei osod ar y gliniadur hwn (rasdesk enrol)</translation>
     </message>
@@ -537,7 +537,7 @@
         <translation>Achosion</translation>
     </message>
     <message>
-        <location filename="../src/rasdesk/ui/main_window.py" line="+109"/>
+        <location filename="../src/rasdesk/ui/main_window.py" line="+110"/>
         <source>Take back</source>
         <translation>Cymryd yn ôl</translation>
     </message>
@@ -547,7 +547,7 @@
         <translation>Eich PIN</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <location line="+11"/>
         <source>rasdesk</source>
         <translation>rasdesk</translation>
