@@ -28,9 +28,9 @@ if ((${#sources[@]} == 0)); then
     exit 1
 fi
 
-# Relative line numbers: Linguist can still show each string in its code, and an edit at
-# the top of a file does not renumber every message below it in the diff.
-"$lupdate" -no-obsolete -locations relative -source-language en_GB -target-language cy_GB \
+# No line numbers: the .ts then changes only when the words do, not whenever code moves
+# (several people edit src/rasdesk/ui at once). Each message's context names its class.
+"$lupdate" -no-obsolete -locations none -source-language en_GB -target-language cy_GB \
     "${sources[@]}" -ts translations/rasdesk_cy.ts
 
 # What is left for a translator, by context.

@@ -4,47 +4,38 @@
 <context>
     <name>Answers</name>
     <message>
-        <location filename="../src/rasdesk/ui/words.py" line="+17"/>
         <source>Not answered</source>
         <translation>Dim ateb</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>None of these</source>
         <translation>Dim un o&apos;r rhain</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>{points} points</source>
         <translation>{points} pwynt</translation>
     </message>
     <message>
-        <location filename="../src/rasdesk/ui/widgets/answers.py" line="+59"/>
         <source>Press {number} to choose this answer.</source>
         <translation>Pwyswch {number} i ddewis yr ateb hwn.</translation>
     </message>
     <message>
-        <location line="+48"/>
         <source>A number from {low} to {high}</source>
         <translation>Rhif o {low} i {high}</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>A number, {low} or more</source>
         <translation>Rhif, {low} neu fwy</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>A number</source>
         <translation>Rhif</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Number</source>
         <translation>Rhif</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>Enter a number, like 3</source>
         <translation>Rhowch rif, fel 3</translation>
     </message>
@@ -52,42 +43,34 @@
 <context>
     <name>BackgroundSync</name>
     <message>
-        <location filename="../src/rasdesk/ui/background_sync.py" line="+42"/>
         <source>DEMO: fictional people; nothing is sent</source>
         <translation>FERSIWN ARDDANGOS: pobl ddychmygol; does dim byd yn cael ei anfon</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Sending: not set up on this laptop (rasdesk enrol)</source>
         <translation>Anfon: heb ei osod ar y gliniadur hwn (rasdesk enrol)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Sending stopped: the council has withdrawn this laptop&apos;s access. Ask your IT team.</source>
         <translation>Mae&apos;r anfon wedi stopio: mae&apos;r cyngor wedi tynnu mynediad y gliniadur hwn yn ôl. Gofynnwch i&apos;ch tîm TG.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Sending…</source>
         <translation>Wrthi&apos;n anfon…</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>{count} need attention</source>
         <translation>Angen sylw: {count}</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>{count} waiting to send</source>
         <translation>Yn aros i&apos;w hanfon: {count}</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>All sent</source>
         <translation>Popeth wedi&apos;i anfon</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Sending: status unknown</source>
         <translation>Anfon: statws anhysbys</translation>
     </message>
@@ -95,148 +78,118 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../src/rasdesk/ui/pages/case_list.py" line="+35"/>
         <source>Cases</source>
         <translation>Achosion</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Search by name or council reference</source>
         <translation>Chwilio yn ôl enw neu gyfeirnod y cyngor</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Search cases</source>
         <translation>Chwilio achosion</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Type part of a name or a council reference; the lists below change as you type.</source>
         <translation>Teipiwch ran o enw neu gyfeirnod y cyngor; mae&apos;r rhestrau isod yn newid wrth i chi deipio.</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>New assessment</source>
         <translation>Asesiad newydd</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>New ca&amp;rer&apos;s assessment</source>
         <translation>Asesiad &amp;gofalwr newydd</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>A carer&apos;s assessment, linked to the person selected in the list (if any).</source>
         <translation>Asesiad gofalwr, wedi&apos;i gysylltu â&apos;r unigolyn a ddewiswyd yn y rhestr (os oes un).</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+1"/>
         <source>Case lists</source>
         <translation>Rhestrau achosion</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Left and right arrows choose drafts, waiting to send, sent or needs attention.</source>
         <translation>Mae&apos;r bysellau saeth chwith a de yn dewis drafftiau, yn aros i&apos;w hanfon, wedi&apos;u hanfon neu angen sylw.</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>&amp;Open the selected case</source>
         <translation>Ag&amp;or yr achos a ddewiswyd</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Drafts</source>
         <translation>Drafftiau</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Waiting to send</source>
         <translation>Yn aros i&apos;w hanfon</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sent</source>
         <translation>Wedi&apos;u hanfon</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Needs attention</source>
         <translation>Angen sylw</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>draft</source>
         <translation>drafft</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>finalised, waiting to send</source>
         <translation>wedi&apos;i gwblhau, yn aros i&apos;w anfon</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>waiting to send</source>
         <translation>yn aros i&apos;w anfon</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>sending</source>
         <translation>yn cael ei anfon</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>not sent yet: will try again</source>
         <translation>heb ei anfon eto: bydd yn ceisio eto</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>sent to the council</source>
         <translation>wedi&apos;i anfon at y cyngor</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>needs attention</source>
         <translation>angen sylw</translation>
     </message>
     <message>
-        <location line="+22"/>
         <source>No cases here.</source>
         <translation>Does dim achosion yma.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>{group} ({count})</source>
         <translation>{group} ({count})</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Carer&apos;s assessment</source>
         <translation>Asesiad gofalwr</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Assessment</source>
         <translation>Asesiad</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>no council reference</source>
         <translation>dim cyfeirnod cyngor</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>£{amount} a week</source>
         <translation>£{amount} yr wythnos</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>changed {date}</source>
         <translation>newidiwyd ar {date}</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Why: {reason}</source>
         <translation>Pam: {reason}</translation>
     </message>
@@ -244,37 +197,30 @@
 <context>
     <name>CheckAnswersPage</name>
     <message>
-        <location filename="../src/rasdesk/ui/pages/check_answers.py" line="+34"/>
         <source>Check the answers</source>
         <translation>Gwirio&apos;r atebion</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>There is a problem</source>
         <translation>Mae problem</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Answer: {question}</source>
         <translation>Atebwch: {question}</translation>
     </message>
     <message>
-        <location line="+30"/>
         <source>Change</source>
         <translation>Newid</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Change the answer to: {question}</source>
         <translation>Newid yr ateb i&apos;r cwestiwn: {question}</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Continue to the budget</source>
         <translation>Parhau i&apos;r gyllideb</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Back</source>
         <translation>Yn ôl</translation>
     </message>
@@ -282,92 +228,74 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../src/rasdesk/ui/errors.py" line="+36"/>
         <source>This ruleset cannot be trusted</source>
         <translation>Does dim modd ymddiried yn y set reolau hon</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Its signature does not match a key your council trusts, or the file was changed after it was signed. Nothing was installed. Ask your council&apos;s team for the signed ruleset file and the key it was signed with.</source>
         <translation>Dydy ei llofnod ddim yn cyfateb i allwedd y mae eich cyngor yn ymddiried ynddi, neu cafodd y ffeil ei newid ar ôl iddi gael ei llofnodi. Does dim byd wedi&apos;i osod. Gofynnwch i dîm eich cyngor am ffeil y set reolau wedi&apos;i llofnodi a&apos;r allwedd a ddefnyddiwyd i&apos;w llofnodi.</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>This ruleset cannot be used</source>
         <translation>Does dim modd defnyddio&apos;r set reolau hon</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The file is not a ruleset rasdesk can use. Nothing was installed.</source>
         <translation>Dydy&apos;r ffeil ddim yn set reolau y gall rasdesk ei defnyddio. Does dim byd wedi&apos;i osod.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Some answers are missing or do not fit</source>
         <translation>Mae rhai atebion ar goll neu ddim yn ffitio</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Go back to the questions named below and answer them.</source>
         <translation>Ewch yn ôl at y cwestiynau a enwir isod a&apos;u hateb.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>This case cannot be changed</source>
         <translation>Does dim modd newid yr achos hwn</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>It has been finalised. To correct it, amend it and give a reason.</source>
         <translation>Mae wedi&apos;i gwblhau. I&apos;w gywiro, diwygiwch yr achos a rhowch reswm.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>There is nowhere safe to keep the cases&apos; key</source>
         <translation>Does unman diogel i gadw allwedd yr achosion</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>rasdesk keeps case data encrypted, with its key in this computer&apos;s password store, and will not store cases without one. Ask your IT team to set up the password store (GNOME Keyring or KWallet on Linux).</source>
         <translation>Mae rasdesk yn cadw data achosion wedi&apos;u hamgryptio, gyda&apos;r allwedd yn storfa gyfrineiriau&apos;r cyfrifiadur hwn, ac ni fydd yn cadw achosion heb un. Gofynnwch i&apos;ch tîm TG osod y storfa gyfrineiriau (GNOME Keyring neu KWallet ar Linux).</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>The case store could not do that</source>
         <translation>Doedd storfa&apos;r achosion ddim yn gallu gwneud hynny</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Nothing was lost. If this keeps happening, ask your IT team.</source>
         <translation>Does dim byd wedi&apos;i golli. Os yw hyn yn dal i ddigwydd, gofynnwch i&apos;ch tîm TG.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>That cannot be used</source>
         <translation>Does dim modd defnyddio hynny</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Check what is named below and try again.</source>
         <translation>Gwiriwch yr hyn a enwir isod a rhowch gynnig arall arni.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>A file could not be read or written</source>
         <translation>Doedd dim modd darllen nac ysgrifennu ffeil</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Check the file or folder named below, and that there is room on the disk.</source>
         <translation>Gwiriwch y ffeil neu&apos;r ffolder a enwir isod, a bod lle ar y ddisg.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Something went wrong</source>
         <translation>Aeth rhywbeth o&apos;i le</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>rasdesk hit a problem it did not expect. Every answer given so far is saved. The details are in the log file named below; your IT team may ask for it.</source>
         <translation>Cafodd rasdesk broblem nad oedd yn ei disgwyl. Mae pob ateb a roddwyd hyd yma wedi&apos;i gadw. Mae&apos;r manylion yn y ffeil log a enwir isod; efallai y bydd eich tîm TG yn gofyn amdani.</translation>
     </message>
@@ -375,123 +303,98 @@
 <context>
     <name>FirstRunPage</name>
     <message>
-        <location filename="../src/rasdesk/ui/pages/first_run.py" line="+25"/>
         <source>Set up rasdesk</source>
         <translation>Gosod rasdesk</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+2"/>
         <source>Your name, as it goes on assessments</source>
         <translation>Eich enw, fel y bydd ar asesiadau</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Choose a PIN</source>
         <translation>Dewiswch PIN</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>4 to 12 digits. It unlocks rasdesk after it locks itself.</source>
         <translation>Rhwng 4 a 12 digid. Mae&apos;n datgloi rasdesk ar ôl iddo gloi ei hun.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The same PIN again</source>
         <translation>Yr un PIN eto</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Your council&apos;s ruleset</source>
         <translation>Set reolau eich cyngor</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Choose the ruleset file…</source>
         <translation>Dewis ffeil y set reolau…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Trust the council&apos;s key file…</source>
         <translation>Ymddiried yn ffeil allwedd y cyngor…</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Get it from the council&apos;s server</source>
         <translation>Ei chael o weinydd y cyngor</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Save and start</source>
         <translation>Cadw a dechrau</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>No ruleset is installed yet.</source>
         <translation>Does dim set reolau wedi&apos;i gosod eto.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Installed: {title}, version {version}.</source>
         <translation>Wedi&apos;i gosod: {title}, fersiwn {version}.</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>The signed ruleset file</source>
         <translation>Y ffeil set reolau wedi&apos;i llofnodi</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Signed rulesets (*.json)</source>
         <translation>Setiau rheolau wedi&apos;u llofnodi (*.json)</translation>
     </message>
     <message>
-        <location line="+34"/>
         <source>The server offered a ruleset this computer does not trust.</source>
         <translation>Cynigiodd y gweinydd set reolau nad yw&apos;r cyfrifiadur hwn yn ymddiried ynddi.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Asking the council&apos;s server…</source>
         <translation>Wrthi&apos;n holi gweinydd y cyngor…</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>The council&apos;s public key</source>
         <translation>Allwedd gyhoeddus y cyngor</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Public keys (*.pem)</source>
         <translation>Allweddi cyhoeddus (*.pem)</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Enter your name</source>
         <translation>Rhowch eich enw</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>The two PINs are not the same</source>
         <translation>Dydy&apos;r ddau PIN ddim yr un fath</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>A PIN is 4 to 12 digits</source>
         <translation>Mae PIN rhwng 4 a 12 digid</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Choose your council&apos;s ruleset file</source>
         <translation>Dewiswch ffeil set reolau eich cyngor</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>There is a problem</source>
         <translation>Mae problem</translation>
     </message>
@@ -499,32 +402,26 @@
 <context>
     <name>LockPage</name>
     <message>
-        <location filename="../src/rasdesk/ui/pages/lock.py" line="+18"/>
         <source>rasdesk is locked</source>
         <translation>Mae rasdesk wedi&apos;i gloi</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Everything is saved. Enter your PIN to carry on.</source>
         <translation>Mae popeth wedi&apos;i gadw. Rhowch eich PIN i barhau.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Demo: the PIN is 1234.</source>
         <translation>Fersiwn arddangos: 1234 yw&apos;r PIN.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Unlock</source>
         <translation>Datgloi</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>That PIN is not right. Try again.</source>
         <translation>Dydy&apos;r PIN yna ddim yn gywir. Rhowch gynnig arall arni.</translation>
     </message>
@@ -532,68 +429,54 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../src/rasdesk/ui/i18n.py" line="+45"/>
         <source>Cases</source>
         <translation>Achosion</translation>
     </message>
     <message>
-        <location filename="../src/rasdesk/ui/main_window.py" line="+110"/>
         <source>Take back</source>
         <translation>Cymryd yn ôl</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Your PIN</source>
         <translation>Eich PIN</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <location line="+11"/>
         <source>rasdesk</source>
         <translation>rasdesk</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source> — DEMO</source>
         <translation> — FERSIWN ARDDANGOS</translation>
     </message>
     <message>
-        <location line="+93"/>
         <source>Finalising…</source>
         <translation>Wrthi&apos;n cwblhau…</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Save the letter as</source>
         <translation>Cadw&apos;r llythyr fel</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+27"/>
         <source>Letter saved</source>
         <translation>Llythyr wedi&apos;i gadw</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The letter is saved as {file}.</source>
         <translation>Mae&apos;r llythyr wedi&apos;i gadw fel {file}.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Making the letter…</source>
         <translation>Wrthi&apos;n gwneud y llythyr…</translation>
     </message>
     <message>
-        <location line="+24"/>
         <source>No ruleset installed</source>
         <translation>Dim set reolau wedi&apos;i gosod</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Ruleset: {id}, version {version}</source>
         <translation>Set reolau: {id}, fersiwn {version}</translation>
     </message>
@@ -601,47 +484,38 @@
 <context>
     <name>ModeBar</name>
     <message>
-        <location filename="../src/rasdesk/ui/widgets/mode_bar.py" line="+33"/>
         <source>&amp;Cases</source>
         <translation>&amp;Achosion</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Large print</source>
         <translation>&amp;Print bras</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Easy read</source>
         <translation>&amp;Hawdd ei ddeall</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>High c&amp;ontrast</source>
         <translation>Cyferbyniad &amp;uchel</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Hand to the person</source>
         <translation>&amp;Rhoi i&apos;r unigolyn</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Take back</source>
         <translation>C&amp;ymryd yn ôl</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Loc&amp;k</source>
         <translation>&amp;Cloi</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>on</source>
         <translation>ymlaen</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>off</source>
         <translation>i ffwrdd</translation>
     </message>
@@ -649,150 +523,118 @@
 <context>
     <name>NewCasePage</name>
     <message>
-        <location filename="../src/rasdesk/ui/pages/new_case.py" line="+32"/>
         <source>New carer&apos;s assessment</source>
         <translation>Asesiad gofalwr newydd</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>New assessment</source>
         <translation>Asesiad newydd</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Linked to the assessment of {name}.</source>
         <translation>Wedi&apos;i gysylltu ag asesiad {name}.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Full name of the person this assessment is for</source>
         <translation>Enw llawn yr unigolyn y mae&apos;r asesiad hwn ar ei gyfer</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>As they like it written on letters.</source>
         <translation>Fel y maen nhw&apos;n hoffi ei weld ar lythyrau.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Date of birth</source>
         <translation>Dyddiad geni</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>For example, 27 3 1950</source>
         <translation>Er enghraifft, 27 3 1950</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+5"/>
         <source>Day</source>
         <translation>Diwrnod</translation>
     </message>
     <message>
-        <location line="-4"/>
-        <location line="+6"/>
         <source>Month</source>
         <translation>Mis</translation>
     </message>
     <message>
-        <location line="-5"/>
-        <location line="+7"/>
         <source>Year</source>
         <translation>Blwyddyn</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Council reference (if known)</source>
         <translation>Cyfeirnod y cyngor (os ydych chi&apos;n ei wybod)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Who is helping them with this assessment (if anyone)</source>
         <translation>Pwy sy&apos;n eu helpu gyda&apos;r asesiad hwn (os oes rhywun)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>For example, their daughter, or an advocate.</source>
         <translation>Er enghraifft, eu merch, neu eiriolwr.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>How they need information</source>
         <translation>Sut mae angen gwybodaeth arnyn nhw</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Tick all that apply. The screens and letters will follow them.</source>
         <translation>Ticiwch bob un sy&apos;n berthnasol. Bydd y sgriniau a&apos;r llythyrau&apos;n dilyn y rhain.</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Language for screens and letters</source>
         <translation>Iaith y sgriniau a&apos;r llythyrau</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Start the assessment</source>
         <translation>Dechrau&apos;r asesiad</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Cancel</source>
         <translation>Canslo</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Large print</source>
         <translation>Print bras</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Easy read, with pictures</source>
         <translation>Hawdd ei ddeall, gyda lluniau</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Welsh</source>
         <translation>Cymraeg</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>British Sign Language interpreter</source>
         <translation>Dehonglydd Iaith Arwyddion Prydain</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Audio</source>
         <translation>Sain</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Braille</source>
         <translation>Braille</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Plain text by email</source>
         <translation>Testun plaen drwy e-bost</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>Date of birth: {part}</source>
         <translation>Dyddiad geni: {part}</translation>
     </message>
     <message>
-        <location line="+22"/>
         <source>Enter the person&apos;s full name</source>
         <translation>Rhowch enw llawn yr unigolyn</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Date of birth must be a real date in the past, like 27 3 1950</source>
         <translation>Rhaid i&apos;r dyddiad geni fod yn ddyddiad go iawn yn y gorffennol, fel 27 3 1950</translation>
     </message>
     <message>
-        <location line="+26"/>
         <source>There is a problem</source>
         <translation>Mae problem</translation>
     </message>
@@ -800,33 +642,26 @@
 <context>
     <name>QuestionPage</name>
     <message>
-        <location filename="../src/rasdesk/ui/pages/question.py" line="+64"/>
         <source>For the assessor: {help}</source>
         <translation>I&apos;r aseswr: {help}</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+2"/>
         <source>Notes, in the person&apos;s own words</source>
         <translation>Nodiadau, yng ngeiriau&apos;r unigolyn ei hun</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Optional. Saved as you type. Ctrl+Enter continues.</source>
         <translation>Dewisol. Caiff ei gadw wrth i chi deipio. Pwyswch Ctrl+Enter i barhau.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Back</source>
         <translation>Yn ôl</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Continue</source>
         <translation>Parhau</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Question {number} of {total} · {section}</source>
         <translation>Cwestiwn {number} o {total} · {section}</translation>
     </message>
@@ -834,90 +669,70 @@
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../src/rasdesk/ui/pages/result.py" line="+38"/>
         <source>The budget</source>
         <translation>Y gyllideb</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>The indicative budget</source>
         <translation>Y gyllideb ddangosol</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>This is a draft. It is not a decision until it is finalised.</source>
         <translation>Drafft yw hwn, nid penderfyniad. Bydd yn benderfyniad pan fydd wedi&apos;i gwblhau.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>£{amount} a week</source>
         <translation>£{amount} yr wythnos</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>£{amount} a year</source>
         <translation>£{amount} y flwyddyn</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+8"/>
         <source>Points in each area</source>
         <translation>Pwyntiau ym mhob maes</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>{points} points in all.</source>
         <translation>{points} pwynt i gyd.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>How the figure was worked out</source>
         <translation>Sut y cafodd y ffigur ei gyfrifo</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Back to the answers</source>
         <translation>Yn ôl i&apos;r atebion</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Print the letter</source>
         <translation>Argraffu&apos;r llythyr</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+35"/>
         <source>Finalise</source>
         <translation>Cwblhau</translation>
     </message>
     <message>
-        <location line="-32"/>
         <source>Freeze the answers and the figure; it can then be sent.</source>
         <translation>Rhewi&apos;r atebion a&apos;r ffigur; wedyn mae modd ei anfon.</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>A manager must sign off this budget before it can be agreed.</source>
         <translation>Rhaid i reolwr gymeradwyo&apos;r gyllideb hon cyn bod modd ei chytuno.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Flag: {flag}</source>
         <translation>Sylwch: {flag}</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+1"/>
         <source>Finalise this assessment?</source>
         <translation>Cwblhau&apos;r asesiad hwn?</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>The answers and the figure will be frozen and sent to the council. A correction later needs an amendment with a reason.</source>
         <translation>Bydd yr atebion a&apos;r ffigur yn cael eu rhewi a&apos;u hanfon at y cyngor. I gywiro rhywbeth wedyn, bydd angen diwygiad gyda rheswm.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Not yet</source>
         <translation>Dim eto</translation>
     </message>
