@@ -52,7 +52,7 @@
     </message>
     <message>
         <source>Sending stopped: the council has withdrawn this laptop&apos;s access. Ask your IT team.</source>
-        <translation>Mae&apos;r anfon wedi stopio: mae&apos;r cyngor wedi tynnu mynediad y gliniadur hwn yn ôl. Gofynnwch i&apos;ch tîm TG.</translation>
+        <translation>Mae anfon wedi dod i ben: mae&apos;r cyngor wedi tynnu mynediad y gliniadur hwn yn ôl. Gofynnwch i&apos;ch tîm TG.</translation>
     </message>
     <message>
         <source>Sending…</source>
