@@ -250,20 +250,20 @@ class Found:
     hidden: str  # why lupdate cannot see it, "" if it can
 
 
-APP_CLASSES = {"QCoreApplication", "QGuiApplication", "QApplication"}
-
-
 def _text(node: ast.expr | None) -> str | None:
     return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
 
 
 def _is_translate(call: ast.Call) -> bool:
+    """``….translate("Context", …)``, as lupdate reads it: QCoreApplication's, and also a
+    QTranslator's (i18n.welsh_available probes one message that way)."""
     f = call.func
-    if not (isinstance(f, ast.Attribute) and f.attr == "translate" and len(call.args) >= 2):
-        return False
-    owner = f.value
-    name = owner.attr if isinstance(owner, ast.Attribute) else getattr(owner, "id", "")
-    return name in APP_CLASSES
+    return (
+        isinstance(f, ast.Attribute)
+        and f.attr == "translate"
+        and len(call.args) >= 2
+        and _text(call.args[0]) is not None
+    )
 
 
 def _wrappers(tree: ast.Module) -> dict[str, str]:
