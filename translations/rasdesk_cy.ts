@@ -484,7 +484,7 @@
 <context>
     <name>ModeBar</name>
     <message>
-        <source>&amp;Cases</source>
+        <source>C&amp;ases</source>
         <translation>&amp;Achosion</translation>
     </message>
     <message>
@@ -496,7 +496,7 @@
         <translation>&amp;Hawdd ei ddeall</translation>
     </message>
     <message>
-        <source>High c&amp;ontrast</source>
+        <source>High con&amp;trast</source>
         <translation>Cyferbyniad &amp;uchel</translation>
     </message>
     <message>

@@ -126,3 +126,14 @@ def test_an_expired_ruleset_is_refused(setup_page, tmp_path: Path) -> None:  # t
     assert not page.install_ruleset(signed)
     assert isinstance(shown[0], RasdeskError) and "ended on 2026-05-01" in str(shown[0])
     assert rulesets.current_sha256() is None
+
+
+def test_alt_keys_on_the_case_list_are_unique(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QKeySequence
+
+    texts = [
+        b.text() for b in window.findChildren(QAbstractButton) if b.isVisible() and "&" in b.text()
+    ]
+    keys = [QKeySequence.mnemonic(t).toString() for t in texts]
+    assert len(texts) >= 8
+    assert len(set(keys)) == len(keys), dict(zip(texts, keys, strict=True))

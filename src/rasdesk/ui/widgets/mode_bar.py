@@ -30,10 +30,10 @@ class ModeBar(QWidget):
 
     def show_modes(self, modes: Modes, in_case: bool) -> None:
         texts = {
-            "cases": QCoreApplication.translate("ModeBar", "&Cases"),
+            "cases": QCoreApplication.translate("ModeBar", "C&ases"),
             "large": QCoreApplication.translate("ModeBar", "&Large print"),
             "easy": QCoreApplication.translate("ModeBar", "&Easy read"),
-            "contrast": QCoreApplication.translate("ModeBar", "High c&ontrast"),
+            "contrast": QCoreApplication.translate("ModeBar", "High con&trast"),
             # The button names the language it switches to, in that language.
             "language": "&Cymraeg" if modes.language == "en" else "&English",
             "handed": QCoreApplication.translate("ModeBar", "&Hand to the person")
