@@ -10,6 +10,13 @@ from PySide6.QtCore import QCoreApplication
 from rasdesk.domain.answers import AnswerValue
 from rasdesk.domain.decimals import plain
 from rasdesk.domain.model import Question
+from rasdesk.domain.text import Text
+
+
+def shown_text(plain: Text, easy_version: Text | None, language: str, easy: bool) -> str:
+    """A ruleset text as the person sees it: its easy-read version in easy read (when the
+    ruleset has one), in the chosen language."""
+    return (easy_version if easy and easy_version else plain).get(language)
 
 
 def answer_words(question: Question, value: AnswerValue | None, language: str, easy: bool) -> str:
@@ -22,8 +29,7 @@ def answer_words(question: Question, value: AnswerValue | None, language: str, e
         words = []
         for option_id in chosen:
             option = question.option_by_id[str(option_id)]
-            text = option.easy_read if easy and option.easy_read else option.text
-            words.append(text.get(language))
+            words.append(shown_text(option.text, option.easy_read, language, easy))
         return "; ".join(words)
     if isinstance(value, Decimal):
         unit = question.unit.get(language) if question.unit else ""

@@ -13,7 +13,7 @@ from rasdesk.ui.modes import Modes
 from rasdesk.ui.session import Session
 from rasdesk.ui.widgets.error_summary import ErrorSummary
 from rasdesk.ui.widgets.page import Page, button, label, link, row
-from rasdesk.ui.words import answer_words, points_words
+from rasdesk.ui.words import answer_words, points_words, shown_text
 
 
 class CheckAnswersPage(Page):
@@ -52,7 +52,7 @@ class CheckAnswersPage(Page):
             mine = [q for s, q in path if s.id == section.id]
             if not mine:
                 continue
-            title = (section.easy_read if easy and section.easy_read else section.title).get(lang)
+            title = shown_text(section.title, section.easy_read, lang, easy)
             self.body.addWidget(label(title, "h2"))
             card = QFrame()
             card.setObjectName("card")
@@ -61,9 +61,7 @@ class CheckAnswersPage(Page):
             grid.setColumnStretch(1, 3)
             for r, question in enumerate(mine):
                 value = answers.get(question.id)
-                asked = (question.easy_read if easy and question.easy_read else question.text).get(
-                    lang
-                )
+                asked = shown_text(question.text, question.easy_read, lang, easy)
                 grid.addWidget(label(asked), r, 0)
                 given = answer_words(question, value, lang, easy)
                 points = points_words(flow.points_for(question, value))

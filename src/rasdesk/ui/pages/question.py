@@ -21,6 +21,7 @@ from rasdesk.ui.theme import scale
 from rasdesk.ui.widgets.answers import ChoiceAnswer, NumberAnswer, TextAnswer
 from rasdesk.ui.widgets.page import Page, button, label, row
 from rasdesk.ui.widgets.picture import picture_label
+from rasdesk.ui.words import shown_text
 
 TYPING_PAUSE_MS = 400
 
@@ -45,13 +46,11 @@ class QuestionPage(Page):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.flush)
 
-        section_title = (
-            step.section.easy_read if easy and step.section.easy_read else step.section.title
-        ).get(lang)
+        section_title = shown_text(step.section.title, step.section.easy_read, lang, easy)
         self.progress = label("", "caption")
         self._set_progress(step)
         self.body.addWidget(self.progress)
-        words = (question.easy_read if easy and question.easy_read else question.text).get(lang)
+        words = shown_text(question.text, question.easy_read, lang, easy)
         self.heading = label(words, "h1")
         self.heading.setAccessibleDescription(section_title)
         if easy:
@@ -68,7 +67,7 @@ class QuestionPage(Page):
         value = session.answers(case_uuid).get(question.id)
         self.answer: ChoiceAnswer | NumberAnswer | TextAnswer
         if question.type in ("single", "multiple"):
-            self.answer = ChoiceAnswer(question, value, lang, easy, scale(modes), self._answered)
+            self.answer = ChoiceAnswer(question, value, lang, easy, self._answered)
         elif question.type == "number":
             self.answer = NumberAnswer(question, value, lang, self._answered)
         else:
@@ -95,11 +94,9 @@ class QuestionPage(Page):
         QWidget.setTabOrder(self.back, self.next)
 
     def _set_progress(self, step: Step) -> None:
-        section = (
-            step.section.easy_read
-            if self.modes.easy and step.section.easy_read
-            else step.section.title
-        ).get(self.modes.language)
+        section = shown_text(
+            step.section.title, step.section.easy_read, self.modes.language, self.modes.easy
+        )
         self.progress.setText(
             self.tr("Question {number} of {total} · {section}").format(
                 number=step.number, total=step.total, section=section

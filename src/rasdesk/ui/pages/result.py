@@ -15,7 +15,7 @@ from rasdesk.ui.modes import Modes
 from rasdesk.ui.session import Session
 from rasdesk.ui.widgets.page import Page, button, label, row
 from rasdesk.ui.widgets.points_chart import PointsChart
-from rasdesk.ui.words import money
+from rasdesk.ui.words import money, shown_text
 
 
 class ResultPage(Page):
@@ -58,7 +58,7 @@ class ResultPage(Page):
         self.body.addWidget(label(self.tr("Points in each area"), "h2"))
         bars = [
             (
-                (s.easy_read if easy and s.easy_read else s.title).get(lang),
+                shown_text(s.title, s.easy_read, lang, easy),
                 Decimal(str(scored["points"])),
             )
             for s, scored in zip(questionnaire.sections, budget["sections"], strict=True)

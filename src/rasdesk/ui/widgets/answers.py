@@ -23,8 +23,8 @@ from rasdesk.domain.answers import AnswerValue
 from rasdesk.domain.decimals import plain
 from rasdesk.domain.model import Question
 from rasdesk.ui.widgets.page import label, row
-from rasdesk.ui.widgets.picture import picture_label
 from rasdesk.ui.widgets.wrapping import ChoiceRow
+from rasdesk.ui.words import shown_text
 
 Changed = Callable[[object], None]  # the new value (None: no answer)
 
@@ -38,7 +38,6 @@ class ChoiceAnswer(QWidget):
         value: AnswerValue | None,
         language: str,
         easy: bool,
-        scale: int,
         changed: Changed,
     ) -> None:
         super().__init__()
@@ -51,7 +50,7 @@ class ChoiceAnswer(QWidget):
         self.buttons: list[QAbstractButton] = []
         chosen = set(value) if isinstance(value, tuple) else {value}
         for number, option in enumerate(question.options, 1):
-            words = (option.easy_read if easy and option.easy_read else option.text).get(language)
+            words = shown_text(option.text, option.easy_read, language, easy)
             text = f"{number}. {words}" if number <= 9 else words
             widget: QAbstractButton = QCheckBox() if self.multiple else QRadioButton()
             widget.setProperty("option", option.id)
@@ -65,11 +64,8 @@ class ChoiceAnswer(QWidget):
             widget.setChecked(option.id in chosen)
             self.group.addButton(widget)
             self.buttons.append(widget)
-            picture = getattr(option, "picture", None)
-            shown = picture_label(picture, 64 * scale, words) if easy and picture else None
-            choice = ChoiceRow(widget, text, shown)
-            widget.setAccessibleName(words)
-            layout.addWidget(choice)
+            layout.addWidget(ChoiceRow(widget, text))
+            widget.setAccessibleName(words)  # the words alone, without "1."
         self.group.buttonToggled.connect(self._toggled)
 
     def pick(self, index: int) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QAbstractButton, QFrame, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QFrame, QHBoxLayout, QLabel
 
 
 class _ClickLabel(QLabel):
@@ -30,7 +30,7 @@ class _ClickLabel(QLabel):
 class ChoiceRow(QFrame):
     """One answer: ``button`` (a QRadioButton or QCheckBox with no text) and its words."""
 
-    def __init__(self, button: QAbstractButton, text: str, picture: QWidget | None = None) -> None:
+    def __init__(self, button: QAbstractButton, text: str) -> None:
         super().__init__()
         self.setObjectName("choice")
         self.button = button
@@ -39,8 +39,6 @@ class ChoiceRow(QFrame):
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(12)
         layout.addWidget(button)
-        if picture is not None:
-            layout.addWidget(picture)
         self.words = _ClickLabel(text, button)
         layout.addWidget(self.words, 1)
         button.installEventFilter(self)
