@@ -9,7 +9,6 @@ trusted in that folder only; a real profile never trusts it.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from rasdesk.platform import paths, pin, rulesets, settings, trust
 from rasdesk.storage import lifecycle
@@ -84,7 +83,3 @@ def make_demo_profile() -> CaseStore:
     _answer_all(store, half, dict(list(_answers("person-example").items())[:6]))
     new(Person("Mary Lewis", "1945-05-21", "WX-110002", ("easy_read",), helper="Her son, Tom"))
     return store
-
-
-def demo_home_is_empty(home: Path) -> bool:
-    return not any(home.iterdir()) if home.exists() else True

@@ -62,7 +62,7 @@ def make_window(*, demo: bool) -> object:
     return MainWindow(session, needs_setup=needs_setup)
 
 
-def _self_test(window: object) -> dict[str, object]:
+def _self_test(window: object, fonts_loaded: list[str]) -> dict[str, object]:
     from rasdesk.ui.main_window import MainWindow
     from rasdesk.ui.pages.case_list import CaseListPage
     from rasdesk.ui.widgets.picture import picture_count
@@ -82,7 +82,7 @@ def _self_test(window: object) -> dict[str, object]:
         "case_list_rows": rows,
         "pictures": picture_count(),
         "fonts": fonts,
-        "fonts_loaded": theme.load_fonts(),
+        "fonts_loaded": fonts_loaded,
         "welsh_translation": i18n.welsh_available(),
         "resources_dir": str(paths.resources_dir()),
         "translations_dir": str(paths.translations_dir()),
@@ -106,7 +106,7 @@ def run(*, demo: bool = False, self_test: bool = False) -> int:
     try:
         app = application()
         errors.install_crash_handler()
-        theme.load_fonts()
+        fonts_loaded = theme.load_fonts()
         try:
             window = make_window(demo=demo)
         except (RasdeskError, OSError) as exc:
@@ -116,7 +116,7 @@ def run(*, demo: bool = False, self_test: bool = False) -> int:
             errors.show_error(None, exc)
             return exc.exit_code if isinstance(exc, RasdeskError) else 1
         if self_test:
-            report = _self_test(window)
+            report = _self_test(window, fonts_loaded)
             print(json.dumps(report, ensure_ascii=False))
             return 0 if report["ok"] else 1
         window.show()  # type: ignore[attr-defined]

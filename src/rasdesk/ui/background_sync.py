@@ -88,7 +88,7 @@ class BackgroundSync(QObject):
 
         def finished(_result: object) -> None:
             self.running = False
-            if self.timer.isActive() or self.session.demo:
-                self.refresh()  # not after the window closed
+            if self.timer.isActive():  # not after the window closed
+                self.refresh()
 
         run_in_background(work, finished, finished)

@@ -308,7 +308,8 @@ class MainWindow(QMainWindow):
             self.ruleset_status.setText(
                 self.tr("Ruleset: {id}, version {version}").format(id=r.id, version=r.version)
             )
-        self.sync.refresh()
+        if self.route[0] != "question" or not self.sync_status.text():
+            self.sync.refresh()  # not between questions: sending's state cannot change there
 
     def _show_sync(self, words: str) -> None:
         self.sync_status.setText("" if self.route[0] == "lock" else words)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from rasdesk.domain.answers import AnswerValue
+from rasdesk.domain.errors import InputError
 from rasdesk.domain.model import Questionnaire, Ruleset
 from rasdesk.platform import rulesets, settings
 from rasdesk.platform.rulesets import Verified
@@ -91,8 +92,6 @@ class Session:
     # --- starting a case ---------------------------------------------------------------------
     def start_case(self, person: Any, kind: str, linked: str | None) -> str:
         """A new draft for ``person`` with the current ruleset's questionnaire of ``kind``."""
-        from rasdesk.domain.errors import InputError
-
         verified = self.current_ruleset()
         if verified is None:
             raise InputError("no ruleset is installed: install your council's ruleset first")
