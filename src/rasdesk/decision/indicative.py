@@ -1,0 +1,106 @@
+"""The indicative amount a plan and a decision are measured against.
+
+An adapter over what the ruleset computed: the amount with its period, how many of that
+period make a year (as the ruleset declares it), the sign-off threshold, and, when the
+result has them, its parts with their funders. Today's format-1 result is a weekly amount
+with an annual figure (``weekly × annual_factor``, rounded to the penny); format 2
+(docs/ruleset-v2.md) adds other periods and components with funders, and only this
+adapter grows. A plan is compared on a year, the only span every period converts to
+exactly (a week by the ruleset's own factor, a month as 12, a one-off once).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from rasdesk.domain.decimals import money, parse_decimal, plain
+from rasdesk.domain.errors import InputError
+from rasdesk.domain.periods import Period
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One component of the indicative amount and who funds it (format 2)."""
+
+    id: str
+    amount: Decimal
+    funder: str
+
+
+@dataclass(frozen=True, slots=True)
+class Indicative:
+    amount: Decimal
+    period: Period
+    #: the amount over a year, as the result states it (format 1: its "annual" figure)
+    per_year: Decimal
+    #: how many weeks make a year in this ruleset (format 1: the allocation's annual_factor)
+    weeks_per_year: Decimal
+    sign_off_above: Decimal | None = None
+    parts: tuple[Part, ...] = field(default=())
+
+    def yearly(self, amount: Decimal, period: Period) -> Decimal:
+        """``amount`` a ``period`` over one year, exactly (a one-off counts once)."""
+        factor = {
+            Period.WEEK: self.weeks_per_year,
+            Period.MONTH: Decimal(12),
+            Period.YEAR: Decimal(1),
+            Period.ONE_OFF: Decimal(1),
+        }[period]
+        return amount * factor
+
+    @property
+    def exact_per_year(self) -> Decimal:
+        """The amount over a year by the same exact sum a plan's items get (the stated
+        ``per_year`` is rounded to the penny; comparisons use this one, so a plan costing
+        exactly the indicative amount a week is "the same", not a fraction of a penny above)."""
+        return self.yearly(self.amount, self.period)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "amount": money(self.amount),
+            "period": self.period.value,
+            "per_year": money(self.per_year),
+            "weeks_per_year": plain(self.weeks_per_year),
+            "sign_off_above": None if self.sign_off_above is None else money(self.sign_off_above),
+            "parts": [
+                {"id": p.id, "amount": money(p.amount), "funder": p.funder} for p in self.parts
+            ],
+        }
+
+
+def from_format1(
+    result: dict[str, Any], weeks_per_year: Decimal, sign_off_above: Decimal | None
+) -> Indicative:
+    """The indicative amount of a format-1 result (its JSON, as in a case bundle)."""
+    return Indicative(
+        amount=parse_decimal(result["weekly"]),
+        period=Period.WEEK,
+        per_year=parse_decimal(result["annual"]),
+        weeks_per_year=weeks_per_year,
+        sign_off_above=sign_off_above,
+    )
+
+
+def from_dict(doc: Any, where: str = "indicative") -> Indicative:
+    """Read ``as_dict()`` back (from a bundle); every field checked."""
+    if not isinstance(doc, dict):
+        raise InputError(f"{where} is not an object")
+    try:
+        threshold = doc.get("sign_off_above")
+        parts = doc.get("parts", [])
+        if not isinstance(parts, list) or len(parts) > 50:
+            raise ValueError("parts must be a list of at most 50")
+        return Indicative(
+            amount=parse_decimal(doc["amount"]),
+            period=Period.parse(doc["period"]),
+            per_year=parse_decimal(doc["per_year"]),
+            weeks_per_year=parse_decimal(doc["weeks_per_year"]),
+            sign_off_above=None if threshold is None else parse_decimal(threshold),
+            parts=tuple(
+                Part(str(p["id"]), parse_decimal(p["amount"]), str(p["funder"])) for p in parts
+            ),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InputError(f"{where} cannot be read: {exc}") from None
