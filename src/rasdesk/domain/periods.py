@@ -9,10 +9,10 @@ them (format 2), and a support plan states each item's own period.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Period(str, Enum):
+class Period(StrEnum):
     """The span an amount covers. ``ONE_OFF`` is a single payment (with what it covers)."""
 
     WEEK = "week"
