@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Vendor the Atkinson Hyperlegible fonts into resources/fonts/ from the npm registry.
+# Vendor the Atkinson Hyperlegible Next fonts into resources/fonts/ from the npm registry.
 #
-# Atkinson Hyperlegible (SIL Open Font License 1.1, Copyright 2020 Braille Institute of
-# America, Inc.) is not on PyPI or in Debian; its static TTFs ship in the npm package
-# @expo-google-fonts/atkinson-hyperlegible. This script runs `npm pack` in a temporary
-# folder, unpacks the tarball, copies the four static TTFs and the package's font licence
+# Atkinson Hyperlegible Next (SIL Open Font License 1.1, Copyright 2020-2024 The Atkinson
+# Hyperlegible Next Project Authors) is not on PyPI or in Debian; its static TTFs ship in the
+# npm package @expo-google-fonts/atkinson-hyperlegible-next. This script runs `npm pack` in a
+# temporary folder, unpacks the tarball, copies the Regular and Bold TTFs (rasdesk uses no
+# italics) and the package's font licence
 # (LICENSE_FONT, the full OFL 1.1 text with the copyright line) into resources/fonts/, and
 # prints the sha256 of every file so that the result can be compared with the commit.
 #
@@ -17,7 +18,7 @@
 # After a version change, update resources/fonts/README.md (version, sizes, sha256).
 set -euo pipefail
 
-PACKAGE=@expo-google-fonts/atkinson-hyperlegible
+PACKAGE=@expo-google-fonts/atkinson-hyperlegible-next
 FONT_VERSION=${FONT_VERSION:-0.4.1}
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -53,14 +54,12 @@ copy() {
     cp -- "$src" "$DEST/$2"
     chmod 0644 "$DEST/$2"
 }
-copy 400Regular/AtkinsonHyperlegible_400Regular.ttf AtkinsonHyperlegible-Regular.ttf
-copy 700Bold/AtkinsonHyperlegible_700Bold.ttf AtkinsonHyperlegible-Bold.ttf
-copy 400Regular_Italic/AtkinsonHyperlegible_400Regular_Italic.ttf AtkinsonHyperlegible-Italic.ttf
-copy 700Bold_Italic/AtkinsonHyperlegible_700Bold_Italic.ttf AtkinsonHyperlegible-BoldItalic.ttf
+copy 400Regular/AtkinsonHyperlegibleNext_400Regular.ttf AtkinsonHyperlegibleNext-Regular.ttf
+copy 700Bold/AtkinsonHyperlegibleNext_700Bold.ttf AtkinsonHyperlegibleNext-Bold.ttf
 # The package's LICENSE is MIT and covers Expo's JavaScript only; LICENSE_FONT is the OFL.
 copy LICENSE_FONT OFL.txt
 
 echo "vendor-fonts: copied into $DEST:"
-(cd "$DEST" && for f in AtkinsonHyperlegible-{Regular,Bold,Italic,BoldItalic}.ttf OFL.txt; do
+(cd "$DEST" && for f in AtkinsonHyperlegibleNext-{Regular,Bold}.ttf OFL.txt; do
     printf '  %-36s %8s bytes  sha256 %s\n' "$f" "$(stat -c %s "$f")" "$(sha256sum "$f" | cut -d' ' -f1)"
 done)

@@ -1,6 +1,6 @@
 """Letters through a case's life and through ``rasdesk print``: a draft then the same case
 finalised, the person's agreement to their notes given and taken back, the default style
-from the recorded format needs, and characters the first-choice font does not have."""
+from the recorded format needs. Fonts: test_fonts.py."""
 
 from __future__ import annotations
 
@@ -78,25 +78,6 @@ def test_notes_follow_the_person_s_agreement(tmp_path: Path) -> None:
     store.set_notes_on_letter(case, False)
     assert shown() == [False] * 3
     store.close()
-
-
-def test_a_name_the_first_font_cannot_set_is_printed_whole(tmp_path: Path) -> None:
-    """Atkinson Hyperlegible has no ŵ or ŷ (Welsh): the whole letter falls back to DejaVu."""
-    store = new_store(tmp_path)
-    case = answered_case(store, "Gwenllian Dŵr-Ŷnys", "person-example")
-    pdf = letter_pdf(store, case, "standard", tmp_path)
-    assert "Gwenllian Dŵr-Ŷnys" in pdf.pages_text[0] and "Dŵr-Ŷnys" in pdf.metadata["Title"]
-    assert all("DejaVu" in f["name"] and f["emb"] == "yes" for f in pdf.fonts)
-    store.close()
-
-
-def test_a_council_reference_the_first_font_cannot_set_is_printed_whole(tmp_path: Path) -> None:
-    """The font is chosen from every detail printed, not only the name (the reference's ŵ
-    and ŷ once vanished: set in Atkinson, which has no glyph for them)."""
-    store = new_store(tmp_path)
-    case = answered_case(store, "Gwen Morgan", "person-example", council_ref="GŴYR-ŶW-77")
-    pdf = letter_pdf(store, case, "standard", tmp_path)
-    assert "GŴYR-ŶW-77" in pdf.pages_text[0]
 
 
 # --- rasdesk print ----------------------------------------------------------------------

@@ -1,14 +1,13 @@
-"""Setting a ``Letter`` in one style as a PDF with reportlab: fonts embedded, title and
-language set, "Page 2 of 4" on every page, and "DRAFT — not a decision" on every page of
-a letter that is not finalised."""
+"""The printed letter: a ``Document`` (``compose.py``) set as a PDF with reportlab: fonts
+embedded, title and language set, "Page 2 of 4" on every page, and "DRAFT — not a
+decision" on every page of a letter that is not finalised. How it looks is decided here;
+what it says, in ``compose.py``."""
 
 from __future__ import annotations
 
 import io
-import re
 from functools import lru_cache
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
@@ -24,16 +23,17 @@ from reportlab.platypus import (
     PageTemplate,
     Paragraph,
     Spacer,
-    Table,
     TableStyle,
 )
+from reportlab.platypus import Table as Table_
 
 from rasdesk.platform.paths import resources_dir
 from rasdesk.printing import fonts
+from rasdesk.printing.blocks import Callout, Document, Entry, Heading, Keep, Para, Table
+from rasdesk.printing.compose import compose
 from rasdesk.printing.letter import Letter
 from rasdesk.printing.pages import Decorate, numbered_canvas
 from rasdesk.printing.styles import STYLES, LetterStyle
-from rasdesk.printing.words import WORDS, long_date
 
 MARGIN = 20 * mm
 LANG_TAGS = {"en": "en-GB", "cy": "cy-GB"}
@@ -94,12 +94,8 @@ def _grid(st: _Styles, commands: list[tuple[Any, ...]]) -> TableStyle:
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(text), style)
-
-
-def _sentences(text: str) -> list[str]:
-    """Easy read: one idea per line."""
-    return [s for s in re.split(r"(?<=[.?!])\s+", text.strip()) if s]
+    """A paragraph in Atkinson, any character it lacks in DejaVu (glyph by glyph)."""
+    return Paragraph(fonts.markup(text, bold=style.fontName.endswith("-Bold")), style)
 
 
 @lru_cache(maxsize=64)
@@ -126,162 +122,112 @@ def _picture(name: str | None, size: float, font: str) -> Flowable | None:
     return drawing
 
 
-def _decorate(letter: Letter, spec: LetterStyle, st: _Styles) -> Decorate:
+def _decorate(doc: Document, spec: LetterStyle, st: _Styles) -> Decorate:
     """The page number on every page, and the DRAFT banner on every page of a draft."""
-    w = WORDS[letter.lang]
-    easy = spec.name == "easy"
 
     def decorate(canvas: Canvas, page: int, total: int) -> None:
         width, height = A4
         canvas.setFillColorRGB(0, 0, 0)
         canvas.setFont(st.regular, spec.body)
-        canvas.drawString(
-            MARGIN, MARGIN * 0.6, w["page.easy" if easy else "page"].format(page=page, pages=total)
-        )
-        if letter.draft:
+        canvas.drawString(MARGIN, MARGIN * 0.7, doc.page.format(page=page, pages=total))
+        if doc.draft:
             canvas.setFont(st.bold_font, spec.body + 2)
             canvas.setLineWidth(2)
             box_h = (spec.body + 2) * 1.8
             top = height - MARGIN * 0.55 - box_h
             canvas.rect(MARGIN, top, width - 2 * MARGIN, box_h, stroke=1, fill=0)
-            canvas.drawString(
-                MARGIN + 4 * mm, top + box_h * 0.32, w["draft.easy" if easy else "draft"]
-            )
+            canvas.drawString(MARGIN + 4 * mm, top + box_h * 0.32, doc.draft)
 
     return decorate
 
 
 def render(letter: Letter, style: str) -> bytes:
     """The PDF bytes of ``letter`` in ``style`` (standard, large or easy)."""
-    spec = STYLES[style]
-    regular, bold = fonts.pick(letter.all_text() + "".join(WORDS[letter.lang].values()))
-    st = _Styles(spec, regular, bold)
-    w = WORDS[letter.lang]
-    easy = style == "easy"
-    story: list[Flowable] = []
-    add = story.append
+    return render_document(compose(letter, style))
 
-    title = w["title.easy"] if easy else w["title.carer" if letter.kind == "carer" else "title"]
-    add(_p(letter.council, st.bold))
-    add(_p(title, st.title))
-    _details(letter, st, w, add)
-    _summary(letter, spec, st, w, add)
-    _told_us(letter, spec, st, w, add)
-    add(CondPageBreak(spec.heading * 4))
-    add(_p(w["how.easy" if easy else "how"], st.heading))
-    for step in letter.how:
-        for line in _sentences(step.easy_read) if easy else [step.text]:
-            add(_p(line, st.body))
-    for key in ("next", "questions"):
-        add(CondPageBreak(spec.heading * 4))
-        add(_p(w[f"{key}.easy" if easy else key], st.heading))
-        numbers = (1, 2, 3, 4) if easy else (1, 2, 3)
-        for n in numbers:
-            add(_p(w[f"{key}.easy_{n}" if easy else f"{key}_{n}"], st.body))
-    add(CondPageBreak(spec.heading * 4))
-    # The fingerprint must be whole on one page: it is what lets the figure be checked.
-    check = [_p(w["reproduce"], st.heading)]
-    if easy:
-        check.append(_p(w["reproduce.easy"], st.body))
-    check.append(_p(w["reproduce_1"].format(council=letter.council, **letter.ruleset), st.body))
-    add(KeepTogether(check))
+
+def render_document(doc: Document) -> bytes:
+    """The printed PDF of a composed letter."""
+    spec = STYLES[doc.style]
+    letter_fonts = fonts.letter_fonts()
+    # Page furniture is drawn straight on the canvas (no paragraph, so no glyph fallback):
+    # only the letter's own words, which Atkinson has.
+    if fonts.missing((doc.draft or "") + doc.page):
+        raise ValueError("page words outside Atkinson Hyperlegible Next")
+    st = _Styles(spec, letter_fonts.regular, letter_fonts.bold)
+    story: list[Flowable] = []
+    for section in doc.sections:
+        for block in section.blocks:
+            story += _flowables(block, spec, st)
 
     buffer = io.BytesIO()
-    top = MARGIN + ((spec.body + 2) * 2.2 if letter.draft else 0)
-    doc = BaseDocTemplate(
+    top = MARGIN + ((spec.body + 2) * 2.2 if doc.draft else 0)
+    template = BaseDocTemplate(
         buffer,
         pagesize=A4,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
         topMargin=top,
         bottomMargin=MARGIN + spec.body,
-        title=f"{title} — {letter.person.get('name', '')}",
-        author=letter.council,
-        subject=title,
+        title=doc.title,
+        author=doc.author,
+        subject=doc.title,
         creator="rasdesk",
-        lang=LANG_TAGS[letter.lang],
-        initialFontName=regular,  # else an unembedded Helvetica is referenced
+        lang=LANG_TAGS[doc.lang],
+        initialFontName=st.regular,  # else an unembedded Helvetica is referenced
         initialFontSize=spec.body,
     )
-    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    doc.build(story, canvasmaker=numbered_canvas(_decorate(letter, spec, st)))
+    frame = Frame(
+        template.leftMargin, template.bottomMargin, template.width, template.height, id="body"
+    )
+    template.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    template.build(story, canvasmaker=numbered_canvas(_decorate(doc, spec, st)))
     return buffer.getvalue()
 
 
-def _details(letter: Letter, st: _Styles, w: dict[str, str], add: Any) -> None:
-    person = letter.person
-    status = (
-        w["status.finalised"].format(date=long_date(letter.finalised_at, letter.lang))
-        if not letter.draft
-        else w["status.draft"]
-    )
-    rows = [
-        (w["for"], person.get("name") or ""),
-        (w["date_of_birth"], long_date(person.get("date_of_birth"), letter.lang)),
-        (w["council_ref"], person.get("council_ref") or "—"),
-        (w["assessment_date"], long_date(letter.started_at, letter.lang)),
-        (w["assessor"], letter.assessor),
-        (w["status"], status),
-    ]
-    table = Table(
-        [[_p(k, st.bold), _p(v, st.body)] for k, v in rows],
-        colWidths=[75 * mm, None],
-        hAlign="LEFT",
-    )
-    table.setStyle(
-        _grid(
-            st,
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ],
+def _flowables(block: object, spec: LetterStyle, st: _Styles) -> list[Flowable]:
+    if isinstance(block, Heading):
+        if block.level == 1:
+            return [_p(block.text, st.title)]
+        if block.level == 2:
+            return [CondPageBreak(spec.heading * 4), _p(block.text, st.heading)]
+        return [_p(block.text, st.area)]
+    if isinstance(block, Para):
+        style = {"council": st.bold, "strong": st.bold, "summary": st.summary}.get(
+            block.role, st.body
         )
-    )
-    add(table)
-    add(Spacer(1, st.body.fontSize))
+        return [_p(block.text, style)]
+    if isinstance(block, Table):
+        return _table(block, st)
+    if isinstance(block, Callout):
+        return [_callout(block, st)]
+    if isinstance(block, Entry):
+        return _entry(block, spec, st)
+    if isinstance(block, Keep):
+        # KeepTogether must never nest: an inner one always forces a page break.
+        inner: list[Flowable] = []
+        for b in block.blocks:
+            inner += [f for f in _flowables(b, spec, st) if not isinstance(f, CondPageBreak)]
+        return [KeepTogether(inner)]
+    raise TypeError(f"no way to print {type(block).__name__}")
 
 
-def _summary(letter: Letter, spec: LetterStyle, st: _Styles, w: dict[str, str], add: Any) -> None:
-    if spec.name == "easy":
-        lines = [
-            w["summary.easy"].format(weekly=letter.weekly_text),
-            w["summary_year.easy"].format(annual=letter.annual_text),
-        ]
-    else:
-        lines = [w["summary"].format(weekly=letter.weekly_text, annual=letter.annual_text)]
-    rows: list[list[Flowable]] = [[_p(line, st.summary)] for line in lines]
-    # Sign-off and flags belong beside the figure, not pages later.
-    for step in letter.how:
-        if step.step in ("sign_off", "flag"):
-            rows.append([_p(step.easy_read if spec.name == "easy" else step.text, st.bold)])
-    box = Table(rows, hAlign="LEFT")
-    box.setStyle(
-        _grid(
-            st,
-            [
-                ("BOX", (0, 0), (-1, -1), 2, "black"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 8),
-                ("TOPPADDING", (0, 0), (-1, -1), 6),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-            ],
+def _table(table: Table, st: _Styles) -> list[Flowable]:
+    widths = [w * mm if w else None for w in table.widths_mm] or None
+    if table.columns is None:  # label / value rows
+        grid = Table_(
+            [[_p(k, st.bold), _p(v, st.body)] for k, v in table.rows],
+            colWidths=widths,
+            hAlign="LEFT",
         )
-    )
-    add(box)
-
-
-def _answers_table(area: Any, st: _Styles, w: dict[str, str]) -> Table:
-    header = [
-        _p(w["col_question"], st.bold),
-        _p(w["col_answer"], st.bold),
-        _p(w["col_points"], st.bold),
-    ]
-    rows: list[list[Flowable]] = [header]
-    for line in area.lines:
-        answer = line.answer + (f" — {w['your_words']}: “{line.note}”" if line.note else "")
-        rows.append([_p(line.question, st.body), _p(answer, st.body), _p(line.points, st.body)])
-    table = Table(rows, colWidths=[78 * mm, 60 * mm, None], hAlign="LEFT", repeatRows=1)
-    table.setStyle(
+        grid.setStyle(
+            _grid(st, [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+        )
+        return [grid, Spacer(1, st.body.fontSize)]
+    rows: list[list[Flowable]] = [[_p(c, st.bold) for c in table.columns]]
+    rows += [[_p(c, st.body) for c in row] for row in table.rows]
+    grid = Table_(rows, colWidths=widths, hAlign="LEFT", repeatRows=1)
+    grid.setStyle(
         _grid(
             st,
             [
@@ -293,54 +239,41 @@ def _answers_table(area: Any, st: _Styles, w: dict[str, str]) -> Table:
             ],
         )
     )
-    return table
+    return [grid]
 
 
-def _told_us(letter: Letter, spec: LetterStyle, st: _Styles, w: dict[str, str], add: Any) -> None:
-    easy = spec.name == "easy"
-    add(_p(w["told_us.easy" if easy else "told_us"], st.heading))
-    add(_p(w["told_us_intro.easy" if easy else "told_us_intro"], st.body))
-    for area in letter.areas:
-        title = _p(area.title_easy if easy else area.title, st.area)
-        summary = _p(area.summary.easy_read if easy else area.summary.text, st.body)
-        if not spec.stacked:
-            add(KeepTogether([title, _answers_table(area, st, w)]))
-            add(summary)
-            continue
-        # One group per answer, kept on one page; the area's title stays with its first.
-        # (KeepTogether must never nest: an inner one always forces a page break.)
-        for i, line in enumerate(area.lines):
-            answer_lines = (line.answer_easy if easy else line.answer).split("\n")
-            words: list[Flowable] = [_p(line.question_easy if easy else line.question, st.bold)]
-            words += [_p(text, st.body) for text in answer_lines]
-            words.append(_p(line.points, st.body))
-            if line.note:
-                words.append(_p(f"{w['your_words']}: “{line.note}”", st.body))
-            picture = _picture(line.picture, spec.picture_mm * mm, st.regular) if easy else None
-            group: list[Flowable] = [title] if i == 0 else []
-            if picture is not None:
-                row = Table(
-                    [[picture, words]],
-                    colWidths=[spec.picture_mm * mm + 6 * mm, None],
-                    hAlign="LEFT",
-                )
-                row.setStyle(
-                    _grid(
-                        st,
-                        [
-                            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                        ],
-                    )
-                )
-                group.append(row)
-            else:
-                group.extend(words)
-            group.append(Spacer(1, spec.body * 0.4))
-            add(KeepTogether(group))
-        if not area.lines:
-            add(title)
-        add(summary)
-    if letter.general_note:
-        add(_p(w["your_words"], st.area))
-        add(_p(f"“{letter.general_note}”", st.body))
+def _callout(callout: Callout, st: _Styles) -> Flowable:
+    rows = [
+        [_p(line.text, st.summary if line.role == "summary" else st.bold)] for line in callout.lines
+    ]
+    box = Table_(rows, hAlign="LEFT")
+    box.setStyle(
+        _grid(
+            st,
+            [
+                ("BOX", (0, 0), (-1, -1), 2, "black"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+            ],
+        )
+    )
+    return box
+
+
+def _entry(entry: Entry, spec: LetterStyle, st: _Styles) -> list[Flowable]:
+    words: list[Flowable] = [_p(entry.question, st.bold)]
+    words += [_p(text, st.body) for text in entry.answer_lines]
+    words.append(_p(entry.points, st.body))
+    if entry.note:
+        words.append(_p(entry.note, st.body))
+    picture = (
+        _picture(entry.picture.name, spec.picture_mm * mm, st.regular) if entry.picture else None
+    )
+    if picture is None:
+        return [*words, Spacer(1, spec.body * 0.4)]
+    row = Table_([[picture, words]], colWidths=[spec.picture_mm * mm + 6 * mm, None], hAlign="LEFT")
+    row.setStyle(
+        _grid(st, [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    )
+    return [row, Spacer(1, spec.body * 0.4)]

@@ -57,6 +57,7 @@ EN: dict[str, str] = {
     "reproduce_1": "Worked out with {council}'s rules “{id}”, version {version}. Fingerprint (SHA-256): {sha256}. With these exact rules and your answers, anyone can work out the same figure.",
     "page": "Page {page} of {pages}",
     "page.easy": "Page {page} of {pages}",
+    "picture": "Picture: {what}",
 }
 
 CY: dict[str, str] = {
@@ -112,6 +113,7 @@ CY: dict[str, str] = {
     "reproduce_1": "Wedi'i gyfrifo gyda rheolau “{id}” {council}, fersiwn {version}. Ôl bys (SHA-256): {sha256}. Gyda'r union reolau hyn a'ch atebion, gall unrhyw un gyfrifo'r un ffigur.",
     "page": "Tudalen {page} o {pages}",
     "page.easy": "Tudalen {page} o {pages}",
+    "picture": "Llun: {what}",
 }
 
 WORDS: dict[str, dict[str, str]] = {"en": EN, "cy": CY}

@@ -16,7 +16,7 @@ from rasdesk.platform import paths
 from rasdesk.ui.modes import Modes
 
 BODY_PT = 13
-FAMILY = "Atkinson Hyperlegible"
+FAMILY = "Atkinson Hyperlegible Next"
 
 
 def load_fonts() -> list[str]:

@@ -1,0 +1,181 @@
+"""What a letter says in one style, as a ``Document`` of language-marked blocks: the only
+place where the letter's words are put in order. Every renderer takes its words from here.
+
+A bilingual letter (``compose_bilingual``) is every section in Welsh, then the same section
+in English: both complete, Welsh first (Welsh Language Standards).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rasdesk.printing.blocks import (
+    Block,
+    Callout,
+    Document,
+    Entry,
+    Heading,
+    Keep,
+    Para,
+    Picture,
+    Section,
+    Table,
+)
+from rasdesk.printing.letter import Area, Letter
+from rasdesk.printing.words import WORDS, long_date
+
+
+def sentences(text: str) -> list[str]:
+    """Easy read: one idea per line."""
+    return [s for s in re.split(r"(?<=[.?!])\s+", text.strip()) if s]
+
+
+def title_of(letter: Letter, style: str) -> str:
+    w = WORDS[letter.lang]
+    if style == "easy":
+        return w["title.easy"]
+    return w["title.carer" if letter.kind == "carer" else "title"]
+
+
+def compose(letter: Letter, style: str) -> Document:
+    """The letter in ``style`` (standard, large or easy) as a document."""
+    w = WORDS[letter.lang]
+    easy = style == "easy"
+    title = title_of(letter, style)
+    doc = Document(
+        title=f"{title} — {letter.person.get('name', '')}",
+        lang=letter.lang,
+        author=letter.council,
+        style=style,
+        draft=w["draft.easy" if easy else "draft"] if letter.draft else None,
+        page=w["page.easy" if easy else "page"],
+    )
+    doc.sections = sections(letter, style)
+    return doc
+
+
+def compose_bilingual(first: Letter, second: Letter, style: str) -> Document:
+    """One letter in two languages (``first`` is Welsh): each section in ``first``'s
+    language, then the same section in ``second``'s."""
+    one, two = compose(first, style), compose(second, style)
+    doc = Document(
+        title=f"{title_of(first, style)} / {title_of(second, style)} — "
+        f"{first.person.get('name', '')}",
+        lang=first.lang,
+        author=first.council,
+        style=style,
+        draft=f"{one.draft} / {two.draft}" if one.draft and two.draft else None,
+        page=f"{one.page} / {two.page}",
+    )
+    for a, b in zip(one.sections, two.sections, strict=True):
+        doc.sections += [a, b]
+    return doc
+
+
+def sections(letter: Letter, style: str) -> list[Section]:
+    w, lang = WORDS[letter.lang], letter.lang
+    easy = style == "easy"
+    out = [
+        Section(
+            "head",
+            lang,
+            [Para(letter.council, lang, "council"), Heading(title_of(letter, style), lang, 1)],
+        ),
+        Section("details", lang, [_details(letter)]),
+        Section("summary", lang, [_summary(letter, easy)]),
+        Section("told_us", lang, _told_us(letter, style)),
+    ]
+    how: list[Block] = [Heading(w["how.easy" if easy else "how"], lang, 2)]
+    for step in letter.how:
+        how += [Para(s, lang) for s in (sentences(step.easy_read) if easy else [step.text])]
+    out.append(Section("how", lang, how))
+    for key in ("next", "questions"):
+        blocks: list[Block] = [Heading(w[f"{key}.easy" if easy else key], lang, 2)]
+        for n in (1, 2, 3, 4) if easy else (1, 2, 3):
+            blocks.append(Para(w[f"{key}.easy_{n}" if easy else f"{key}_{n}"], lang))
+        out.append(Section(key, lang, blocks))
+    # The fingerprint must be whole on one page: it is what lets the figure be checked.
+    check: list[Block] = [Heading(w["reproduce"], lang, 2)]
+    if easy:
+        check.append(Para(w["reproduce.easy"], lang))
+    check.append(Para(w["reproduce_1"].format(council=letter.council, **letter.ruleset), lang))
+    out.append(Section("reproduce", lang, [Keep(tuple(check))]))
+    return out
+
+
+def _details(letter: Letter) -> Table:
+    w, person = WORDS[letter.lang], letter.person
+    status = (
+        w["status.finalised"].format(date=long_date(letter.finalised_at, letter.lang))
+        if not letter.draft
+        else w["status.draft"]
+    )
+    rows = (
+        (w["for"], person.get("name") or ""),
+        (w["date_of_birth"], long_date(person.get("date_of_birth"), letter.lang)),
+        (w["council_ref"], person.get("council_ref") or "—"),
+        (w["assessment_date"], long_date(letter.started_at, letter.lang)),
+        (w["assessor"], letter.assessor),
+        (w["status"], status),
+    )
+    return Table(None, rows, letter.lang, (75, None))
+
+
+def _summary(letter: Letter, easy: bool) -> Callout:
+    w, lang = WORDS[letter.lang], letter.lang
+    if easy:
+        lines = [
+            w["summary.easy"].format(weekly=letter.weekly_text),
+            w["summary_year.easy"].format(annual=letter.annual_text),
+        ]
+    else:
+        lines = [w["summary"].format(weekly=letter.weekly_text, annual=letter.annual_text)]
+    paras = [Para(line, lang, "summary") for line in lines]
+    # Sign-off and flags belong beside the figure, not pages later.
+    for step in letter.how:
+        if step.step in ("sign_off", "flag"):
+            paras.append(Para(step.easy_read if easy else step.text, lang, "strong"))
+    return Callout(tuple(paras))
+
+
+def _answers_table(area: Area, lang: str) -> Table:
+    w = WORDS[lang]
+    rows = []
+    for line in area.lines:
+        answer = line.answer + (f" — {w['your_words']}: “{line.note}”" if line.note else "")
+        rows.append((line.question, answer, line.points))
+    columns = (w["col_question"], w["col_answer"], w["col_points"])
+    return Table(columns, tuple(rows), lang, (78, 60, None))
+
+
+def _told_us(letter: Letter, style: str) -> list[Block]:
+    w, lang = WORDS[letter.lang], letter.lang
+    easy = style == "easy"
+    out: list[Block] = [
+        Heading(w["told_us.easy" if easy else "told_us"], lang, 2),
+        Para(w["told_us_intro.easy" if easy else "told_us_intro"], lang),
+    ]
+    for area in letter.areas:
+        title = Heading(area.title_easy if easy else area.title, lang, 3)
+        summary = Para(area.summary.easy_read if easy else area.summary.text, lang)
+        if style == "standard":
+            out += [Keep((title, _answers_table(area, lang))), summary]
+            continue
+        # One group per answer, kept on one page; the area's title stays with its first.
+        for i, line in enumerate(area.lines):
+            question = line.question_easy if easy else line.question
+            entry = Entry(
+                question=question,
+                answer_lines=tuple((line.answer_easy if easy else line.answer).split("\n")),
+                points=line.points,
+                note=f"{w['your_words']}: “{line.note}”" if line.note else None,
+                picture=Picture(line.picture, w["picture"].format(what=question)) if easy else None,
+                lang=lang,
+            )
+            out.append(Keep((title, entry)) if i == 0 else entry)
+        if not area.lines:
+            out.append(title)
+        out.append(summary)
+    if letter.general_note:
+        out += [Heading(w["your_words"], lang, 3), Para(f"“{letter.general_note}”", lang)]
+    return out
