@@ -199,7 +199,9 @@ def list_cmd(args: argparse.Namespace) -> int:
 
     store = open_user_store()
     try:
-        rows = queries.list_cases(store, state=args.state, search=args.search, limit=args.limit)
+        rows = queries.list_cases(
+            store, state=args.state, search=args.search, limit=args.limit, decision=args.decision
+        )
     finally:
         store.close()
     if args.json:
@@ -211,6 +213,7 @@ def list_cmd(args: argparse.Namespace) -> int:
         weekly = f"£{r.weekly}" if r.weekly else "—"
         print(
             f"{r.case_uuid[:8]}  {r.state:<11} {weekly:>10}  {r.questionnaire:<8} {r.person_name}  {r.council_ref or ''}"
+            + (f"  [{queries.DECISION_WORDS[r.decision_status]}]" if r.decision_status else "")
         )
     return 0
 
@@ -296,7 +299,7 @@ def register(sub: Any) -> None:
     cs = p.add_subparsers(
         dest="case_command",
         required=True,
-        metavar="new|list|show|answer|note|notes-on-letter|finalise|amend|export|purge",
+        metavar="new|list|show|answer|note|notes-on-letter|finalise|amend|plan|decide|export|purge",
     )
     n = cs.add_parser("new", help="start a case; prints its id")
     n.add_argument("--name", required=True, help="who the case is for")
@@ -328,6 +331,11 @@ def register(sub: Any) -> None:
     ls.add_argument("--search", metavar="TEXT", help="name or reference (word beginnings)")
     ls.add_argument("--limit", type=int, default=200)
     ls.add_argument("--json", action="store_true")
+    ls.add_argument(
+        "--decision",
+        choices=["planning", "waiting", "agreed", "decided"],
+        help="waiting: for a decision",
+    )
     ls.set_defaults(func=list_cmd)
     s = cs.add_parser("show", help="one case: answers, result, explanation, history")
     s.add_argument("case", metavar="ID")
@@ -369,3 +377,6 @@ def register(sub: Any) -> None:
     pu = cs.add_parser("purge", help="remove versions the council received before a date")
     pu.add_argument("--sent-before", required=True, metavar="YYYY-MM-DD")
     pu.set_defaults(func=purge)
+    from rasdesk.commands import plan_cmds
+
+    plan_cmds.register(cs)

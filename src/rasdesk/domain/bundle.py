@@ -19,6 +19,9 @@ from rasdesk.domain.errors import InputError
 from rasdesk.domain.jsonio import StrictJSONError, loads_strict
 
 FORMAT = "rasdesk-case/1"
+#: A bundle that also carries a support plan and perhaps a decision (docs/sync-v2.md).
+FORMAT_V2 = "rasdesk-case/2"
+FORMATS = (FORMAT, FORMAT_V2)
 MEDIA_TYPE = "application/vnd.rasdesk.case+json"
 _string = json.JSONEncoder(ensure_ascii=False).encode
 
@@ -86,8 +89,8 @@ def open_bundle(data: bytes, source: str = "the case bundle") -> dict[str, Any]:
         doc = loads_strict(data)
     except StrictJSONError as exc:
         raise InputError(f"{source} is not valid JSON: {exc}") from None
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise InputError(f'{source} is not a case bundle (format "{FORMAT}")')
+    if not isinstance(doc, dict) or doc.get("format") not in FORMATS:
+        raise InputError(f'{source} is not a case bundle (format "{FORMAT}" or "{FORMAT_V2}")')
     if doc.get("sha256") != digest(doc):
         raise InputError(f"{source} has been changed: its sha256 does not match its content")
     bundle: dict[str, Any] = doc

@@ -81,7 +81,7 @@ SCHEMAS: dict[str, Any] = {
             "sha256",
         ],
         {
-            "format": {"type": "string", "enum": ["rasdesk-case/1"]},
+            "format": {"type": "string", "enum": ["rasdesk-case/1", "rasdesk-case/2"]},
             "case_uuid": _uuid,
             "version_uuid": _uuid,
             "supersedes": {"anyOf": [_uuid, {"type": "null"}]},

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from rasdesk.domain.bundle import FORMAT, digest
+from rasdesk.domain.bundle import FORMAT, FORMAT_V2, FORMATS, digest
 from rasdesk.domain.jsonio import StrictJSONError, loads_strict
 from rasdesk.server.clock import new_receipt, now
 from rasdesk.server.db import Connection, Database, IntegrityErrors
@@ -84,8 +84,12 @@ def check_bundle(data: bytes, case_uuid: str, version_uuid: str) -> dict[str, An
     if not isinstance(doc, dict):
         raise Invalid("invalid_bundle", "the body is not a case bundle", ["not a JSON object"])
     reasons: list[str] = []
-    if doc.get("format") != FORMAT:
-        reasons.append(f'"format" must be "{FORMAT}"')
+    if doc.get("format") not in FORMATS:
+        reasons.append(f'"format" must be "{FORMAT}" or "{FORMAT_V2}"')
+    elif doc["format"] == FORMAT_V2:  # a support plan and perhaps its decision
+        from rasdesk.server.decisions import section_problems
+
+        reasons += section_problems(doc)
     if doc.get("case_uuid") != case_uuid:
         reasons.append(f'"case_uuid" in the bundle is not the {case_uuid} of the address')
     if doc.get("version_uuid") != version_uuid:

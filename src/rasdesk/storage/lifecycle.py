@@ -16,8 +16,9 @@ from typing import Any
 
 from rasdesk.domain.answers import check_answer, json_value
 from rasdesk.domain.budget import compute_budget
-from rasdesk.domain.bundle import FORMAT, canonical, seal
+from rasdesk.domain.bundle import FORMAT, FORMAT_V2, canonical, seal
 from rasdesk.domain.errors import CaseStateError, InputError
+from rasdesk.domain.jsonio import loads_strict
 from rasdesk.domain.result import Result
 from rasdesk.storage.store import CaseStore, now
 
@@ -81,6 +82,9 @@ def finalise(store: CaseStore, case_uuid: str) -> str:
         "finalised_at": at,
         "audit": audit,
     }
+    plan = store.db.execute("SELECT section FROM plans WHERE version_uuid = ?", (vid,)).fetchone()
+    if plan is not None:  # a support plan (and perhaps its decision): storage/decisions.py
+        bundle["format"], bundle["decision"] = FORMAT_V2, loads_strict(plan[0])
     data, digest = seal(bundle)
     with store.transaction() as db:
         db.execute(
@@ -93,6 +97,11 @@ def finalise(store: CaseStore, case_uuid: str) -> str:
             "UPDATE cases SET state = 'finalised', weekly = ?, updated_at = ? WHERE case_uuid = ?",
             (str(result.as_dict()["weekly"]), at, case_uuid),
         )
+        if plan is not None:
+            db.execute(
+                "UPDATE cases SET decision_status = ? WHERE case_uuid = ?",
+                (bundle["decision"]["status"], case_uuid),
+            )
         store.audit(case_uuid, vid, "finalised", new=digest, at=at)
     log.info("finalised case %s version %s sha256 %s", case_uuid, vid, digest)
     return digest

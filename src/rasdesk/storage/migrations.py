@@ -178,8 +178,31 @@ _V3 = """
         BEGIN SELECT RAISE(ABORT, 'a finalised case version cannot change'); END;
 """
 
+# v4: deciding the budget. A draft version may carry a support plan (and, for a decision
+# version, the decision) in ``plans`` until it is finalised into the bundle; the case list
+# shows where the decision stands (``decision_status``). Kept like answers.
+_V4_DECISIONS = """
+    ALTER TABLE cases ADD COLUMN decision_status TEXT
+        CHECK (decision_status IN ('planning', 'waiting', 'agreed', 'decided'));
+    CREATE TABLE plans (
+        version_uuid TEXT PRIMARY KEY REFERENCES versions(version_uuid),
+        section TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+    CREATE TRIGGER plans_only_on_drafts BEFORE INSERT ON plans
+        WHEN (SELECT state FROM versions WHERE version_uuid = NEW.version_uuid) IS NOT 'draft'
+        BEGIN SELECT RAISE(ABORT, 'a support plan can only change on a draft'); END;
+    CREATE TRIGGER plans_change_only_on_drafts BEFORE UPDATE ON plans
+        WHEN (SELECT state FROM versions WHERE version_uuid = OLD.version_uuid) IS NOT 'draft'
+          OR NEW.version_uuid IS NOT OLD.version_uuid
+        BEGIN SELECT RAISE(ABORT, 'a support plan can only change on a draft'); END;
+    CREATE TRIGGER plans_kept BEFORE DELETE ON plans
+        WHEN NOT EXISTS (SELECT 1 FROM receipts WHERE version_uuid = OLD.version_uuid)
+        BEGIN SELECT RAISE(ABORT, 'plans are only removed by a purge after a receipt'); END;
+"""
+
 #: MIGRATIONS[n] moves a store from version n to n + 1 (SQL run in one transaction).
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4_DECISIONS)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

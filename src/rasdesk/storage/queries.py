@@ -23,6 +23,8 @@ class CaseSummary:
     weekly: str | None
     updated_at: str
     linked_case_uuid: str | None
+    #: where the support plan's decision stands: planning, waiting, agreed, decided (or None)
+    decision_status: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__slots__}
@@ -35,6 +37,14 @@ class CaseSummary:
 #: full, so a common name or a 3-letter prefix took 35-70 ms with 50,000 cases, growing
 #: faster than the number of matches (benchmarks/store.py).
 SEARCH_LOOKUP_MAX = 500
+DECISION_STATUSES = ("planning", "waiting", "agreed", "decided")
+#: How the case list says where a case's decision stands.
+DECISION_WORDS = {
+    "planning": "support plan in progress",
+    "waiting": "waiting for a decision",
+    "agreed": "plan agreed",
+    "decided": "decided",
+}
 
 
 def fts_query(text: str) -> str:
@@ -52,9 +62,18 @@ def list_cases(
     search: str | None = None,
     limit: int = 200,
     offset: int = 0,
+    decision: str | None = None,
 ) -> list[CaseSummary]:
-    """Most recently changed first; ``state`` one of the lifecycle states."""
+    """Most recently changed first; ``state`` one of the lifecycle states, ``decision``
+    one of planning, waiting (for a decision), agreed, decided."""
     where, params = [], []
+    if decision is not None:
+        if decision not in DECISION_STATUSES:
+            raise InputError(
+                f"unknown decision status {decision!r} (known: {', '.join(DECISION_STATUSES)})"
+            )
+        where.append("decision_status = ?")
+        params.append(decision)
     if state is not None:
         if state not in STATES:
             raise InputError(f"unknown state {state!r} (states: {', '.join(STATES)})")
@@ -78,7 +97,8 @@ def list_cases(
             where.append("+rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)")
             params.append(match)
     sql = (
-        "SELECT case_uuid, person_name, council_ref, questionnaire, state, weekly, updated_at, linked_case_uuid"
+        "SELECT case_uuid, person_name, council_ref, questionnaire, state, weekly, updated_at, linked_case_uuid,"
+        " decision_status"
         " FROM cases"
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY updated_at DESC LIMIT ? OFFSET ?"

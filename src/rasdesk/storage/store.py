@@ -94,6 +94,9 @@ class CaseStore:
     @contextmanager
     def transaction(self) -> Iterator[sqlite_utils.Database]:
         conn = self.db.conn
+        if conn.in_transaction:  # inside another step's transaction: one commit for all
+            yield self.db
+            return
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.db

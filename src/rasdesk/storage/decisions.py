@@ -1,0 +1,224 @@
+"""Support plans and decisions in the case store: each step a new case version.
+
+A plan starts from a finalised version: the first change makes a new draft version that
+``supersedes`` it (its answers and notes carried over, like an amendment), holding the
+plan in ``plans`` until it is finalised; the plan goes into the frozen bundle
+(``rasdesk-case/2``, its ``decision`` section) and the case is then ``waiting`` for a
+decision or ``agreed``. A decision is another new version, made and finalised in one
+transaction. A finalised version is never changed (the schema's triggers refuse it).
+Every value is checked by the decision room before anything is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from rasdesk.decision import plan as plans
+from rasdesk.decision.decide import Decision, make_decision
+from rasdesk.decision.errors import FieldError
+from rasdesk.decision.indicative import Indicative, from_format1
+from rasdesk.decision.plan import Plan, PlanItem
+from rasdesk.decision.record import Section, read_section, section
+from rasdesk.domain.bundle import canonical, open_bundle
+from rasdesk.domain.errors import CaseStateError
+from rasdesk.domain.jsonio import loads_strict
+from rasdesk.storage import lifecycle
+from rasdesk.storage.store import CaseStore, now
+
+PLAN_REASON = "support plan"
+DECISION_REASON = "decision on the support plan"
+
+
+def _checked_latest(store: CaseStore, case_uuid: str, on_version: int | None) -> dict[str, Any]:
+    version = store.current_version(case_uuid)
+    if on_version is not None and on_version != version["number"]:
+        raise FieldError(
+            "version",
+            f"case {case_uuid[:8]} version {on_version} is not its latest version "
+            f"(version {version['number']} is): plan on the latest, after reading it again",
+        )
+    return version
+
+
+def _frozen_section(version: dict[str, Any]) -> Section | None:
+    bundle = open_bundle(version["bundle"], f"case version {version['number']}")
+    raw = bundle.get("decision")
+    return None if raw is None else read_section(raw)
+
+
+def indicative_of(store: CaseStore, case_uuid: str, version: dict[str, Any]) -> Indicative:
+    """The indicative amount of a finalised version: its frozen result, with the pinned
+    ruleset's weeks per year and sign-off threshold."""
+    allocation = store.questionnaire_of(version, store.case_row(case_uuid)).allocation
+    result = open_bundle(version["bundle"], f"case version {version['number']}")["result"]
+    return from_format1(result, allocation.annual_factor, allocation.sign_off_above)
+
+
+def current(store: CaseStore, case_uuid: str) -> tuple[dict[str, Any], Section | None]:
+    """The latest version and its plan section (a draft's working plan, or the frozen one)."""
+    version = store.current_version(case_uuid)
+    if version["state"] == "draft":
+        row = store.db.execute(
+            "SELECT section FROM plans WHERE version_uuid = ?", (version["version_uuid"],)
+        ).fetchone()
+        return version, None if row is None else read_section(loads_strict(row[0]))
+    return version, _frozen_section(version)
+
+
+def _write(store: CaseStore, version_uuid: str, sec: Section) -> None:
+    text = canonical(section(sec.indicative, sec.plan, sec.decision)).decode()
+    store.db.execute(
+        "INSERT INTO plans (version_uuid, section, at) VALUES (?, ?, ?)"
+        " ON CONFLICT (version_uuid) DO UPDATE SET section = excluded.section, at = excluded.at",
+        (version_uuid, text, now()),
+    )
+
+
+def _change(
+    store: CaseStore,
+    case_uuid: str,
+    on_version: int | None,
+    event: str,
+    detail: str,
+    change: Callable[[Section], Section],
+) -> Section:
+    """Apply ``change(section) -> section`` to the case's working plan, in one transaction,
+    making the plan's draft version first when the latest version is finalised."""
+    version = _checked_latest(store, case_uuid, on_version)
+    with store.transaction():
+        if version["state"] == "draft":
+            _, sec = current(store, case_uuid)
+            if sec is None:
+                raise CaseStateError(
+                    f"case {case_uuid[:8]} version {version['number']} is a draft assessment: "
+                    "finalise it first (rasdesk case finalise), then make the plan"
+                )
+            vid = version["version_uuid"]
+        else:
+            before = _frozen_section(version)
+            indicative = indicative_of(store, case_uuid, version)
+            start = before.plan if before is not None else Plan()
+            vid = lifecycle.amend(store, case_uuid, PLAN_REASON)
+            sec = Section(indicative, start, None)
+        sec = change(sec)
+        _write(store, vid, sec)
+        store.db.execute(
+            "UPDATE cases SET decision_status = 'planning', updated_at = ? WHERE case_uuid = ?",
+            (now(), case_uuid),
+        )
+        store.audit(case_uuid, vid, event, new=detail)
+    return sec
+
+
+def add_item(
+    store: CaseStore, case_uuid: str, fields: dict[str, Any], on_version: int | None = None
+) -> PlanItem:
+    """Add one item (fields as typed: kind, provider, quantity, unit, rate, period, meets)."""
+    version = _checked_latest(store, case_uuid, on_version)
+    case = store.case_row(case_uuid)
+    areas = tuple(s.id for s in store.questionnaire_of(version, case).sections)
+    _, now_sec = current(store, case_uuid)
+    next_id = now_sec.plan.next_id() if now_sec is not None else 1
+    item = plans.make_item(next_id, areas=areas, **fields)  # checked before any write
+    added: list[PlanItem] = []
+
+    def change(sec: Section) -> Section:
+        new = plans.make_item(sec.plan.next_id(), areas=areas, **fields)
+        added.append(new)
+        return Section(sec.indicative, plans.add_item(sec.plan, new), None)
+
+    _change(
+        store, case_uuid, on_version, "plan item added", canonical(item.as_dict()).decode(), change
+    )
+    return added[0]
+
+
+def remove_item(
+    store: CaseStore, case_uuid: str, item_id: int, on_version: int | None = None
+) -> None:
+    _, sec = current(store, case_uuid)
+    if sec is None:
+        raise FieldError("item", f"case {case_uuid[:8]} has no support plan yet")
+    plans.remove_item(sec.plan, item_id)  # refuses an unknown item before any write
+    _change(
+        store,
+        case_uuid,
+        on_version,
+        "plan item removed",
+        str(item_id),
+        lambda s: Section(s.indicative, plans.remove_item(s.plan, item_id), None),
+    )
+
+
+def set_mechanism(
+    store: CaseStore, case_uuid: str, text: str, on_version: int | None = None
+) -> str:
+    mechanism = plans.mechanism_field(text)
+    _change(
+        store,
+        case_uuid,
+        on_version,
+        "plan managed as",
+        mechanism.code,
+        lambda s: Section(s.indicative, Plan(s.plan.items, mechanism, s.plan.agreed_by), None),
+    )
+    return mechanism.words
+
+
+def set_agreed_by(
+    store: CaseStore, case_uuid: str, who: str, on_version: int | None = None
+) -> None:
+    text = plans.text_field("agreed_by", who)
+    _change(
+        store,
+        case_uuid,
+        on_version,
+        "plan agreed by",
+        text,
+        lambda s: Section(s.indicative, Plan(s.plan.items, s.plan.mechanism, text), None),
+    )
+
+
+def decide(
+    store: CaseStore,
+    case_uuid: str,
+    *,
+    on_version: int | None = None,
+    source: str = "assessor",
+    today: dt.date | None = None,
+    **fields: Any,
+) -> tuple[str, Decision]:
+    """Record the decision on the latest, finalised plan: a new version, finalised at once.
+    ``fields``: final, by, reasons, category, role, decided_on. Returns (version, decision)."""
+    version = _checked_latest(store, case_uuid, on_version)
+    if version["state"] == "draft":
+        raise CaseStateError(
+            f"case {case_uuid[:8]} version {version['number']} is a draft: a decision is made on a "
+            "finalised plan (finalise it first: rasdesk case finalise)"
+        )
+    sec = _frozen_section(version)
+    if sec is None or not sec.plan.items:
+        raise CaseStateError(
+            f"case {case_uuid[:8]} has no support plan to decide on: make one first (rasdesk case plan)"
+        )
+    decision = make_decision(
+        indicative=sec.indicative.amount,
+        period=sec.indicative.period.value,
+        source=source,
+        today=today,
+        **fields,
+    )
+    with store.transaction():
+        vid = lifecycle.amend(store, case_uuid, DECISION_REASON)
+        _write(store, vid, Section(sec.indicative, sec.plan, decision))
+        store.audit(
+            case_uuid,
+            vid,
+            "decision",
+            new=canonical(decision.as_dict()).decode(),
+            reason=decision.reasons or None,
+        )
+        lifecycle.finalise(store, case_uuid)
+    return vid, decision
