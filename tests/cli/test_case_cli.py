@@ -167,3 +167,15 @@ def test_the_log_names_cases_by_id_never_by_person(
     logs = "".join(p.read_text() for p in (rasdesk_home / "log").glob("rasdesk.log*"))
     assert case in logs
     assert "Eirlys" not in logs and "QT-5150" not in logs
+
+
+@pytest.mark.usefixtures("installed")
+def test_none_of_these_with_another_task_is_refused_naming_the_question(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    case = run(capsys, "case", "new", "--name", "Bob Evans")[1].strip()
+    code, _, err = run(capsys, "case", "answer", case, "home_tasks", "none,shopping")
+    assert code == 2 and "home_tasks" in err and '"none" cannot be chosen together' in err
+    assert run(capsys, "case", "answer", case, "home_tasks", "none")[0] == 0
+    code, out, _ = run(capsys, "case", "show", case[:8], "--json")
+    assert json.loads(out)["versions"][0]["answers"]["home_tasks"] == ["none"]

@@ -137,9 +137,10 @@ def _demo_answers(draw: st.DrawFn, q: Any) -> dict[str, Any]:
         if question.type == "single":
             out[question.id] = draw(st.sampled_from([o.id for o in question.options]))
         elif question.type == "multiple":
-            out[question.id] = draw(
-                st.lists(st.sampled_from([o.id for o in question.options]), unique=True)
-            )
+            others = [o.id for o in question.options if not o.exclusive]
+            alone = question.exclusive_option  # chosen only on its own
+            choices = st.lists(st.sampled_from(others), unique=True)
+            out[question.id] = draw(choices | st.just([alone]) if alone else choices)
         elif question.type == "number":
             out[question.id] = draw(
                 st.integers(int(question.minimum or 0), int(question.maximum or 100))

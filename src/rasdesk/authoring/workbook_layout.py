@@ -96,9 +96,10 @@ OPTIONS = Sheet(
         _c("text", "text", True),
         _c("easy_read", "text"),
         _c("points", "dec", True),
+        _c("exclusive", "bool"),
     ),
     False,
-    "The answers of single and multiple questions, in order.",
+    "The answers of single and multiple questions, in order; exclusive: chosen only alone.",
 )
 BANDS = Sheet(
     "bands",

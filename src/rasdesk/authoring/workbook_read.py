@@ -331,6 +331,7 @@ def _options(book: Book) -> None:
         _put(obj, "text", book.text(row, "text", f"{path}.text", required=True))
         _put(obj, "easy_read", book.text(row, "easy_read", f"{path}.easy_read"))
         _put(obj, "points", book.need(row, "points", "dec", f"{path}.points"))
+        _put(obj, "exclusive", ctx.value(row, "exclusive", "bool", f"{path}.exclusive"))
         ctx.locs[path] = row.loc()
         question["options"].append(obj)
 

@@ -1,7 +1,7 @@
 """A person's answers (spec §1.3): checked against the questionnaire, then made visible.
 
-Shapes: single → option id; multiple → list of option ids (may be empty); number → JSON
-number; text → string. Every problem is reported at once (unknown question or option, a
+Shapes: single → option id; multiple → list of option ids (may be empty; an option marked
+``exclusive`` only on its own); number → JSON number; text → string. Every problem is reported at once (unknown question or option, a
 number outside min/max, a wrong shape, a required shown question left unanswered) and
 nothing is computed.
 """
@@ -156,6 +156,7 @@ def _plainly_valid(question: Question, value: Any) -> bool:
             cls is list
             and len(set(value)) == len(value)
             and all(v.__class__ is str and v in options for v in value)
+            and (len(value) < 2 or question.exclusive_option not in value)
         )
     return False
 
@@ -197,6 +198,18 @@ def _check_one(
             elif opt in value[:i]:
                 problems.append(Problem(f"{path}[{i}]", f'"{opt}" is chosen twice'))
                 ok = False
+        alone = question.exclusive_option
+        if ok and alone in value and len(value) > 1:
+            others = ", ".join(f'"{v}"' for v in value if v != alone)
+            problems.append(
+                Problem(
+                    path,
+                    f'"{alone}" cannot be chosen together with other answers of '
+                    f'"{question.id}" (also chosen: {others}); choose "{alone}" on its own '
+                    "or leave it out",
+                )
+            )
+            ok = False
         return tuple(value) if ok else None
     elif qtype == "number":
         if isinstance(value, bool) or not isinstance(value, (int, Decimal)):

@@ -23,6 +23,9 @@ class Option:
     text: Text
     easy_read: Text | None
     points: Decimal
+    #: Multiple questions only: this option ("None of these") cannot be chosen with any
+    #: other; a question has at most one (docs/ruleset-decisions.md).
+    exclusive: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +52,8 @@ class Question:
     bands: tuple[Band, ...] = ()
     section_id: str = ""
     option_by_id: dict[str, Option] = field(default_factory=dict, compare=False)
+    #: The id of the option marked ``exclusive``, if any (derived from ``options``).
+    exclusive_option: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

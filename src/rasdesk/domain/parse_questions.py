@@ -98,6 +98,7 @@ def read_question(
             scoring = raw["scoring"]
             if scoring not in ("sum", "max"):
                 r.add(f"{path}.scoring", f'expected "sum" or "max", found {scoring!r}')
+        _check_exclusive(r, qtype, raw.get("options"), options, f"{path}.options")
     unit = minimum = maximum = None
     bands: tuple[Band, ...] = ()
     if qtype == "number":
@@ -126,6 +127,7 @@ def read_question(
         bands=bands,
         section_id=section_id,
         option_by_id={o.id: o for o in options},
+        exclusive_option=next((o.id for o in options if o.exclusive), None),
     )
 
 
@@ -134,7 +136,7 @@ def _read_options(r: Reader, value: Any, path: str) -> tuple[Option, ...]:
     ids: list[tuple[str | None, str]] = []
     for i, item in enumerate(r.items(value, path, non_empty=True)):
         where = f"{path}[{i}]"
-        raw = r.obj(item, where, ("id", "text", "points"), ("easy_read",))
+        raw = r.obj(item, where, ("id", "text", "points"), ("easy_read", "exclusive"))
         if raw is None:
             continue
         oid = r.ident(raw.get("id"), f"{where}.id")
@@ -146,10 +148,45 @@ def _read_options(r: Reader, value: Any, path: str) -> tuple[Option, ...]:
             if "points" in raw
             else None
         )
+        exclusive = (
+            r.boolean(raw["exclusive"], f"{where}.exclusive") if "exclusive" in raw else None
+        )
         if oid and text and points is not None:
-            out.append(Option(oid, text, easy, points))
+            out.append(Option(oid, text, easy, points, exclusive is True))
     r.unique(ids, "option")
     return tuple(out)
+
+
+def _check_exclusive(
+    r: Reader, qtype: str, raw_options: Any, options: tuple[Option, ...], path: str
+) -> None:
+    """``exclusive`` belongs on a multiple question's options, at most one per question,
+    and never on its only option (docs/ruleset-decisions.md, "Exclusive options")."""
+    marked = [
+        i
+        for i, o in enumerate(raw_options if isinstance(raw_options, list) else [])
+        if isinstance(o, dict) and o.get("exclusive") is True
+    ]
+    if not marked:
+        return
+    if qtype != "multiple":
+        r.add(
+            f"{path}[{marked[0]}].exclusive",
+            'only the options of a "multiple" question can be exclusive: '
+            "a single question's answers already exclude each other",
+        )
+    elif len(marked) > 1:
+        r.add(
+            f"{path}[{marked[1]}].exclusive",
+            f"a question can have only one exclusive option; options[{marked[0]}] is already "
+            "exclusive",
+        )
+    elif len(raw_options) < 2:
+        r.add(
+            f"{path}[{marked[0]}].exclusive",
+            "an exclusive option needs other options to exclude; "
+            'remove "exclusive" or add the other answers',
+        )
 
 
 def _read_bands(r: Reader, value: Any, path: str) -> tuple[Band, ...]:

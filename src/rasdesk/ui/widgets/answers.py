@@ -82,9 +82,24 @@ class ChoiceAnswer(QWidget):
             return chosen
         return chosen[0] if chosen else None
 
-    def _toggled(self, _button: QAbstractButton, checked: bool) -> None:
+    def _toggled(self, button: QAbstractButton, checked: bool) -> None:
+        if self.multiple and checked and self.question.exclusive_option is not None:
+            self._clear_contradicting(str(button.property("option")))
         if self.multiple or checked:
             self.changed(self.value())
+
+    def _clear_contradicting(self, ticked: str) -> None:
+        """Ticking the exclusive answer ("None of these") clears the others, and ticking
+        any other clears it: the answer saved is never a contradiction."""
+        alone = self.question.exclusive_option
+        self.group.blockSignals(True)
+        try:
+            for other in self.buttons:
+                option = other.property("option")
+                if option != ticked and (ticked == alone or option == alone):
+                    other.setChecked(False)
+        finally:
+            self.group.blockSignals(False)
 
 
 class NumberAnswer(QWidget):
