@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="cy_GB" sourcelanguage="en_GB">
 <context>
+    <name>Accessible</name>
+    <message>
+        <source>Invalid entry: {problem}</source>
+        <translation>Cofnod annilys: {problem}</translation>
+    </message>
+</context>
+<context>
     <name>Answers</name>
     <message>
         <source>Not answered</source>
@@ -14,6 +21,10 @@
     <message>
         <source>{points} points</source>
         <translation>{points} pwynt</translation>
+    </message>
+    <message>
+        <source>{number} of {total}.</source>
+        <translation>{number} o {total}.</translation>
     </message>
     <message>
         <source>Press {number} to choose this answer.</source>
@@ -213,8 +224,8 @@
         <translation>Newid</translation>
     </message>
     <message>
-        <source>Change the answer to: {question}</source>
-        <translation>Newid yr ateb i&apos;r cwestiwn: {question}</translation>
+        <source>Change: {question}</source>
+        <translation>Newid: {question}</translation>
     </message>
     <message>
         <source>Continue to the budget</source>
@@ -683,6 +694,10 @@
     <message>
         <source>£{amount} a week</source>
         <translation>£{amount} yr wythnos</translation>
+    </message>
+    <message>
+        <source>{title}: {weekly}</source>
+        <translation>{title}: {weekly}</translation>
     </message>
     <message>
         <source>£{amount} a year</source>

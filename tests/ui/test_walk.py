@@ -119,7 +119,7 @@ def test_a_person_assessment_by_keyboard(qtbot, window: MainWindow, capsys, tmp_
     assert win.page.summary is None  # nothing required is missing
     assert compute_weekly(capsys, tmp_path, win, case) == "301.20"  # as person-example.json
     # Change from the check page, and come back to it.
-    tab_to(lambda w: "how much help do you need to work" in w.accessibleDescription().lower())
+    tab_to(lambda w: "how much help do you need to work" in w.accessibleName().lower())
     enter()
     assert question_id(win) == "activities"
     digit(2)

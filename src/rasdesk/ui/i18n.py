@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from rasdesk.platform import paths
+from rasdesk.ui.accessible import locale_for
 
 log = logging.getLogger("rasdesk.ui")
 _installed: QTranslator | None = None
@@ -24,6 +25,8 @@ def set_language(language: str) -> bool:
     global _installed
     app = QCoreApplication.instance()
     assert app is not None
+    # The accessibility locale: a screen reader picks its voice from it (not "C").
+    QLocale.setDefault(locale_for(language))
     if _installed is not None:
         app.removeTranslator(_installed)
         _installed = None

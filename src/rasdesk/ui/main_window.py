@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from rasdesk.platform import pin
 from rasdesk.ui import flow, i18n, theme
+from rasdesk.ui.accessible import make_announcer
 from rasdesk.ui.background_sync import BackgroundSync
 from rasdesk.ui.errors import show_error
 from rasdesk.ui.inactivity import InactivityLock
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         for status in (self.ruleset_status, self.sync_status):
             status.setWordWrap(True)
         self.statusBar().addWidget(self.ruleset_status, 1)
+        self.statusBar().addWidget(make_announcer(), 1)  # "Saved", "Locked": shown and said
         self.statusBar().addPermanentWidget(self.sync_status)
         self.sync = BackgroundSync(session, self._show_sync)
         minutes = int(session.settings()["inactivity_lock_minutes"])
@@ -151,6 +153,7 @@ class MainWindow(QMainWindow):
         focus = page.first_focus()
         if focus is not None:
             focus.setFocus()
+        page.say(page.arrival())  # a screen reader hears the heading, then the focus
 
     def _build(self, route: Route, modes: Modes) -> Page:
         kind, *args = route

@@ -69,7 +69,7 @@ class CheckAnswersPage(Page):
                 change_link = link(
                     self.tr("Change"),
                     lambda qid=question.id: change(qid),
-                    self.tr("Change the answer to: {question}").format(question=asked),
+                    name=self.tr("Change: {question}").format(question=asked),
                 )
                 grid.addWidget(change_link, r, 2)
                 self.change_links[question.id] = change_link

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from rasdesk.platform import pin
+from rasdesk.ui.accessible import set_problem
 from rasdesk.ui.widgets.page import Page, button, label, row
 
 
@@ -44,3 +45,4 @@ class LockPage(Page):
         self.error.setText(self.tr("That PIN is not right. Try again."))
         self.error.show()
         self.pin.setFocus()
+        set_problem(self.pin, self.error.text())

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from rasdesk.domain.model import Questionnaire
 from rasdesk.ui.modes import Modes
 from rasdesk.ui.session import Session
-from rasdesk.ui.widgets.page import Page, button, label, row
+from rasdesk.ui.widgets.page import Page, button, heading, label, row
 from rasdesk.ui.widgets.points_chart import PointsChart
 from rasdesk.ui.words import money, shown_text
 
@@ -34,9 +34,13 @@ class ResultPage(Page):
         budget, final = session.budget(case_uuid, lang)
         questionnaire = session.questionnaire(case_uuid)
         self.final = final
-        self.body.addWidget(
-            label(self.tr("The budget") if final else self.tr("The indicative budget"), "h1")
+        title = self.tr("The budget") if final else self.tr("The indicative budget")
+        weekly = self.tr("£{amount} a week").format(amount=money(budget["weekly"]))
+        # Heard on arrival: the heading with the figure ("… is £301.20 a week").
+        self.heading = heading(
+            title, name=self.tr("{title}: {weekly}").format(title=title, weekly=weekly)
         )
+        self.body.addWidget(self.heading)
         if not final:
             self.body.addWidget(
                 label(
@@ -44,9 +48,7 @@ class ResultPage(Page):
                     "warning",
                 )
             )
-        self.weekly = label(
-            self.tr("£{amount} a week").format(amount=money(budget["weekly"])), "big"
-        )
+        self.weekly = label(weekly, "big")
         self.body.addWidget(self.weekly)
         self.annual = label(
             self.tr("£{amount} a year").format(amount=money(budget["annual"])), "h2"

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from rasdesk.domain.answers import AnswerValue
 from rasdesk.domain.decimals import plain
 from rasdesk.domain.model import Question
+from rasdesk.ui.accessible import give_role, set_problem
 from rasdesk.ui.widgets.page import label, row
 from rasdesk.ui.widgets.wrapping import ChoiceRow
 from rasdesk.ui.words import shown_text
@@ -54,19 +55,21 @@ class ChoiceAnswer(QWidget):
             text = f"{number}. {words}" if number <= 9 else words
             widget: QAbstractButton = QCheckBox() if self.multiple else QRadioButton()
             widget.setProperty("option", option.id)
-            widget.setAccessibleDescription(
-                QCoreApplication.translate(
-                    "Answers", "Press {number} to choose this answer."
-                ).format(number=number)
-                if number <= 9
-                else ""
+            position = QCoreApplication.translate("Answers", "{number} of {total}.").format(
+                number=number, total=len(question.options)
             )
+            press = QCoreApplication.translate(
+                "Answers", "Press {number} to choose this answer."
+            ).format(number=number)
+            widget.setAccessibleDescription(f"{position} {press}" if number <= 9 else position)
             widget.setChecked(option.id in chosen)
             self.group.addButton(widget)
             self.buttons.append(widget)
             layout.addWidget(ChoiceRow(widget, text))
             widget.setAccessibleName(words)  # the words alone, without "1."
         self.group.buttonToggled.connect(self._toggled)
+        # A named group (a fieldset): the screen reader says the question as it enters.
+        give_role(self, "group", shown_text(question.text, question.easy_read, language, easy))
 
     def pick(self, index: int) -> None:
         """The number key ``index + 1``: choose that answer (a checkbox toggles)."""
@@ -135,6 +138,7 @@ class NumberAnswer(QWidget):
         self.error = label("", "warning")
         self.error.hide()
         layout.addWidget(self.error)
+        self.shown_problem: str | None = None
         self.edit.textChanged.connect(self._edited)
 
     def problem(self) -> str | None:
@@ -163,6 +167,9 @@ class NumberAnswer(QWidget):
         problem = self.problem()
         self.error.setText(problem or "")
         self.error.setVisible(problem is not None)
+        if problem != self.shown_problem:  # said once when it appears, not at each key
+            set_problem(self.edit, problem, self.hint.text())
+            self.shown_problem = problem
         if problem is None:
             self.changed(self.value())
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -18,9 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rasdesk.ui.accessible import announce, give_role
+
 
 class Page(QWidget):
-    """A page: ``body`` is the column to fill. ``leave()`` runs before the page goes."""
+    """A page: ``body`` is the column to fill. ``leave()`` runs before the page goes.
+
+    For screen readers and low vision, every page gets for free: the scroll area is no Tab
+    stop of its own; whatever takes the keyboard is scrolled into view; ``arrival()`` (the
+    first heading unless a page says otherwise) is announced when the page opens; and
+    ``say(words)`` announces a status or an error."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,12 +39,16 @@ class Page(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the arrow keys still scroll
         inner = QWidget()
         self.body = QVBoxLayout(inner)
         self.body.setContentsMargins(32, 24, 32, 24)
         self.body.setSpacing(14)
         self.scroll.setWidget(inner)
         outer.addWidget(self.scroll)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
 
     def leave(self) -> None:
         """Save anything still being typed. Pages with input override this."""
@@ -45,12 +57,32 @@ class Page(QWidget):
         """The widget that takes the keyboard when the page opens."""
         return None
 
+    def arrival(self) -> str:
+        """What a screen reader says as the page opens: its heading, unless overridden."""
+        heading = self.findChild(QLabel, "h1")
+        return heading.accessibleName() if heading is not None else ""
+
+    def say(self, words: str, *, assertive: bool = False) -> None:
+        """Announce ``words`` (a status such as "Saved", or an error) to assistive tech."""
+        announce(self, words, assertive=assertive)
+
     def finish(self) -> None:
         self.body.addStretch(1)
 
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Focus is always on screen: scroll to whatever takes the keyboard."""
+        try:
+            inside = new is not None and self.scroll.widget().isAncestorOf(new)
+        except RuntimeError:  # this page is being deleted
+            return
+        if inside and new is not None:
+            margin = 24
+            self.scroll.ensureWidgetVisible(new, margin, margin)
+
 
 def label(text: str, role: str = "", *, parent: QWidget | None = None) -> QLabel:
-    """Word-wrapped text; ``role`` is h1, h2, big, hint, caption or warning (style sheet)."""
+    """Word-wrapped text; ``role`` is h1, h2, big, hint, caption or warning (style sheet).
+    h1 and h2 are headings to a screen reader too (``heading()``)."""
     widget = QLabel(text, parent)
     widget.setWordWrap(True)
     widget.setTextFormat(Qt.TextFormat.PlainText)
@@ -59,14 +91,26 @@ def label(text: str, role: str = "", *, parent: QWidget | None = None) -> QLabel
     if role:
         widget.setObjectName(role)
     widget.setAccessibleName(text)
+    if role in ("h1", "h2"):
+        give_role(widget, "heading")
     return widget
 
 
-def link(text: str, on_click: Callable[[], None], description: str = "") -> QWidget:
-    """A text link that wraps (large print): Tab reaches it, Enter follows it."""
+def heading(text: str, level: int = 1, *, name: str = "") -> QLabel:
+    """A page's heading (level 1) or a section's (level 2): big bold text that a screen
+    reader calls a heading and reads as ``name`` when given (e.g. with the £ figure)."""
+    widget = label(text, "h1" if level == 1 else "h2")
+    if name:
+        widget.setAccessibleName(name)
+    return widget
+
+
+def link(text: str, on_click: Callable[[], None], description: str = "", name: str = "") -> QWidget:
+    """A text link that wraps (large print): one Tab stop, Enter follows it; a screen
+    reader hears a link called ``name`` (default: ``text``)."""
     from rasdesk.ui.widgets.wrapping import LinkLabel
 
-    return LinkLabel(text, on_click, description)
+    return LinkLabel(text, on_click, description, name)
 
 
 def button(

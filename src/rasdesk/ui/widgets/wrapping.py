@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractButton, QFrame, QHBoxLayout, QLabel
+
+from rasdesk.ui.accessible import give_role
 
 
 class _ClickLabel(QLabel):
@@ -59,30 +61,39 @@ class ChoiceRow(QFrame):
 
 
 class LinkLabel(QLabel):
-    """A link that wraps (a QLabel with one link), reachable by Tab, activated by Enter."""
+    """A link that wraps: one Tab stop (the label itself, never a second stop for the link
+    inside it), Enter, Space or a click follows it, and a screen reader hears a link named
+    ``name`` (e.g. "Change: how much help do you need to wash?") even when it shows
+    only "Change"."""
 
-    def __init__(self, text: str, on_click: Callable[[], None], description: str = "") -> None:
-        escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        super().__init__(f'<a href="go">{escaped}</a>')
+    def __init__(
+        self, text: str, on_click: Callable[[], None], description: str = "", name: str = ""
+    ) -> None:
+        super().__init__(text)
         self.setObjectName("link")
         self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.RichText)
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-            | Qt.TextInteractionFlag.LinksAccessibleByMouse
-        )
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName(text)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        font = self.font()
+        font.setUnderline(True)
+        self.setFont(font)
+        give_role(self, "link", name or text)
         if description:
             self.setAccessibleDescription(description)
         self.on_click = on_click
-        self.linkActivated.connect(lambda _href: on_click())
 
-    def keyPressEvent(self, event: object) -> None:
-        from PySide6.QtGui import QKeyEvent
+    def activate(self) -> None:
+        self.on_click()
 
-        assert isinstance(event, QKeyEvent)
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.setFocus()
+        event.accept()
+        self.activate()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-            self.on_click()
+            self.activate()
             return
         super().keyPressEvent(event)
