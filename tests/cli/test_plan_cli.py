@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -17,7 +18,9 @@ def item(capsys: pytest.CaptureFixture[str], case: str, *extra: str) -> tuple[in
 
 
 @pytest.mark.usefixtures("installed")
-def test_plan_and_decide_from_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+def test_plan_and_decide_from_the_command_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     case = run(capsys, "case", "new", "--name", "Siân Jones", "--answers", ANSWERS, "--finalise")[
         1
     ].strip()
@@ -126,6 +129,8 @@ def test_plan_and_decide_from_the_command_line(capsys: pytest.CaptureFixture[str
     assert run(capsys, "case", "finalise", case[:8])[0] == 0
     code, out, _ = run(capsys, "case", "list")
     assert "[waiting for a decision]" in out
+    code, _, err = run(capsys, "print", case[:8], "--letter", "decision", "-o", tmp_path / "x.pdf")
+    assert code == 2 and "no decision yet" in err and not (tmp_path / "x.pdf").exists()
     code, _, err = run(
         capsys, "case", "decide", case[:8], "--final", "320", "--by", "Resource allocation panel"
     )
@@ -155,3 +160,7 @@ def test_plan_and_decide_from_the_command_line(capsys: pytest.CaptureFixture[str
     ] == ["decided"]
     doc = json.loads(run(capsys, "case", "plan", case[:8], "list", "--json")[1])
     assert doc["version"] == 3 and doc["decision"]["final"] == "320.00"
+    pdf = tmp_path / "decision.pdf"
+    code, out, _ = run(capsys, "print", case[:8], "--letter", "decision", "-o", pdf)
+    assert code == 0 and "final budget £320.00 a week" in out
+    assert pdf.read_bytes().startswith(b"%PDF-")
