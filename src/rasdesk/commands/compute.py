@@ -18,14 +18,16 @@ import textwrap
 from pathlib import Path
 from typing import IO, Any
 
+from rasdesk.commands import compute_v2
 from rasdesk.domain.budget import check_language, compute_budget
 from rasdesk.domain.errors import InputError
 from rasdesk.domain.explain import money_text
 from rasdesk.domain.jsonio import StrictJSONError, loads_strict
 from rasdesk.domain.model import Ruleset
+from rasdesk.domain.model_v2 import RulesetV2
 from rasdesk.domain.result import Result
 from rasdesk.platform.files import read_bytes
-from rasdesk.platform.rulesets import check_in_force, load_signed
+from rasdesk.platform.rulesets import check_in_force, load_signed_any
 
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
@@ -38,10 +40,15 @@ def _date(value: str) -> dt.date:
 
 
 def compute(args: argparse.Namespace) -> int:
-    verified = load_signed(args.ruleset, [Path(p) for p in args.trust])
+    verified = load_signed_any(args.ruleset, [Path(p) for p in args.trust])
     ruleset = verified.ruleset
     check_in_force(ruleset, args.date or dt.date.today(), str(args.ruleset))
     check_language(ruleset, args.language)
+    if isinstance(ruleset, RulesetV2) and not str(args.answers).endswith(".jsonl"):
+        return compute_v2.compute_one(ruleset, args)
+    if str(args.answers).endswith(".jsonl") and isinstance(ruleset, RulesetV2):
+        return _batch_any(ruleset, Path(args.answers), args.language)
+    assert isinstance(ruleset, Ruleset)
     if str(args.answers).endswith(".jsonl"):
         sys.stdout.flush()
         # Results are ~8 KB each: a 1 MiB buffer writes many per system call.
@@ -65,6 +72,15 @@ def compute(args: argparse.Namespace) -> int:
     else:
         print(readable(ruleset, result, args.language, easy=args.easy_read))
     return 0
+
+
+def _batch_any(ruleset: RulesetV2, path: Path, lang: str) -> int:
+    sys.stdout.flush()
+    out = sys.stdout.buffer
+    try:
+        return compute_v2.batch_v2(ruleset, path, lang, out)
+    finally:
+        out.flush()
 
 
 def _is_real_fd(stream: IO[str]) -> bool:
@@ -144,7 +160,11 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--answers", required=True, metavar="A.json", help="answers (.json), or one a line (.jsonl)"
     )
-    p.add_argument("--json", action="store_true", help="print the result object of the spec (§2.1)")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="print the result object (format 1: spec §2.1; format 2: docs/ruleset-v2.md §3)",
+    )
     p.add_argument(
         "--language", default="en", choices=["en", "cy"], help="language of the explanation"
     )

@@ -1,4 +1,5 @@
-"""``rasdesk ruleset check|sign|verify|install``."""
+"""``rasdesk ruleset check|sign|verify|install|upgrade`` (check, sign and verify read both
+formats; ``upgrade`` writes the format-2 file of a format-1 one with the same budgets)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ from pathlib import Path
 
 from rasdesk.commands import calibrate_cmds, workbook_cmds
 from rasdesk.domain.jsonio import StrictJSONError, loads_strict
-from rasdesk.domain.parse import parse_ruleset
+from rasdesk.domain.parse_v2 import parse_any
 from rasdesk.domain.signing import is_envelope, load_private_key, read_envelope, sign_envelope
+from rasdesk.domain.upgrade_v2 import upgrade_bytes
 from rasdesk.platform.files import read_bytes, write_new
-from rasdesk.platform.rulesets import install, load_signed
+from rasdesk.platform.rulesets import install, load_signed_any
 
 
 def _summary(
@@ -33,7 +35,7 @@ def check(args: argparse.Namespace) -> int:
     if is_envelope(doc):
         data = read_envelope(data, source).payload  # check the content; trust is `verify`'s job
         source += " (signed content, signature not checked)"
-    ruleset = parse_ruleset(data, source)
+    ruleset = parse_any(data, source)
     print(f"OK: {args.file} is a valid ruleset.")
     print(
         _summary(
@@ -49,7 +51,7 @@ def check(args: argparse.Namespace) -> int:
 
 def sign(args: argparse.Namespace) -> int:
     data = read_bytes(args.file, "ruleset file")
-    ruleset = parse_ruleset(data, str(args.file))  # never sign something invalid
+    ruleset = parse_any(data, str(args.file))  # never sign something invalid
     key = load_private_key(read_bytes(args.key, "private key file"), str(args.key))
     write_new(Path(args.output), sign_envelope(data, key), overwrite=args.force)
     print(f"Signed {ruleset.id} {ruleset.version} → {args.output}")
@@ -58,12 +60,22 @@ def sign(args: argparse.Namespace) -> int:
 
 
 def verify(args: argparse.Namespace) -> int:
-    verified = load_signed(args.file, [Path(p) for p in args.trust])
+    verified = load_signed_any(args.file, [Path(p) for p in args.trust])
     r = verified.ruleset
     print(f"Verified: {args.file} is signed by a trusted key.")
     print(_summary(r.id, r.version, r.council, r.sha256, [q.id for q in r.questionnaires]))
     print(
         f"  in force: from {r.effective_from}" + (f" to {r.effective_to}" if r.effective_to else "")
+    )
+    return 0
+
+
+def upgrade(args: argparse.Namespace) -> int:
+    data = read_bytes(args.file, "ruleset file")
+    out = upgrade_bytes(data, str(args.file))
+    write_new(Path(args.output), out, overwrite=args.force)
+    print(
+        f"Upgraded {args.file} to format 2 → {args.output} (the same budgets; sign it before use)"
     )
     return 0
 
@@ -83,7 +95,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     rsub = p.add_subparsers(
         dest="ruleset_command",
         required=True,
-        metavar="check|sign|verify|install|build|template|export|calibrate|diff",
+        metavar="check|sign|verify|install|upgrade|build|template|export|calibrate|diff",
     )
     c = rsub.add_parser("check", help="validate a ruleset document and list every problem")
     c.add_argument("file", metavar="R.json")
@@ -105,5 +117,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     i = rsub.add_parser("install", help="verify a signed ruleset and use it for new assessments")
     i.add_argument("file", metavar="R.signed.json")
     i.set_defaults(func=install_cmd)
+    u = rsub.add_parser(
+        "upgrade", help="write the format-2 file of a format-1 ruleset (same budgets)"
+    )
+    u.add_argument("file", metavar="R1.json")
+    u.add_argument("-o", "--output", required=True, metavar="R2.json")
+    u.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    u.set_defaults(func=upgrade)
     workbook_cmds.register(rsub)
     calibrate_cmds.register(rsub)

@@ -9,11 +9,12 @@ from rasdesk.domain.engine import compute
 from rasdesk.domain.errors import InputError
 from rasdesk.domain.explain import explain
 from rasdesk.domain.model import Ruleset
+from rasdesk.domain.model_v2 import RulesetV2
 from rasdesk.domain.phrases import LANGUAGES
 from rasdesk.domain.result import Result
 
 
-def check_language(ruleset: Ruleset, lang: str) -> None:
+def check_language(ruleset: Ruleset | RulesetV2, lang: str) -> None:
     if lang not in LANGUAGES:
         raise InputError(
             f'rasdesk explains budgets in {" and ".join(LANGUAGES)}; "{lang}" is not one of them'

@@ -51,12 +51,10 @@ def _tidy(sentence: str) -> str:
     return " ".join(sentence.split())
 
 
-class Words:
-    """Makes the steps for one questionnaire in one language."""
+class AnswerWords:
+    """The steps about answers and sections, in one language: shared by both formats."""
 
-    def __init__(self, ruleset: Ruleset, questionnaire: Questionnaire, lang: str) -> None:
-        self.ruleset = ruleset
-        self.q = questionnaire
+    def __init__(self, lang: str) -> None:
         self.lang = lang
         self.p = PHRASES[lang]
 
@@ -142,6 +140,15 @@ class Words:
             text = self.say("section", section=title, points=pts)
             easy = self.say("section.easy", section=easy_title, points=pts)
         return ExplanationStep("section", text, easy)
+
+
+class Words(AnswerWords):
+    """Makes the steps for one format-1 questionnaire in one language."""
+
+    def __init__(self, ruleset: Ruleset, questionnaire: Questionnaire, lang: str) -> None:
+        super().__init__(lang)
+        self.ruleset = ruleset
+        self.q = questionnaire
 
     def point_adjustment(
         self, padj: PointAdjustment, changes: tuple[tuple[str, Decimal, Decimal], ...]

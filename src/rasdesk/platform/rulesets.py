@@ -15,6 +15,7 @@ from pathlib import Path
 from rasdesk.domain.errors import InputError, RulesetError
 from rasdesk.domain.model import Ruleset
 from rasdesk.domain.parse import parse_ruleset
+from rasdesk.domain.parse_v2 import AnyRuleset, parse_any
 from rasdesk.domain.signing import read_envelope, verify_envelope
 from rasdesk.platform import paths
 from rasdesk.platform.files import read_bytes, write_atomic
@@ -40,7 +41,26 @@ def load_signed(path: Path | str, extra_keys: list[Path] | None = None) -> Verif
     return verify_signed_bytes(read_bytes(path, "ruleset file"), str(path), extra_keys)
 
 
-def check_in_force(ruleset: Ruleset, on: dt.date, source: str) -> None:
+@dataclass(frozen=True, slots=True)
+class VerifiedAny:
+    """A verified ruleset of either format (``rasdesk compute``, ``ruleset verify``)."""
+
+    ruleset: AnyRuleset
+    signed_bytes: bytes
+    payload: bytes
+
+
+def load_signed_any(path: Path | str, extra_keys: list[Path] | None = None) -> VerifiedAny:
+    """Like ``load_signed``, for a format-1 or format-2 ruleset (by its ``format``)."""
+    data = read_bytes(path, "ruleset file")
+    source = str(path)
+    envelope = read_envelope(data, source)
+    keys = {kid: tk.key for kid, tk in trusted_keys(extra_keys).items()}
+    payload = verify_envelope(envelope, keys, source)
+    return VerifiedAny(parse_any(payload, f"{source} (signed content)"), data, payload)
+
+
+def check_in_force(ruleset: AnyRuleset, on: dt.date, source: str) -> None:
     """Refuse a ruleset that is not in force on ``on`` (both ends inclusive)."""
     day = on.isoformat()
     if day < ruleset.effective_from:

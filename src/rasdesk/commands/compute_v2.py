@@ -1,0 +1,124 @@
+"""``rasdesk compute`` for a format-2 ruleset: every amount of the questionnaire, per part
+and funder, with its explanation; ``--json`` prints the result object of
+docs/ruleset-v2.md §3; a ``.jsonl`` answers file gives one result a line."""
+
+from __future__ import annotations
+
+import json
+import sys
+import textwrap
+from pathlib import Path
+from typing import IO, Any
+
+from rasdesk.domain.budget_v2 import compute_budget_v2
+from rasdesk.domain.errors import InputError
+from rasdesk.domain.expect_v2 import differences
+from rasdesk.domain.explain_steps import money_text
+from rasdesk.domain.jsonio import StrictJSONError, loads_strict
+from rasdesk.domain.model_v2 import RulesetV2
+from rasdesk.domain.phrases_v2 import PHRASES_V2
+from rasdesk.domain.result_v2 import ResultV2
+from rasdesk.platform.files import read_bytes
+
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_HEAD = {
+    "en": ("How it was worked out", "Council", "In all"),
+    "cy": ("Sut y cafodd ei gyfrifo", "Y cyngor", "I gyd"),
+}
+
+
+def compute_one(ruleset: RulesetV2, args: Any) -> int:
+    data = read_bytes(args.answers, "answers file")
+    try:
+        doc = loads_strict(data)
+    except StrictJSONError as exc:
+        raise InputError(f"{args.answers} is not valid JSON: {exc}") from None
+    result = compute_budget_v2(ruleset, doc, args.language, str(args.answers))
+    if args.json:
+        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(readable_v2(ruleset, result, args.language, easy=args.easy_read))
+    return 1 if _report(doc, result, str(args.answers)) else 0
+
+
+def _report(doc: Any, result: ResultV2, source: str) -> int:
+    """Check a worked example's ``expect`` (if any): the number of differences, each on
+    stderr."""
+    if not isinstance(doc, dict) or "expect" not in doc:
+        return 0
+    found = differences(result.as_dict(), doc["expect"])
+    for p in found:
+        print(f"rasdesk: {source}: not as expected: {p}", file=sys.stderr)
+    return len(found)
+
+
+def batch_v2(ruleset: RulesetV2, path: Path, lang: str, out: IO[bytes]) -> int:
+    bad = wrong = 0
+    read_bytes(path, "answers file")  # a friendly message when it cannot be read
+    with path.open("rb") as fh:
+        for number, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            source = f"{path}:{number}"
+            try:
+                try:
+                    doc = loads_strict(line)
+                except StrictJSONError as exc:
+                    raise InputError(f"{source} is not valid JSON: {exc}") from None
+                result = compute_budget_v2(ruleset, doc, lang, source)
+            except InputError as exc:
+                bad += 1
+                problems = [str(p) for p in exc.problems]
+                out.write(
+                    _dumps({"line": number, "error": exc.message, "problems": problems}).encode()
+                    + b"\n"
+                )
+                print(f"rasdesk: {exc}", file=sys.stderr)
+                continue
+            out.write(result.to_json().encode("utf-8") + b"\n")
+            wrong += 1 if _report(doc, result, source) else 0
+    if wrong:
+        print(
+            f"rasdesk: {wrong} line(s) of {path} did not give the expected figures", file=sys.stderr
+        )
+    if bad:
+        print(
+            f"rasdesk: {bad} line(s) of {path} could not be used (see above); the rest were computed",
+            file=sys.stderr,
+        )
+        return 2
+    return 1 if wrong else 0
+
+
+def readable_v2(ruleset: RulesetV2, result: ResultV2, lang: str, *, easy: bool = False) -> str:
+    """Each amount's figure per funder, then the explanation, as plain text."""
+    q = ruleset.questionnaire_by_id[result.questionnaire]
+    words = PHRASES_V2[lang]
+    how, council_word, all_word = _HEAD[lang]
+    lines = [f"{ruleset.council} — {q.title.get(lang)}"]
+    for spec, amount in zip(q.amounts, result.amounts, strict=True):
+        per = words[f"per_{amount.period.per.value}"]
+        if spec.period.covers is not None:
+            per += f" ({spec.period.covers.get(lang)})"
+        others = [f for f in amount.funders if f != "council"]
+        if others:
+            figures = "; ".join(
+                f"{council_word if f == 'council' else words[f'funder_{f}']} £{money_text(v)}"
+                for f, v in amount.funders.items()
+            )
+            lines.append(
+                f"{amount.label}: £{money_text(amount.total)} {per} ({all_word}; {figures})"
+            )
+        else:
+            lines.append(f"{amount.label}: £{money_text(amount.total)} {per}")
+        for also in amount.also:
+            lines.append(f"  = £{money_text(also.total)} {words[f'per_{also.period.per.value}']}")
+    lines += ["", how]
+    for number, step in enumerate(result.explanation, start=1):
+        text = step.easy_read if easy else step.text
+        lines.append(
+            textwrap.fill(
+                text, width=88, initial_indent=f"{number:>3}. ", subsequent_indent="     "
+            )
+        )
+    return "\n".join(lines)

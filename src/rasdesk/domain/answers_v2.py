@@ -1,0 +1,297 @@
+"""Answers to a format-2 questionnaire (docs/ruleset-v2.md §1.4–1.5): plain values as in
+format 1, *not applicable*, views with an agreed answer, who answered, evidence notes, and
+the linked case's answers that facts are read from. Every problem is reported at once with
+its JSON path, and nothing is computed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from rasdesk.domain.answers import AnswerValue, _check_one
+from rasdesk.domain.decimals import type_name
+from rasdesk.domain.errors import AnswersError, Problem
+from rasdesk.domain.model import Question
+from rasdesk.domain.model_v2 import WHO, QuestionnaireV2, RulesetV2
+
+MAX_EVIDENCE = 4000
+_DOC_FIELDS = ("questionnaire", "answers", "answered_by", "linked")
+_RECORD_FIELDS = ("agreed", "views", "answered_by", "helped_by", "evidence")
+
+
+class NotApplicable:
+    """The answer kind "does not apply": visible and answered, but never a value."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "NOT_APPLICABLE"
+
+
+NOT_APPLICABLE = NotApplicable()
+Value = AnswerValue | NotApplicable
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """What an answer object says beside its agreed value."""
+
+    views: dict[str, Value] = field(default_factory=dict)
+    answered_by: str | None = None
+    helped_by: str | None = None
+    evidence: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AnswersV2:
+    questionnaire: QuestionnaireV2
+    given: Mapping[str, Value]  # the agreed value of each answered question
+    records: Mapping[str, Record]
+    visible: Mapping[str, object]  # what conditions read: shown answers and facts
+    shown: frozenset[str]
+    facts: Mapping[str, object]
+    answered_by: str | None = None
+    linked_questionnaire: str | None = None
+
+
+def read_answers_v2(doc: Any, ruleset: RulesetV2, source: str = "the answers") -> AnswersV2:
+    """Check ``{"questionnaire", "answers", ...}`` against a format-2 ruleset."""
+    problems: list[Problem] = []
+    answers = _read(doc, ruleset, "$", problems, with_facts=True)
+    if problems or answers is None:
+        raise AnswersError(f"{source} cannot be used: nothing was computed", problems)
+    return answers
+
+
+def _read(
+    doc: Any, ruleset: RulesetV2, root: str, problems: list[Problem], *, with_facts: bool
+) -> AnswersV2 | None:
+    if not isinstance(doc, dict):
+        problems.append(
+            Problem(
+                root,
+                f'expected an object with "questionnaire" and "answers", found {type_name(doc)}',
+            )
+        )
+        return None
+    allowed = (*_DOC_FIELDS, "expect") if with_facts else _DOC_FIELDS
+    for k in doc:
+        if k not in allowed:
+            problems.append(
+                Problem(f"{root}.{k}", f'unknown field "{k}" (allowed: {", ".join(_DOC_FIELDS)})')
+            )
+    qid = doc.get("questionnaire")
+    q = ruleset.questionnaire_by_id.get(qid) if isinstance(qid, str) else None
+    if q is None:
+        known = ", ".join(ruleset.questionnaire_by_id)
+        problems.append(
+            Problem(
+                f"{root}.questionnaire",
+                f"unknown questionnaire {qid!r} (this ruleset has: {known})",
+            )
+        )
+        return None
+    given = doc.get("answers")
+    if not isinstance(given, dict):
+        problems.append(
+            Problem(f"{root}.answers", f"expected an object of answers, found {type_name(given)}")
+        )
+        return None
+    who = (
+        _who(doc.get("answered_by"), f"{root}.answered_by", problems)
+        if "answered_by" in doc
+        else None
+    )
+    before = len(problems)
+    typed: dict[str, Value] = {}
+    records: dict[str, Record] = {}
+    for key, value in given.items():
+        path = f"{root}.answers.{key}"
+        question = q.question_by_id.get(key)
+        if question is None:
+            problems.append(
+                Problem(path, f'there is no question "{key}" in questionnaire "{q.id}"')
+            )
+            continue
+        _one(q, question, value, path, problems, typed, records)
+    facts: dict[str, object] = {}
+    linked_id = None
+    if with_facts and q.facts:
+        linked_id, facts = _facts(doc, ruleset, q, root, problems)
+    elif "linked" in doc and with_facts:
+        problems.append(
+            Problem(f"{root}.linked", f'questionnaire "{q.id}" reads no facts from a linked case')
+        )
+    visible, shown = _visible(q, typed, facts)
+    for question in q.questions():
+        if question.required and question.id in shown and question.id not in typed:
+            bad = any(p.path.startswith(f"{root}.answers.{question.id}") for p in problems[before:])
+            if not bad:
+                problems.append(
+                    Problem(
+                        f"{root}.answers.{question.id}",
+                        f'the question "{question.id}" is required and was shown, but has no answer',
+                    )
+                )
+    return AnswersV2(q, typed, records, visible, shown, facts, who, linked_id)
+
+
+def _who(value: Any, path: str, problems: list[Problem]) -> str | None:
+    if value not in WHO:
+        problems.append(Problem(path, f"expected one of {', '.join(WHO)}, found {value!r}"))
+        return None
+    return str(value)
+
+
+def _value(
+    q: QuestionnaireV2, question: Question, value: Any, path: str, problems: list[Problem]
+) -> Value | None:
+    if isinstance(value, dict):
+        extra = q.extra.get(question.id)
+        if value == {"not_applicable": True} and extra is not None and extra.not_applicable:
+            return NOT_APPLICABLE
+        why = (
+            'this question has no "not applicable" answer'
+            if "not_applicable" in value
+            else "expected an answer value"
+        )
+        problems.append(Problem(path, why))
+        return None
+    checked = _check_one(question, value, path, problems)
+    extra = q.extra.get(question.id)
+    if isinstance(checked, tuple) and extra is not None and extra.exclusive and len(checked) > 1:
+        for opt in checked:
+            if opt in extra.exclusive:
+                problems.append(
+                    Problem(path, f'"{opt}" cannot be chosen together with other options')
+                )
+                return None
+    return checked
+
+
+def _one(
+    q: QuestionnaireV2,
+    question: Question,
+    value: Any,
+    path: str,
+    problems: list[Problem],
+    typed: dict[str, Value],
+    records: dict[str, Record],
+) -> None:
+    if not (isinstance(value, dict) and set(value) & set(_RECORD_FIELDS)):
+        checked = _value(q, question, value, path, problems)
+        if checked is not None:
+            typed[question.id] = checked
+        return
+    for k in value:
+        if k not in _RECORD_FIELDS:
+            problems.append(
+                Problem(
+                    f"{path}.{k}", f'unknown field "{k}" (allowed: {", ".join(_RECORD_FIELDS)})'
+                )
+            )
+    views: dict[str, Value] = {}
+    raw_views = value.get("views", {})
+    if not isinstance(raw_views, dict):
+        problems.append(
+            Problem(f"{path}.views", f"expected an object of views, found {type_name(raw_views)}")
+        )
+        raw_views = {}
+    for view, v in raw_views.items():
+        if view not in q.views:
+            problems.append(
+                Problem(
+                    f"{path}.views.{view}",
+                    f'"{view}" is not a view of this questionnaire ({", ".join(q.views)})',
+                )
+            )
+            continue
+        checked = _value(q, question, v, f"{path}.views.{view}", problems)
+        if checked is not None:
+            views[view] = checked
+    agreed: Value | None = None
+    if "agreed" in value:
+        agreed = _value(q, question, value["agreed"], f"{path}.agreed", problems)
+    elif views:
+        distinct = {repr(v) for v in views.values()}
+        if len(distinct) > 1:
+            names = " and the ".join(views)
+            problems.append(
+                Problem(
+                    path,
+                    f'the {names} views of "{question.id}" differ; record the agreed answer ("agreed")',
+                )
+            )
+        elif len(views) == len(raw_views):
+            agreed = next(iter(views.values()))
+    evidence = value.get("evidence")
+    if evidence is not None and (not isinstance(evidence, str) or len(evidence) > MAX_EVIDENCE):
+        problems.append(
+            Problem(f"{path}.evidence", f"expected text of at most {MAX_EVIDENCE} characters")
+        )
+        evidence = None
+    answered_by = (
+        _who(value["answered_by"], f"{path}.answered_by", problems)
+        if "answered_by" in value
+        else None
+    )
+    helped_by = (
+        _who(value["helped_by"], f"{path}.helped_by", problems) if "helped_by" in value else None
+    )
+    records[question.id] = Record(views, answered_by, helped_by, evidence)
+    if agreed is not None:
+        typed[question.id] = agreed
+
+
+def _facts(
+    doc: dict[str, Any], ruleset: RulesetV2, q: QuestionnaireV2, root: str, problems: list[Problem]
+) -> tuple[str | None, dict[str, object]]:
+    linked = doc.get("linked")
+    if linked is None:
+        names = ", ".join(f.id for f in q.facts)
+        problems.append(
+            Problem(
+                f"{root}.linked",
+                f'this questionnaire reads facts ({names}) from the linked case: give its answers under "linked"',
+            )
+        )
+        return None, {}
+    inner = _read(linked, ruleset, f"{root}.linked", problems, with_facts=False)
+    if inner is None:
+        return None, {}
+    facts: dict[str, object] = {}
+    for fact in q.facts:
+        if fact.questionnaire != inner.questionnaire.id:
+            problems.append(
+                Problem(
+                    f"{root}.linked.questionnaire",
+                    f'the fact "{fact.id}" is read from a "{fact.questionnaire}" case, not "{inner.questionnaire.id}"',
+                )
+            )
+        elif fact.question in inner.visible:
+            facts[fact.id] = inner.visible[fact.question]
+    return inner.questionnaire.id, facts
+
+
+def _visible(
+    q: QuestionnaireV2, typed: Mapping[str, Value], facts: Mapping[str, object]
+) -> tuple[dict[str, object], frozenset[str]]:
+    """Step 2: which questions are shown, and the values conditions read (facts too)."""
+
+    def cond_value(v: Value) -> object:
+        return frozenset(v) if isinstance(v, tuple) else v
+
+    conditional = {x.id for x in q.conditional_questions}
+    visible: dict[str, object] = dict(facts)
+    shown = {qid for qid in q.question_by_id if qid not in conditional}
+    for qid in shown:
+        if qid in typed:
+            visible[qid] = cond_value(typed[qid])
+    for question in q.conditional_questions:
+        if question.show_if.holds(visible):  # type: ignore[union-attr]
+            shown.add(question.id)
+            if question.id in typed:
+                visible[question.id] = cond_value(typed[question.id])
+    return visible, frozenset(shown)

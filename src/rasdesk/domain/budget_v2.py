@@ -1,0 +1,28 @@
+"""One call from a format-2 ruleset and an answers document to a fully explained result."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasdesk.domain.answers_v2 import read_answers_v2
+from rasdesk.domain.engine_v2 import compute_v2
+from rasdesk.domain.explain_v2 import explain_v2
+from rasdesk.domain.model_v2 import RulesetV2
+from rasdesk.domain.result_v2 import ResultV2
+
+
+def compute_budget_v2(
+    ruleset: RulesetV2, doc: Any, lang: str = "en", source: str = "the answers"
+) -> ResultV2:
+    """Check ``doc``, compute every amount, and explain it in ``lang`` (``en`` or ``cy``);
+    labels in the result are in ``lang`` too."""
+    answers = read_answers_v2(doc, ruleset, source)
+    result = compute_v2(ruleset, answers)
+    q = answers.questionnaire
+    for spec, amount in zip(q.amounts, result.amounts, strict=True):
+        amount.label = spec.label.get(lang)
+        for part_spec, part in zip(spec.parts, amount.parts, strict=True):
+            part.label = part_spec.label.get(lang)
+            part.earmarked = part_spec.earmarked.get(lang) if part_spec.earmarked else None
+    result.explanation, result.step_about = explain_v2(ruleset, answers, result, lang)
+    return result
