@@ -159,16 +159,7 @@ def _value(
         )
         problems.append(Problem(path, why))
         return None
-    checked = _check_one(question, value, path, problems)
-    extra = q.extra.get(question.id)
-    if isinstance(checked, tuple) and extra is not None and extra.exclusive and len(checked) > 1:
-        for opt in checked:
-            if opt in extra.exclusive:
-                problems.append(
-                    Problem(path, f'"{opt}" cannot be chosen together with other options')
-                )
-                return None
-    return checked
+    return _check_one(question, value, path, problems)  # refuses exclusive + others too
 
 
 def _one(

@@ -73,12 +73,12 @@ class Fact:
 
 @dataclass(frozen=True, slots=True)
 class QuestionExtra:
-    """Format 2's additions to a question: not applicable, view wording, option extras."""
+    """Format 2's additions to a question: not applicable, view wording, option pictures
+    (``exclusive`` options are format 1's ``Option.exclusive``)."""
 
     not_applicable: Text | None = None
     views: dict[str, tuple[Text, Text | None]] = field(default_factory=dict)
     pictures: dict[str, str] = field(default_factory=dict)  # option id → picture
-    exclusive: frozenset[str] = frozenset()  # option ids that exclude the others
 
 
 @dataclass(frozen=True, slots=True)

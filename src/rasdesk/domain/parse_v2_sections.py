@@ -1,7 +1,7 @@
 """Reading format 2's sections and questions: format 1's reader does the shared fields
-(same paths, same checks), and this module reads what format 2 adds — ``eligible_if`` on a
-section; ``not_applicable`` and ``views`` on a question; ``picture`` and ``exclusive`` on
-an option — and facts from a linked case."""
+(same paths, same checks, including ``exclusive`` options), and this module reads what
+format 2 adds — ``eligible_if`` on a section; ``not_applicable`` and ``views`` on a
+question; ``picture`` on an option — and facts from a linked case."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from rasdesk.domain.text import Text
 
 _SECTION_EXTRA = ("eligible_if",)
 _QUESTION_EXTRA = ("not_applicable", "views")
-_OPTION_EXTRA = ("picture", "exclusive")
+_OPTION_EXTRA = ("picture",)  # "exclusive" is format 1's own (parse_questions)
 
 
 def _without(raw: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
@@ -94,7 +94,6 @@ def _question_extra(
             if text is not None:
                 view_words[view] = (text, easy)
     pictures: dict[str, str] = {}
-    exclusive: set[str] = set()
     options = q.get("options")
     for j, o in enumerate(options if isinstance(options, list) else []):
         if not isinstance(o, dict) or not isinstance(o.get("id"), str):
@@ -104,13 +103,9 @@ def _question_extra(
             pic = r.ident(o["picture"], f"{where}.picture")
             if pic:
                 pictures[o["id"]] = pic
-        if "exclusive" in o and r.boolean(o["exclusive"], f"{where}.exclusive"):
-            exclusive.add(o["id"])
-    if exclusive and q.get("type") != "multiple":
-        r.add(path, '"exclusive" options belong to a "multiple" question')
     if len(r.problems) > before:
         return None
-    return QuestionExtra(na, view_words, pictures, frozenset(exclusive))
+    return QuestionExtra(na, view_words, pictures)
 
 
 def read_facts(
