@@ -12,7 +12,9 @@
 #      `rasdesk policy check` on a policy naming the bundled demo key; and
 #      `rasdesk demo --self-test`: the real app offscreen, its case list, pictures, fonts
 #      and Welsh translation;
-#   4. prints the bundle's size and the build time.
+#   4. builds the MSI from the bundle's file list (packaging/windows/make_msi.py) and checks
+#      that every file of the bundle is in it;
+#   5. prints the bundle's size and the build time.
 #
 #   packaging/smoke-test.sh [--keep DIR]   (--keep: build in DIR and leave the bundle there)
 #
@@ -105,6 +107,17 @@ report=$(run "$exe" demo --self-test) || fail "demo --self-test: $report"
 say "demo --self-test: $report"
 run "$bundle/rasdesk" --help >/dev/null
 
-# ---- 4. figures ----------------------------------------------------------------------------
+# ---- 4. the MSI, made from this bundle's file list as from the Windows one ------------------
+# (packaging/windows/make_msi.py with wixl; the Windows bundle's program is rasdesk-app.exe,
+# this one's is rasdesk.) Every regular file of the bundle must be in the MSI's File table.
+msi_start=$SECONDS
+"$python" "$ROOT/packaging/windows/make_msi.py" "$bundle" --version "${want_version#rasdesk }" \
+    --app-exe rasdesk -o "$tmp/rasdesk.msi" || fail "make_msi.py could not build the MSI"
+want_files=$(find "$bundle" -type f | wc -l)
+msi_files=$(msiinfo export "$tmp/rasdesk.msi" File | tail -n +4 | grep -c .)
+[[ $msi_files == "$want_files" ]] || fail "the MSI has $msi_files files, the bundle $want_files"
+say "MSI: $msi_files files, $(($(stat -c %s "$tmp/rasdesk.msi") / 1000000)) MB, built in $((SECONDS - msi_start)) s"
+
+# ---- 5. figures ----------------------------------------------------------------------------
 say "$(grep '^build.sh: built' "$tmp/build.log" | sed 's/^build.sh: //')"
 say "passed"

@@ -35,6 +35,8 @@ APT_PACKAGES=(
     binutils
     # validating the Linux desktop entry and AppStream metainfo (tests/packaging)
     desktop-file-utils appstream
+    # the MSI for council IT (packaging/windows/make_msi.py): wixl, msiinfo/msibuild, signing
+    wixl msitools osslsigncode
 )
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
