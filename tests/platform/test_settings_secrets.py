@@ -92,3 +92,18 @@ def test_plaintext_file_backends_are_refused() -> None:
     keyring.set_keyring(PlaintextKeyring())
     with pytest.raises(SecretStoreUnavailable):
         secrets.database_key(create=True)
+
+
+def test_windows_credentials_stay_on_this_computer() -> None:
+    """The store key and sync token are written with local-machine persistence on Windows
+    (keyring's default, enterprise, roams with the user's profile). keyring's real Windows
+    backend class is used; only the Credential Manager itself is missing on Linux (so the
+    value is read from where the backend keeps it: its getter needs win32cred)."""
+    from keyring.backends.Windows import WinVaultKeyring
+
+    from rasdesk.platform.secrets import CRED_PERSIST_LOCAL_MACHINE, keep_on_this_computer
+
+    backend = WinVaultKeyring()
+    assert "_persist" not in vars(backend)  # keyring's default: enterprise (roaming)
+    keep_on_this_computer(backend)
+    assert vars(backend)["_persist"] == CRED_PERSIST_LOCAL_MACHINE == 2

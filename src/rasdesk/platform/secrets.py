@@ -50,10 +50,28 @@ def _username(name: str) -> str:
     return f"{name}@{where}"
 
 
+#: win32cred.CRED_PERSIST_LOCAL_MACHINE: the credential stays on this computer. keyring's
+#: Windows backend defaults to CRED_PERSIST_ENTERPRISE, which roams with the user's profile
+#: to every computer they sign in to: the key of this laptop's case store must not.
+CRED_PERSIST_LOCAL_MACHINE = 2
+
+
+def keep_on_this_computer(backend: keyring.backend.KeyringBackend) -> None:
+    """Make Windows Credential Manager entries local-machine (never roaming) for ``backend``
+    and every backend it chains to. Other password stores are per-computer already."""
+    for b in getattr(backend, "backends", [backend]):
+        if (
+            type(b).__module__ == "keyring.backends.Windows"
+            and type(b).__name__ == "WinVaultKeyring"
+        ):
+            b.persist = CRED_PERSIST_LOCAL_MACHINE
+
+
 def _check() -> None:
     problem = backend_problem()
     if problem:
         raise SecretStoreUnavailable(f"{problem}. {_HOW}")
+    keep_on_this_computer(keyring.get_keyring())
 
 
 def get_secret(name: str) -> str | None:

@@ -62,12 +62,17 @@ def normalise_url(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}{path}"
 
 
-def tls_verify() -> ssl.SSLContext | bool:
+def tls_verify() -> ssl.SSLContext:
     """What httpx should trust: the council's CA bundle (setting ``ca_bundle``, usually from
-    the administrator's policy) or, when none is set, the usual public authorities."""
+    the administrator's policy) or, when none is set, the operating system's certificate
+    store (``truststore``): the Windows certificate store, the macOS Keychain, or the Linux
+    system bundle. Council IT installs its own authority there, so a council server signed by
+    it is trusted without any rasdesk setting, as a browser on the same laptop trusts it."""
     bundle = settings.load()["ca_bundle"]
     if not bundle:
-        return True
+        import truststore  # imported here: only a sync run needs it, never the app's start
+
+        return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
     path = Path(bundle).expanduser()
     if not path.is_file():
         raise InputError(
