@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rasdesk.commands import case_review
 from rasdesk.domain.errors import InputError
 from rasdesk.domain.jsonio import StrictJSONError, loads_strict
 from rasdesk.domain.model import Question
@@ -299,8 +300,9 @@ def register(sub: Any) -> None:
     cs = p.add_subparsers(
         dest="case_command",
         required=True,
-        metavar="new|list|show|answer|note|notes-on-letter|finalise|amend|plan|decide|export|purge",
+        metavar="new|list|show|answer|note|notes-on-letter|finalise|amend|plan|decide|export|purge|rebase|review|confirm|changes",
     )
+    case_review.register(cs)
     n = cs.add_parser("new", help="start a case; prints its id")
     n.add_argument("--name", required=True, help="who the case is for")
     n.add_argument("--dob", help="date of birth, YYYY-MM-DD")

@@ -76,7 +76,7 @@ Block = Para | Heading | Table | Entry | Callout | Keep
 
 @dataclass(slots=True)
 class Section:
-    key: str  # head, details, summary, told_us, how, next, questions, reproduce
+    key: str  # head, details, summary, changes, told_us, how, next, questions, reproduce
     lang: str
     blocks: list[Block] = field(default_factory=list)
 

@@ -50,4 +50,16 @@ def letter_for_case(
         frozen_result=frozen,
         notes_on_letter=bool(case["notes_on_letter"]),
     )
+    if case["review_of"] is not None:
+        add_changes(store, case_uuid, letter)
     return letter, default_style(needs)
+
+
+def add_changes(store: CaseStore, case_uuid: str, letter: Letter) -> None:
+    """A review's letter says what changed since last time, in its own language."""
+    from rasdesk.printing import since_words
+    from rasdesk.storage.review import since_last_time
+
+    since = since_last_time(store, case_uuid, letter.lang)
+    letter.changes_title = since_words.WORDS[letter.lang]["title"]
+    letter.changes = since_words.sentences(since, letter.lang)

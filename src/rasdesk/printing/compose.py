@@ -83,8 +83,11 @@ def sections(letter: Letter, style: str) -> list[Section]:
         ),
         Section("details", lang, [_details(letter)]),
         Section("summary", lang, [_summary(letter, easy)]),
-        Section("told_us", lang, _told_us(letter, style)),
     ]
+    if letter.changes:  # a review: what changed since last time (printing/since_words.py)
+        changed: list[Block] = [Heading(letter.changes_title, lang, 2)]
+        out.append(Section("changes", lang, changed + [Para(s, lang) for s in letter.changes]))
+    out.append(Section("told_us", lang, _told_us(letter, style)))
     how: list[Block] = [Heading(w["how.easy" if easy else "how"], lang, 2)]
     for step in letter.how:
         how += [Para(s, lang) for s in (sentences(step.easy_read) if easy else [step.text])]

@@ -55,6 +55,9 @@ class Letter:
     areas: list[Area] = field(default_factory=list)
     how: list[ExplanationStep] = field(default_factory=list)
     ruleset: dict[str, str] = field(default_factory=dict)
+    #: For a review: "what has changed since your last assessment" (printing/since_words.py).
+    changes_title: str = ""
+    changes: list[str] = field(default_factory=list)
 
     @property
     def weekly_text(self) -> str:
@@ -80,6 +83,7 @@ class Letter:
                     line.note or "",
                 ]
         parts += [s.text + s.easy_read for s in self.how]
+        parts += [self.changes_title, *self.changes]
         return "".join(parts)
 
 

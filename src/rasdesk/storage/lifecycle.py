@@ -20,6 +20,7 @@ from rasdesk.domain.bundle import FORMAT, FORMAT_V2, canonical, seal
 from rasdesk.domain.errors import CaseStateError, InputError
 from rasdesk.domain.jsonio import loads_strict
 from rasdesk.domain.result import Result
+from rasdesk.storage import prefilled
 from rasdesk.storage.store import CaseStore, now
 
 log = logging.getLogger("rasdesk.storage")
@@ -49,6 +50,7 @@ def finalise(store: CaseStore, case_uuid: str) -> str:
     """Compute with the pinned ruleset and freeze the bundle. Returns its sha256."""
     case, version = store._draft(case_uuid)
     vid = version["version_uuid"]
+    prefilled.refuse_unchecked(store, case_uuid, vid)
     result = preview(store, case_uuid)  # refuses incomplete answers, naming each
     at = now()
     audit = [
@@ -244,7 +246,7 @@ def purge(store: CaseStore, sent_before: str) -> int:
     at = now()
     with store.transaction() as db:
         for vid, case_uuid in rows:
-            for table in ("answers", "notes", "outbox"):
+            for table in ("answers", "notes", "outbox", "prefilled"):
                 db.execute(f"DELETE FROM {table} WHERE version_uuid = ?", (vid,))
             db.execute("DELETE FROM versions WHERE version_uuid = ?", (vid,))
             db.execute("DELETE FROM audit WHERE version_uuid = ?", (vid,))

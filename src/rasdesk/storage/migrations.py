@@ -201,8 +201,34 @@ _V4_DECISIONS = """
         BEGIN SELECT RAISE(ABORT, 'plans are only removed by a purge after a receipt'); END;
 """
 
+# v5: reviews. A case may review an earlier case of the same person (``review_of``); a
+# draft's answers pre-filled from last time are marked until the assessor confirms each
+# (``prefilled``: set once, confirmed once, never rewritten, kept like answers).
+_V5_REVIEWS = """
+    ALTER TABLE cases ADD COLUMN review_of TEXT REFERENCES cases(case_uuid);
+    CREATE TABLE prefilled (
+        version_uuid TEXT NOT NULL REFERENCES versions(version_uuid),
+        question TEXT NOT NULL,
+        source_version TEXT NOT NULL,
+        at TEXT NOT NULL,
+        confirmed_at TEXT,
+        PRIMARY KEY (version_uuid, question)
+    );
+    CREATE TRIGGER prefilled_only_on_drafts BEFORE INSERT ON prefilled
+        WHEN (SELECT state FROM versions WHERE version_uuid = NEW.version_uuid) IS NOT 'draft'
+        BEGIN SELECT RAISE(ABORT, 'answers can only be pre-filled on a draft'); END;
+    CREATE TRIGGER prefilled_confirmed_once BEFORE UPDATE ON prefilled
+        WHEN OLD.confirmed_at IS NOT NULL OR NEW.version_uuid IS NOT OLD.version_uuid
+          OR NEW.question IS NOT OLD.question OR NEW.source_version IS NOT OLD.source_version
+          OR NEW.at IS NOT OLD.at
+        BEGIN SELECT RAISE(ABORT, 'a pre-filled answer is only ever confirmed, once'); END;
+    CREATE TRIGGER prefilled_kept BEFORE DELETE ON prefilled
+        WHEN NOT EXISTS (SELECT 1 FROM receipts WHERE version_uuid = OLD.version_uuid)
+        BEGIN SELECT RAISE(ABORT, 'pre-filled marks are only removed by a purge after a receipt'); END;
+"""
+
 #: MIGRATIONS[n] moves a store from version n to n + 1 (SQL run in one transaction).
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4_DECISIONS)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4_DECISIONS, _V5_REVIEWS)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -211,44 +211,59 @@ class CaseStore:
             )
         if linked_case is not None:
             linked_case = self.resolve(linked_case)
-        case_uuid, version_uuid, at = str(uuid.uuid4()), str(uuid.uuid4()), now()
-        with self.transaction() as db:
-            self.keep_ruleset(signed, ruleset)
-            db.execute(
-                "INSERT INTO cases (case_uuid, questionnaire, kind, person_name, date_of_birth, council_ref,"
-                " format_needs, language, helper, linked_case_uuid, created_at, updated_at, current_version, state)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft')",
-                (
-                    case_uuid,
-                    questionnaire_id,
-                    questionnaire.kind,
-                    person.name.strip(),
-                    person.date_of_birth,
-                    person.council_ref,
-                    json.dumps(list(person.format_needs)),
-                    person.language,
-                    person.helper,
-                    linked_case,
-                    at,
-                    at,
-                    version_uuid,
-                ),
-            )
-            db.execute(
-                "INSERT INTO versions (version_uuid, case_uuid, number, state, ruleset_sha256, assessor, device_id,"
-                " started_at) VALUES (?, ?, 1, 'draft', ?, ?, ?, ?)",
-                (version_uuid, case_uuid, ruleset.sha256, self.actor, device_id, at),
-            )
-            self.audit(
-                case_uuid,
-                version_uuid,
-                "case started",
-                new=f"{ruleset.id} {ruleset.version} {ruleset.sha256}",
-                at=at,
-            )
-            if linked_case:
-                self.audit(case_uuid, version_uuid, "linked", new=linked_case, at=at)
+        with self.transaction():
+            ids = self.insert_case(person, questionnaire, ruleset, signed, linked_case, device_id)
         self._rulesets.setdefault(ruleset.sha256, ruleset)
+        return ids
+
+    def insert_case(
+        self,
+        person: Person,
+        questionnaire: Questionnaire,
+        ruleset: Ruleset,
+        signed: bytes,
+        linked_case: str | None,
+        device_id: str | None,
+        at: str | None = None,
+    ) -> tuple[str, str]:
+        """``new_case`` inside the caller's transaction (a review adds its answers to it)."""
+        db = self.db
+        case_uuid, version_uuid, at = str(uuid.uuid4()), str(uuid.uuid4()), at or now()
+        self.keep_ruleset(signed, ruleset)
+        db.execute(
+            "INSERT INTO cases (case_uuid, questionnaire, kind, person_name, date_of_birth, council_ref,"
+            " format_needs, language, helper, linked_case_uuid, created_at, updated_at, current_version, state)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft')",
+            (
+                case_uuid,
+                questionnaire.id,
+                questionnaire.kind,
+                person.name.strip(),
+                person.date_of_birth,
+                person.council_ref,
+                json.dumps(list(person.format_needs)),
+                person.language,
+                person.helper,
+                linked_case,
+                at,
+                at,
+                version_uuid,
+            ),
+        )
+        db.execute(
+            "INSERT INTO versions (version_uuid, case_uuid, number, state, ruleset_sha256, assessor, device_id,"
+            " started_at) VALUES (?, ?, 1, 'draft', ?, ?, ?, ?)",
+            (version_uuid, case_uuid, ruleset.sha256, self.actor, device_id, at),
+        )
+        self.audit(
+            case_uuid,
+            version_uuid,
+            "case started",
+            new=f"{ruleset.id} {ruleset.version} {ruleset.sha256}",
+            at=at,
+        )
+        if linked_case:
+            self.audit(case_uuid, version_uuid, "linked", new=linked_case, at=at)
         return case_uuid, version_uuid
 
     # --- answers and notes (autosave) ---------------------------------------------------
@@ -327,6 +342,12 @@ class CaseStore:
                 at=at,
             )
             db.execute("UPDATE cases SET updated_at = ? WHERE case_uuid = ?", (at, case_uuid))
+            # A new answer to an answer pre-filled from last time means it has been looked at.
+            db.execute(
+                "UPDATE prefilled SET confirmed_at = ? WHERE version_uuid = ? AND question = ?"
+                " AND confirmed_at IS NULL",
+                (at, version["version_uuid"], question_id),
+            )
 
     def set_notes_on_letter(self, case_uuid: str, agreed: bool) -> None:
         """Record whether the person agreed that their own words go on the letter."""

@@ -1,0 +1,130 @@
+""" "What changed since last time" in plain words, English and Welsh, for a review: the
+money, whether the change came from the person's answers or the council's new rules, each
+answer that changed and each area whose points changed. The letter, the app and the
+``rasdesk case changes`` command all say exactly these sentences.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rasdesk.domain.explain_steps import money_text
+from rasdesk.domain.model import Question
+from rasdesk.printing.letter import _answer_words, points_words
+from rasdesk.reviews.since_last_time import AnswerChange, SinceLastTime
+
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "What has changed since your last assessment",
+        "money": "Last time your indicative budget was £{last} a week. Now it is £{now} a week.",
+        "money_same": "Last time your indicative budget was £{last} a week. It is the same now.",
+        "money_pending": "Last time your indicative budget was £{last} a week. The new figure is not ready until every question is answered.",
+        "more": "That is £{amount} a week more.",
+        "less": "That is £{amount} a week less.",
+        "split": "Of this, {rules} comes from the council's new rates and rules, and {answers} from changes in your answers.",
+        "split_unknown": "The council's rules now ask questions they did not ask last time, so we cannot say how much of the change comes from the new rules and how much from your answers.",
+        "up": "£{amount} more",
+        "down": "£{amount} less",
+        "none": "nothing",
+        "rules_same": "The council's rules have not changed since last time.",
+        "rules_changed": "The council's rules changed since last time (version {old} to {new}).",
+        "answers_same": "Your answers are the same as last time.",
+        "answer": "{question}: last time “{before}” ({points_before}); now “{now}” ({points_now}).",
+        "not_answered": "not answered",
+        "no_points": "no points",
+        "area": "{area}: {before} last time, {now} now.",
+    },
+    "cy": {
+        "title": "Beth sydd wedi newid ers eich asesiad diwethaf",
+        "money": "Y tro diwethaf, eich cyllideb ddangosol oedd £{last} yr wythnos. Nawr mae'n £{now} yr wythnos.",
+        "money_same": "Y tro diwethaf, eich cyllideb ddangosol oedd £{last} yr wythnos. Mae'r un fath nawr.",
+        "money_pending": "Y tro diwethaf, eich cyllideb ddangosol oedd £{last} yr wythnos. Ni fydd y ffigur newydd yn barod nes bydd pob cwestiwn wedi'i ateb.",
+        "more": "Mae hynny £{amount} yr wythnos yn fwy.",
+        "less": "Mae hynny £{amount} yr wythnos yn llai.",
+        "split": "O hyn, daw {rules} o gyfraddau a rheolau newydd y cyngor, a {answers} o newidiadau yn eich atebion.",
+        "split_unknown": "Mae rheolau'r cyngor nawr yn gofyn cwestiynau na chawsant eu gofyn y tro diwethaf, felly ni allwn ddweud faint o'r newid sy'n dod o'r rheolau newydd a faint o'ch atebion.",
+        "up": "£{amount} yn fwy",
+        "down": "£{amount} yn llai",
+        "none": "dim",
+        "rules_same": "Nid yw rheolau'r cyngor wedi newid ers y tro diwethaf.",
+        "rules_changed": "Mae rheolau'r cyngor wedi newid ers y tro diwethaf (fersiwn {old} i {new}).",
+        "answers_same": "Mae eich atebion yr un fath â'r tro diwethaf.",
+        "answer": "{question}: y tro diwethaf “{before}” ({points_before}); nawr “{now}” ({points_now}).",
+        "not_answered": "dim ateb",
+        "no_points": "dim pwyntiau",
+        "area": "{area}: {before} y tro diwethaf, {now} nawr.",
+    },
+}
+
+
+def _signed(amount: Decimal, w: dict[str, str]) -> str:
+    if amount == 0:
+        return w["none"]
+    return w["up" if amount > 0 else "down"].format(amount=money_text(abs(amount)))
+
+
+def _points(points: Decimal | None, lang: str, w: dict[str, str]) -> str:
+    return w["no_points"] if points is None else points_words(points, lang)
+
+
+def _value(question: Question | None, value: object, lang: str, w: dict[str, str]) -> str:
+    if value is None or question is None:
+        return w["not_answered"]
+    return _answer_words(question, value, lang)[0]
+
+
+def _answer(change: AnswerChange, since: SinceLastTime, lang: str, w: dict[str, str]) -> str:
+    new_q = since.new.questionnaire_by_id[since.questionnaire].question_by_id.get(change.question)
+    old_q = since.old.questionnaire_by_id[since.questionnaire].question_by_id.get(change.question)
+    shown = new_q or old_q
+    assert shown is not None
+    return w["answer"].format(
+        question=shown.text.get(lang),
+        before=_value(old_q, change.before, lang, w),
+        points_before=_points(change.points_before, lang, w),
+        now=_value(new_q, change.now, lang, w),
+        points_now=_points(change.points_now, lang, w),
+    )
+
+
+def sentences(since: SinceLastTime, lang: str = "en") -> list[str]:
+    """Every sentence, in the order the letter and the app give them."""
+    w = WORDS[lang]
+    last = money_text(since.last.weekly)
+    out: list[str] = []
+    if since.now is None:
+        out.append(w["money_pending"].format(last=last))
+    elif since.now.weekly == since.last.weekly:
+        out.append(w["money_same"].format(last=last))
+    else:
+        total = since.now.weekly - since.last.weekly
+        out.append(w["money"].format(last=last, now=money_text(since.now.weekly)))
+        out.append(w["more" if total > 0 else "less"].format(amount=money_text(abs(total))))
+    rules, answers = since.from_rules, since.from_answers
+    if since.now is not None and since.now.weekly != since.last.weekly:
+        if rules is not None and answers is not None:
+            out.append(w["split"].format(rules=_signed(rules, w), answers=_signed(answers, w)))
+        else:
+            out.append(w["split_unknown"])
+    if since.rule_changes:
+        out.append(w["rules_changed"].format(old=since.old.version, new=since.new.version))
+    else:
+        out.append(w["rules_same"])
+    if not since.answers:
+        out.append(w["answers_same"])
+    out += [_answer(a, since, lang, w) for a in since.answers]
+    titles = {
+        s.id: s.title.get(lang)
+        for q in (since.old, since.new)
+        for s in q.questionnaire_by_id[since.questionnaire].sections
+    }
+    for area in since.areas:
+        if area.before != area.now and since.now is not None:
+            out.append(
+                w["area"].format(
+                    area=titles[area.section],
+                    before=_points(area.before, lang, w),
+                    now=_points(area.now, lang, w),
+                )
+            )
+    return out
