@@ -17,6 +17,7 @@ from rasdesk.domain.answers import json_value
 from rasdesk.domain.bundle import canonical
 from rasdesk.domain.errors import InputError
 from rasdesk.domain.model import Ruleset
+from rasdesk.reviews.carry_over import CarryOver
 from rasdesk.reviews.rebase_plan import RebasePlan, plan_rebase
 from rasdesk.storage.store import CaseStore, now
 
@@ -26,6 +27,31 @@ MOVED = "moved to ruleset"
 
 def _ref(ruleset: Ruleset) -> str:
     return f"{ruleset.id} {ruleset.version} {ruleset.sha256}"
+
+
+def audit_not_carried(
+    store: CaseStore, case_uuid: str, vid: str, carry: CarryOver, at: str, *, clear: bool
+) -> None:
+    """Audit each answer that did not carry over (and each question to ask), with the reason
+    in words; with ``clear``, also clear the answer by a new row (the old one stays)."""
+    mono = time.monotonic_ns() - store._mono0
+    for lost in carry.not_carried:
+        old_text = None if lost.old is None else canonical(json_value(lost.old)).decode()
+        if old_text is not None and clear:
+            store.db.execute(
+                "INSERT INTO answers (version_uuid, question, value, at, mono_ns, session)"
+                " VALUES (?, ?, NULL, ?, ?, ?)",
+                (vid, lost.question, at, mono, store.session),
+            )
+        store.audit(
+            case_uuid,
+            vid,
+            "not carried over" if old_text is not None else "to ask",
+            question=lost.question,
+            old=old_text,
+            reason=lost.words,
+            at=at,
+        )
 
 
 def plan_for_case(store: CaseStore, case_uuid: str, new: Ruleset) -> RebasePlan:
@@ -45,7 +71,7 @@ def rebase_draft(store: CaseStore, case_uuid: str, new: Ruleset, signed: bytes) 
     plan = plan_for_case(store, case_uuid, new)
     version = store.current_version(case_uuid)
     vid = version["version_uuid"]
-    at, mono = now(), time.monotonic_ns() - store._mono0
+    at = now()
     summary = plan.as_dict()
     with store.transaction() as db:
         store.keep_ruleset(signed, new)
@@ -65,23 +91,7 @@ def rebase_draft(store: CaseStore, case_uuid: str, new: Ruleset, signed: bytes) 
             ),
             at=at,
         )
-        for lost in plan.carry.not_carried:
-            old_text = None if lost.old is None else canonical(json_value(lost.old)).decode()
-            if old_text is not None:
-                db.execute(
-                    "INSERT INTO answers (version_uuid, question, value, at, mono_ns, session)"
-                    " VALUES (?, ?, NULL, ?, ?, ?)",
-                    (vid, lost.question, at, mono, store.session),
-                )
-            store.audit(
-                case_uuid,
-                vid,
-                "not carried over" if old_text is not None else "to ask",
-                question=lost.question,
-                old=old_text,
-                reason=lost.words,
-                at=at,
-            )
+        audit_not_carried(store, case_uuid, vid, plan.carry, at, clear=True)
         db.execute("UPDATE cases SET updated_at = ? WHERE case_uuid = ?", (at, case_uuid))
     store._rulesets.setdefault(new.sha256, new)
     log.info(

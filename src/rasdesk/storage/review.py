@@ -19,6 +19,7 @@ from rasdesk.domain.model import Ruleset
 from rasdesk.reviews.rebase_plan import RebasePlan, plan_rebase
 from rasdesk.reviews.since_last_time import SinceLastTime, compare
 from rasdesk.storage import prefilled
+from rasdesk.storage.rebase import audit_not_carried
 from rasdesk.storage.store import CaseStore, Person, now
 
 
@@ -116,17 +117,7 @@ def start_review(
                 (vid, question, canonical(json_value(value)).decode(), at, store.session),
             )
         prefilled.mark(store, vid, plan.carry.carried, source["version_uuid"], at)
-        for lost in plan.carry.not_carried:
-            old_text = None if lost.old is None else canonical(json_value(lost.old)).decode()
-            store.audit(
-                new_case,
-                vid,
-                "not carried over" if old_text is not None else "to ask",
-                question=lost.question,
-                old=old_text,
-                reason=lost.words,
-                at=at,
-            )
+        audit_not_carried(store, new_case, vid, plan.carry, at, clear=False)
     store._rulesets.setdefault(ruleset.sha256, ruleset)
     carers, notes = _review_carers(store, case_uuid, new_case, ruleset, signed, device_id)
     return Review(new_case, case_uuid, source["version_uuid"], plan, carers, notes)
