@@ -100,3 +100,39 @@ def test_review_confirm_finalise_and_changes(
     assert "Of this, £18.30 more comes from the council's new rates and rules, and £18.00 more from changes in your answers." in out  # fmt: skip
     assert run(capsys, "case", "finalise", review[:8])[0] == 0
     assert run(capsys, "case", "changes", last[:8])[0] == 2  # not a review
+
+
+@pytest.mark.usefixtures("installed")
+def test_stale_drafts_old_ruleset_and_too_old(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, rasdesk_home: Path
+) -> None:
+    draft = run(capsys, "case", "new", "--name", "Old Draft", "--answers", ANSWERS)[1].strip()
+    fresh = run(capsys, "case", "new", "--name", "Fresh Draft")[1].strip()
+    assert run(capsys, "case", "stale")[1].strip() == "No stale drafts."
+    install_next_year(capsys, tmp_path, h.rate_only)
+    out = run(capsys, "case", "stale", "--json")[1]
+    found = {s["case_uuid"]: s for s in json.loads(out)}
+    assert set(found) == {draft, fresh} and all(s["old_ruleset"] for s in found.values())
+    assert "uses an older ruleset (demo-council-ras 2026.1)" in found[draft]["reasons"][0]
+    assert run(capsys, "case", "rebase", fresh[:8])[0] == 0
+    code, out, _ = run(capsys, "case", "list")
+    lines = {line.split()[0]: line for line in out.splitlines()}
+    assert "[stale" in lines[draft[:8]] and "[stale" not in lines[fresh[:8]]
+    # Older than the policy allows: a draft started 10 days ago, with a policy of 7.
+    (rasdesk_home / "config").mkdir(exist_ok=True)
+    (rasdesk_home / "config" / "settings.json").write_text('{"draft_max_age_days": 7}')
+    from rasdesk.platform import settings
+    from rasdesk.storage.profile import open_user_store
+    from rasdesk.storage.stale import stale_drafts
+
+    store = open_user_store()
+    try:
+        import datetime as dt
+
+        later = dt.date.today() + dt.timedelta(days=10)
+        found_later = stale_drafts(store, None, settings.load()["draft_max_age_days"], later)
+        assert set(found_later) == {draft, fresh}
+        assert found_later[fresh].too_old and not found_later[fresh].old_ruleset
+        assert "started 10 days ago, longer than the council allows" in found_later[fresh].words()
+    finally:
+        store.close()

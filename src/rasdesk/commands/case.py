@@ -203,6 +203,7 @@ def list_cmd(args: argparse.Namespace) -> int:
         rows = queries.list_cases(
             store, state=args.state, search=args.search, limit=args.limit, decision=args.decision
         )
+        stale = case_review.stale_marks(store)
     finally:
         store.close()
     if args.json:
@@ -215,6 +216,7 @@ def list_cmd(args: argparse.Namespace) -> int:
         print(
             f"{r.case_uuid[:8]}  {r.state:<11} {weekly:>10}  {r.questionnaire:<8} {r.person_name}  {r.council_ref or ''}"
             + (f"  [{queries.DECISION_WORDS[r.decision_status]}]" if r.decision_status else "")
+            + ("  [stale: see rasdesk case stale]" if r.case_uuid in stale else "")
         )
     return 0
 
@@ -300,7 +302,7 @@ def register(sub: Any) -> None:
     cs = p.add_subparsers(
         dest="case_command",
         required=True,
-        metavar="new|list|show|answer|note|notes-on-letter|finalise|amend|plan|decide|export|purge|rebase|review|confirm|changes",
+        metavar="new|list|show|answer|note|notes-on-letter|finalise|amend|plan|decide|export|purge|rebase|review|confirm|changes|stale",
     )
     case_review.register(cs)
     n = cs.add_parser("new", help="start a case; prints its id")

@@ -154,6 +154,34 @@ def changes(args: argparse.Namespace) -> int:
     return 0
 
 
+def stale_marks(store: Any) -> dict[str, Any]:
+    """Stale drafts by case id, as the policy and the installed ruleset say."""
+    from rasdesk.platform import settings
+    from rasdesk.storage.stale import stale_drafts
+
+    days = settings.load()["draft_max_age_days"]
+    return stale_drafts(store, current_sha256(), days, dt.date.today())
+
+
+def stale(args: argparse.Namespace) -> int:
+    from rasdesk.storage.profile import open_user_store
+
+    store = open_user_store()
+    try:
+        found = stale_marks(store)
+        names = {c: store.case_row(c)["person_name"] for c in found}
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps([{"case_uuid": c, "reasons": s.words(), "old_ruleset": s.old_ruleset, "age_days": s.age_days, "too_old": s.too_old} for c, s in found.items()], indent=2))  # fmt: skip
+        return 0
+    if not found:
+        print("No stale drafts.")
+    for case_uuid, s in found.items():
+        print(f"{case_uuid[:8]}  {names[case_uuid]}: {'; '.join(s.words())}")
+    return 0
+
+
 def register(cs: Any) -> None:
     """The subcommands, added to ``rasdesk case``."""
     r = cs.add_parser(
@@ -180,3 +208,6 @@ def register(cs: Any) -> None:
     w.add_argument("--language", default="en", choices=["en", "cy"])
     w.add_argument("--json", action="store_true")
     w.set_defaults(func=changes)
+    st = cs.add_parser("stale", help="drafts on an older ruleset, or older than the policy allows")
+    st.add_argument("--json", action="store_true")
+    st.set_defaults(func=stale)

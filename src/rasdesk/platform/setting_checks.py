@@ -19,6 +19,7 @@ Check = Callable[[Any, str], list[Problem]]
 
 LANGUAGES = ("en", "cy")
 LOCK_MINUTES = (1, 240)
+DRAFT_DAYS = (1, 3650)
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 KEY_FIELDS = ("name", "file", "pem", "keyid")
 _KEYID = re.compile(r"[0-9a-f]{64}")
@@ -42,6 +43,15 @@ def minutes(value: Any, where: str) -> list[Problem]:
         return [Problem(where, f"expected a whole number of minutes, found {value!r}")]
     if not low <= value <= high:
         return [Problem(where, f"expected {low} to {high} minutes, found {value}")]
+    return []
+
+
+def days(value: Any, where: str) -> list[Problem]:
+    low, high = DRAFT_DAYS
+    if isinstance(value, bool) or not isinstance(value, int):
+        return [Problem(where, f"expected a whole number of days, found {value!r}")]
+    if not low <= value <= high:
+        return [Problem(where, f"expected {low} to {high} days, found {value}")]
     return []
 
 
@@ -114,6 +124,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "text": {"type": "string"},
     "yes_no": {"type": "boolean"},
     "minutes": {"type": "integer", "minimum": LOCK_MINUTES[0], "maximum": LOCK_MINUTES[1]},
+    "days": {"type": "integer", "minimum": DRAFT_DAYS[0], "maximum": DRAFT_DAYS[1]},
     "languages": {
         "type": "array",
         "items": {"enum": list(LANGUAGES)},

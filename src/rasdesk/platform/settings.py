@@ -65,6 +65,13 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("languages", list, ["en", "cy"], "The languages offered: en, cy.", checks.languages),
     Setting(
+        "draft_max_age_days",
+        int,
+        90,
+        "Days a draft may stay unfinished before the case list shows it as overdue (1 to 3650).",
+        checks.days,
+    ),
+    Setting(
         "allow_user_keys",
         bool,
         True,
