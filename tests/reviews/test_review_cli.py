@@ -115,7 +115,7 @@ def test_stale_drafts_old_ruleset_and_too_old(
     assert set(found) == {draft, fresh} and all(s["old_ruleset"] for s in found.values())
     assert "uses an older ruleset (demo-council-ras 2026.1)" in found[draft]["reasons"][0]
     assert run(capsys, "case", "rebase", fresh[:8])[0] == 0
-    code, out, _ = run(capsys, "case", "list")
+    out = run(capsys, "case", "list")[1]
     lines = {line.split()[0]: line for line in out.splitlines()}
     assert "[stale" in lines[draft[:8]] and "[stale" not in lines[fresh[:8]]
     # Older than the policy allows: a draft started 10 days ago, with a policy of 7.
