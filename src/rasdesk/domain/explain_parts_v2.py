@@ -198,7 +198,8 @@ class PartWords(BaseWords):
             if not item.applies:
                 yield self.two("item", "item_off", label=words)
                 continue
-            cost, pen = self.money(item.cost)
+            cost = self.m(item.cost)
+            pen = self.p2["penny"] if item.quantity * item.unit_cost != item.cost else ""
             yield self.two(
                 "item",
                 "item",

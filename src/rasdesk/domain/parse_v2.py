@@ -107,6 +107,12 @@ def _read(doc: Any, sha256: str) -> tuple[RulesetV2 | None, list[Any]]:
     _check_languages(r, raw.get("languages"))
     contact = _contact(r, raw["contact"]) if "contact" in raw else None
     rates = _rates(r, raw.get("rates", []))
+    raw_rates = raw.get("rates")
+    rate_ids = frozenset(
+        x["id"]
+        for x in (raw_rates if isinstance(raw_rates, list) else [])
+        if isinstance(x, dict) and isinstance(x.get("id"), str)
+    )
     items = r.items(raw.get("questionnaires"), "$.questionnaires", non_empty=True)
     indexes = {
         q["id"]: index_v2(q.get("sections"))
@@ -114,7 +120,8 @@ def _read(doc: Any, sha256: str) -> tuple[RulesetV2 | None, list[Any]]:
         if isinstance(q, dict) and isinstance(q.get("id"), str)
     }
     questionnaires = [
-        _questionnaire(r, q, f"$.questionnaires[{i}]", rates, indexes) for i, q in enumerate(items)
+        _questionnaire(r, q, f"$.questionnaires[{i}]", (rates, rate_ids), indexes)
+        for i, q in enumerate(items)
     ]
     r.unique(
         [
@@ -194,9 +201,10 @@ def _questionnaire(
     r: Reader,
     value: Any,
     path: str,
-    rates: dict[str, Rate],
+    all_rates: tuple[dict[str, Rate], frozenset[str]],
     indexes: dict[str, dict[str, tuple[str, frozenset[str]]]],
 ) -> QuestionnaireV2 | None:
+    rates, rate_ids = all_rates
     raw = r.obj(value, path, ("id", "kind", "title", "sections", "amounts"), ("views", "facts"))
     if raw is None:
         return None
@@ -242,7 +250,7 @@ def _questionnaire(
         "question",
     )
     section_ids = [s["id"] for s in items if isinstance(s, dict) and isinstance(s.get("id"), str)]
-    scope = Scope(index, section_ids, rates)
+    scope = Scope(index, section_ids, rates, rate_ids)
     amount_items = r.items(raw.get("amounts"), f"{path}.amounts")
     amounts = [read_amount(r, a, f"{path}.amounts[{i}]", scope) for i, a in enumerate(amount_items)]
     r.unique(

@@ -54,7 +54,8 @@ def read_amount(r: Reader, value: Any, path: str, scope: Scope) -> Amount | None
         "part",
     )
     clean = [p for p in parts if p is not None]
-    part_ids = [p.id for p in clean]
+    # Ids as written (a part with a problem is still named: no knock-on problems).
+    part_ids = [p["id"] for p in items if isinstance(p, dict) and isinstance(p.get("id"), str)]
     conversions = _read_conversions(r, raw.get("conversions", []), f"{path}.conversions")
     show_also: list[Period] = []
     for i, word in enumerate(r.items(raw.get("show_also", []), f"{path}.show_also")):

@@ -67,6 +67,7 @@ class Scope:
     index: QuestionIndex
     section_ids: list[str]
     rates: dict[str, Rate]
+    rate_ids: frozenset[str] = frozenset()  # as written, valid or not (no knock-on problems)
 
 
 def read_period(r: Reader, value: Any, path: str) -> PeriodSpec | None:
@@ -294,8 +295,8 @@ def _read_item_rates(
     r: Reader, value: Any, path: str, scope: Scope
 ) -> tuple[tuple[Condition | None, str], ...]:
     def rate_id(x: Any, where: str) -> str | None:
-        if not isinstance(x, str) or x not in scope.rates:
-            known = ", ".join(scope.rates) or "none declared"
+        if not isinstance(x, str) or x not in scope.rate_ids:
+            known = ", ".join(sorted(scope.rate_ids)) or "none declared"
             r.add(where, f'{x!r} is not a rate of this ruleset ("rates": {known})')
             return None
         return x
