@@ -83,7 +83,7 @@ class AmountWords(PartWords):
             factor=plain(factor),
             after=self.m(after),
             per_to=self.per(amount.period),
-            penny=self.p2["penny"] if exact != after else "",
+            penny=self.rounded_words(conv.rounding) if exact != after else "",
         )
 
     def totals(self, amount: Amount, result: AmountResult) -> Iterator[ExplanationStep]:
@@ -120,7 +120,7 @@ class AmountWords(PartWords):
             funder_words.append(f"£{self.m(total)}")
         if len(funder_words) > 1:
             yield self.two(
-                "total",
+                "amount_total",
                 "amount_total",
                 amount=name,
                 funders=" + ".join(funder_words),
@@ -129,7 +129,7 @@ class AmountWords(PartWords):
             )
         else:
             yield self.two(
-                "total",
+                "amount_total",
                 "amount_total_one",
                 "amount_total.easy",
                 amount=name,
@@ -150,7 +150,7 @@ class AmountWords(PartWords):
                 total=self.m(also.total),
                 from_total=self.m(result.total),
                 factor=plain(factor),
-                penny=self.p2["penny"] if exact != also.total else "",
+                penny=self.rounded_words(conv.rounding) if exact != also.total else "",
             )
             if also.council != also.total:
                 yield self.two(

@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from rasdesk.domain.answers_v2 import Record, Value
 from rasdesk.domain.decimals import CENT, ONE, plain
 from rasdesk.domain.explain_steps import AnswerWords, money_text, points_text
-from rasdesk.domain.model import Question, Section
+from rasdesk.domain.model import Question, Rounding, Section
 from rasdesk.domain.model_v2 import Fact, Part, PeriodSpec, QuestionnaireV2, RulesetV2
 from rasdesk.domain.phrases_v2 import PHRASES_V2
 from rasdesk.domain.result import ExplanationStep
@@ -48,6 +48,16 @@ class BaseWords(AnswerWords):
         """(£ figure to the penny, " (to the nearest penny)" when that rounded it, else "")."""
         shown = penny(value)
         return money_text(shown), (self.p2["penny"] if shown != value else "")
+
+    def rounded_words(self, rounding: Rounding) -> str:
+        """How a figure was rounded, said after it: "(to the nearest penny)" for the usual
+        rounding, else the step and the mode."""
+        if rounding.to == CENT and rounding.mode == "half_up":
+            return self.p2["penny"]
+        words = self.s(
+            "rounded_other", step=self.step_word(rounding), mode=self.p[f"mode_{rounding.mode}"]
+        )
+        return " " + words
 
     def m(self, value: Decimal) -> str:
         return self.money(value)[0]

@@ -43,6 +43,7 @@ EN: dict[str, str] = {
     "units_item": "items",
     "a_item": "an item",
     "penny": " (to the nearest penny)",
+    "rounded_other": " (rounded to the nearest {step}, {mode})",
     # who answered
     "who_person": "you",
     "who_person_helped": "you, with help",
@@ -184,6 +185,7 @@ CY: dict[str, str] = {
     "units_item": "eitem",
     "a_item": "yr eitem",
     "penny": " (i'r geiniog agosaf)",
+    "rounded_other": " (wedi'i dalgrynnu i'r {step} agosaf, {mode})",
     "who_person": "chi",
     "who_person_helped": "chi, gyda help",
     "who_carer": "eich gofalwr",
