@@ -52,6 +52,7 @@ def _print_report(report: SyncReport) -> None:
             "reason",
         ),
         ("Waiting", report.waiting, "reason"),
+        ("Decisions received from the council", report.received, "receipt"),
     ]
     for title, notes, field in sections:
         if not notes:

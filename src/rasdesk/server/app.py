@@ -187,6 +187,24 @@ def make_app(db: Database) -> Starlette:
         held, missing = await run_in_threadpool(receive.receipts, db, wanted)
         return JSONResponse({"held": held, "missing": missing})
 
+    async def post_updates(request: Request) -> Response:
+        from rasdesk.server import decisions
+
+        device = await auth(request)
+        doc = await read_json(request)
+        heads = doc.get("heads")
+        if not isinstance(heads, dict) or not all(
+            isinstance(v, str) and receive.UUID.match(k) and receive.UUID.match(v)
+            for k, v in heads.items()
+        ):
+            raise ApiError(422, "invalid_request", '"heads" must map case ids to version ids')
+        if len(heads) > decisions.MAX_HEADS:
+            raise ApiError(
+                422, "invalid_request", f"ask about at most {decisions.MAX_HEADS} cases at a time"
+            )
+        found = await run_in_threadpool(decisions.updates, db, device, heads)
+        return JSONResponse({"versions": found})
+
     async def current_rulesets(request: Request) -> Response:
         await auth(request)
         found = await run_in_threadpool(rulesets.current, db)
@@ -223,6 +241,7 @@ def make_app(db: Database) -> Starlette:
             f"{prefix}/cases/{{case_uuid}}/versions/{{version_uuid}}", put_version, methods=["PUT"]
         ),
         Route(f"{prefix}/receipts", post_receipts, methods=["POST"]),
+        Route(f"{prefix}/cases/updates", post_updates, methods=["POST"]),
         Route(f"{prefix}/rulesets/current", current_rulesets, methods=["GET"]),
     ]
     handlers: dict[Any, Any] = {

@@ -118,6 +118,30 @@ def export_cmd(args: argparse.Namespace) -> int:
     return 0
 
 
+def decide_cmd(args: argparse.Namespace) -> int:
+    from rasdesk.server.decisions import record_decision
+
+    version, receipt, d = record_decision(
+        _open(args),
+        args.case,
+        {
+            "final": args.final,
+            "by": args.by,
+            "reasons": args.reason,
+            "category": args.category,
+            "role": args.role,
+            "decided_on": args.date,
+        },
+    )
+    print(version)
+    print(
+        f"rasdesk-server: case {args.case[:8]} decided by {d.by} on {d.decided_on}: "
+        f"£{d.final} a {d.period} (receipt {receipt}); the laptop receives it on its next sync",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rasdesk-server",
@@ -162,6 +186,16 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--format", required=True, choices=["jsonl", "csv"])
     x.add_argument("--since", metavar="DATE", help="received from this UTC date or time on")
     x.add_argument("-o", "--output", metavar="FILE", help="write here (default: standard output)")
+    from rasdesk.decision.decide import REASON_CATEGORIES
+
+    dc = command("decide", decide_cmd, "record a decision on a case's support plan (a new version)")
+    dc.add_argument("case", metavar="CASE_UUID")
+    dc.add_argument("--final", required=True, metavar="AMOUNT", help="the final budget, £ a week")
+    dc.add_argument("--by", required=True, help='who decided ("Resource allocation panel")')
+    dc.add_argument("--role", choices=["manager", "panel"], help="default: panel if --by says so")
+    dc.add_argument("--reason", help="required when the final budget differs from the indicative")
+    dc.add_argument("--category", choices=list(REASON_CATEGORIES), help="why it differs")
+    dc.add_argument("--date", metavar="YYYY-MM-DD", help="when it was decided (default: today)")
     return parser
 
 

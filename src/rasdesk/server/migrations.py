@@ -67,6 +67,18 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX versions_by_received ON versions (received_at, version_uuid)",
         "CREATE INDEX versions_by_case ON versions (case_uuid)",
     ),
+    # 2: decisions recorded at the council (``rasdesk-server decide``). The version itself
+    # is an ordinary row of ``versions`` (its device is the one that sent the plan, which
+    # receives it on its next sync); this table says the council made it, and who decided.
+    (
+        """CREATE TABLE council_versions (
+            version_uuid TEXT PRIMARY KEY REFERENCES versions (version_uuid),
+            case_uuid TEXT NOT NULL,
+            decided_by TEXT NOT NULL,
+            recorded_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX council_versions_by_case ON council_versions (case_uuid)",
+    ),
 )
 
 #: Any constant: the advisory lock that makes PostgreSQL migrations one at a time.

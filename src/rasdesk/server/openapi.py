@@ -225,6 +225,46 @@ def _paths() -> dict[str, Any]:
                 },
             }
         },
+        "/cases/updates": {
+            "post": {
+                "operationId": "caseUpdates",
+                "summary": "Versions the council made after each case's head (decisions; docs/sync-v2.md)",
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "required": ["heads"],
+                                "properties": {
+                                    "heads": {
+                                        "type": "object",
+                                        "maxProperties": 1000,
+                                        "propertyNames": {"pattern": UUID_PATTERN},
+                                        "additionalProperties": _uuid,
+                                    }
+                                },
+                            }
+                        }
+                    },
+                },
+                "responses": {
+                    "200": _json(
+                        {
+                            "type": "object",
+                            "properties": {
+                                "versions": {"type": "array", "items": {"type": "object"}}
+                            },
+                        },
+                        "the council's versions, oldest first, each with its exact bundle text",
+                    ),
+                    **_AUTH_ERRORS,
+                    "422": _err(
+                        "not a map of at most 1000 case ids to version ids (error: invalid_request)"
+                    ),
+                },
+            }
+        },
         "/rulesets/current": {
             "get": {
                 "operationId": "currentRulesets",

@@ -253,6 +253,17 @@ class Client:
                 out[vid] = (entry["receipt"], entry["received_at"])
         return out
 
+    def updates(self, heads: dict[str, str]) -> list[dict[str, Any]]:
+        """Versions the council made after each case's head (docs/sync-v2.md)."""
+        body = self._checked_json(
+            self._request("POST", "/cases/updates", json={"heads": heads}),
+            "asking for the council's decisions",
+        )
+        found = body.get("versions") if isinstance(body, dict) else None
+        if not isinstance(found, list):
+            raise BadAnswer('asking for the council\'s decisions: the answer had no "versions"')
+        return [v for v in found if isinstance(v, dict)]
+
     def rulesets(self) -> list[Any]:
         """The signed ruleset envelopes the council publishes now."""
         body = self._checked_json(

@@ -53,6 +53,8 @@ class SyncReport:
     rulesets_installed: list[RulesetNote] = field(default_factory=list)
     rulesets_refused: list[RulesetNote] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    #: versions the council made (a decision on a support plan), received this run
+    received: list[VersionNote] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:

@@ -21,6 +21,7 @@ from rasdesk.storage.store import CaseStore, now
 from rasdesk.sync import device as dev
 from rasdesk.sync import rulesets
 from rasdesk.sync.client import BadAnswer, Client, Revoked, Unreachable
+from rasdesk.sync.decisions import fetch_decisions
 from rasdesk.sync.report import (
     FAILED,
     OFFLINE,
@@ -120,6 +121,8 @@ def _send(
 
 def _summary(report: SyncReport) -> str:
     parts = [f"{len(report.sent)} sent"]
+    if report.received:
+        parts.append(f"{len(report.received)} decision(s) received from the council")
     if report.already_there:
         parts.append(f"{len(report.already_there)} already on the server")
     if report.failed:
@@ -179,6 +182,10 @@ def run_sync(
                 ]
             else:
                 not_before = _send(store, client, report, opts, tell, stop)
+            if report.outcome != STOPPED:
+                tell("decisions", 0, 1)
+                fetch_decisions(store, client, report)  # step 6: docs/sync-v2.md
+                tell("decisions", 1, 1)
         except Revoked as exc:
             dev.mark_revoked(device, now(), str(exc))
             report.outcome = REVOKED
