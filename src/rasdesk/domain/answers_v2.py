@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
-from rasdesk.domain.answers import AnswerValue, _check_one
+from rasdesk.domain.answers import AnswerValue, _check_one, _plainly_valid
 from rasdesk.domain.decimals import type_name
 from rasdesk.domain.errors import AnswersError, Problem
 from rasdesk.domain.model import Question
@@ -171,6 +172,15 @@ def _one(
     typed: dict[str, Value],
     records: dict[str, Record],
 ) -> None:
+    if value.__class__ is not dict and _plainly_valid(question, value):  # the usual case
+        typed[question.id] = (
+            value
+            if value.__class__ is str
+            else tuple(value)
+            if value.__class__ is list
+            else Decimal(value)
+        )
+        return
     if not (isinstance(value, dict) and set(value) & set(_RECORD_FIELDS)):
         checked = _value(q, question, value, path, problems)
         if checked is not None:

@@ -7,6 +7,7 @@ module applies the amount's rules, conversions and totals.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from decimal import Decimal, localcontext
 from typing import cast
 
@@ -15,7 +16,6 @@ from rasdesk.domain.decimals import CENT, EXACT, ROUNDING, ZERO, round_to
 from rasdesk.domain.engine import HIDDEN, TEXT, score_section
 from rasdesk.domain.model_v2 import Amount, Conversion, PeriodSpec, Rule, RulesetV2, SectionV2
 from rasdesk.domain.parts_v2 import Context, compute_part
-from rasdesk.domain.result import QuestionScore, SectionScore
 from rasdesk.domain.result_v2 import (
     AlsoIn,
     AmountResult,
@@ -24,6 +24,8 @@ from rasdesk.domain.result_v2 import (
     ResultV2,
     RuleStep,
     SectionV2Score,
+    question_score,
+    section_score,
 )
 
 TENTH = Decimal("0.1")
@@ -64,25 +66,26 @@ def compute_v2(ruleset: RulesetV2, answers: AnswersV2) -> ResultV2:
             memo.clear()
         questions: list[QuestionV2Score] = []
         sections: list[SectionV2Score] = []
+        question_json: list[bytes] = []
+        section_json: list[bytes] = []
+        keys: list[tuple[object, ...]] = []
+        # Usually no answer is "not applicable" or has views: then no question needs marks.
+        plain = not answers.records and all(v is not NOT_APPLICABLE for v in answers.given.values())
         for s in q.sections:
             values = _values(s, answers)
-            key = (s.section.id, values)
+            marks = () if plain else tuple(mark(answers, x.id) for x in s.section.questions)
+            eligible = s.eligible_if is None or s.eligible_if.holds(answers.visible)
+            key = (s.section.id, values, marks, eligible)
+            keys.append(key)
             found = memo.get(key)
             if found is None:
-                found = memo[key] = score_section(s.section, values)
-            scores, score = cast(tuple[tuple[QuestionScore, ...], SectionScore], found)
-            eligible = s.eligible_if is None or s.eligible_if.holds(answers.visible)
-            sections.append(
-                SectionV2Score(
-                    s.section.id,
-                    score.raw_points,
-                    score.capped,
-                    score.points if eligible else ZERO,
-                    eligible,
-                )
-            )
-            for qs in scores:
-                questions.append(_question(qs.question, qs.section, qs.points, answers))
+                found = memo[key] = _score(s, values, eligible, answers)
+            (sscore, sjson), scored = cast(_Scored, found)
+            sections.append(sscore)
+            section_json.append(sjson)
+            for qscore, qjson in scored:
+                questions.append(qscore)
+                question_json.append(qjson)
         ctx = Context(ruleset, answers, {s.id: s.points for s in sections})
         amounts = [_amount(a, ctx) for a in q.amounts]
     return ResultV2(
@@ -93,10 +96,39 @@ def compute_v2(ruleset: RulesetV2, answers: AnswersV2) -> ResultV2:
         sections=sections,
         facts=dict(answers.facts),
         amounts=amounts,
+        question_json=question_json,
+        section_json=section_json,
+        section_keys=keys,
     )
 
 
-def _question(qid: str, sid: str, points: Decimal, answers: AnswersV2) -> QuestionV2Score:
+_Scored = tuple[tuple[SectionV2Score, bytes], tuple[tuple[QuestionV2Score, bytes], ...]]
+
+
+def _score(s: SectionV2, values: tuple[object, ...], eligible: bool, answers: AnswersV2) -> _Scored:
+    """Steps 3–4 for one section: a pure function of its values, marks and eligibility."""
+    scores, score = score_section(s.section, values)
+    sscore = section_score(
+        s.section.id, score.raw_points, score.capped, score.points if eligible else ZERO, eligible
+    )
+    return sscore, tuple(_question(x.question, x.section, x.points, answers) for x in scores)
+
+
+def mark(answers: AnswersV2, qid: str) -> Hashable:
+    """What, beside its scoring value, changes a question's kind and words: not applicable,
+    or views beside the agreed answer."""
+    given = answers.given.get(qid)
+    if given is NOT_APPLICABLE:
+        return NOT_APPLICABLE
+    record = answers.records.get(qid)
+    if record is None or not record.views:
+        return None
+    return tuple(sorted(record.views.items(), key=lambda kv: kv[0]))
+
+
+def _question(
+    qid: str, sid: str, points: Decimal, answers: AnswersV2
+) -> tuple[QuestionV2Score, bytes]:
     value = answers.given.get(qid)
     question = answers.questionnaire.question_by_id[qid]
     if value is NOT_APPLICABLE:
@@ -107,7 +139,7 @@ def _question(qid: str, sid: str, points: Decimal, answers: AnswersV2) -> Questi
         kind = "text" if question.type == "text" else "answer"
     record = answers.records.get(qid)
     differ = bool(record and any(v != value for v in record.views.values()))
-    return QuestionV2Score(qid, sid, kind, points, differ)
+    return question_score(qid, sid, kind, points, differ)
 
 
 def _amount(amount: Amount, ctx: Context) -> AmountResult:

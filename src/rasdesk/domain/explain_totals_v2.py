@@ -183,7 +183,7 @@ class AmountWords(PartWords):
         else:
             yield self.both("indicative", "indicative")
 
-    def ending(self, last: Amount | None) -> Iterator[ExplanationStep]:
+    def ending(self) -> Iterator[ExplanationStep]:
         c = self.ruleset.contact
         if c is not None:
             ways = [

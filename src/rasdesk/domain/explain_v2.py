@@ -9,18 +9,62 @@ JSON keeps every digit).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from decimal import Decimal
+from functools import partial
+from typing import cast
 
 from rasdesk.domain.answers_v2 import NOT_APPLICABLE, AnswersV2
 from rasdesk.domain.engine import HIDDEN, TEXT
 from rasdesk.domain.engine_v2 import _values
 from rasdesk.domain.explain_totals_v2 import AmountWords
 from rasdesk.domain.model import Section
-from rasdesk.domain.model_v2 import Amount, RulesetV2
+from rasdesk.domain.model_v2 import Amount, Part, QuestionnaireV2, RulesetV2, SectionV2
 from rasdesk.domain.result import ExplanationStep
-from rasdesk.domain.result_v2 import AmountResult, ResultV2, SectionV2Score
+from rasdesk.domain.result_v2 import (
+    AmountResult,
+    PartResult,
+    ResultV2,
+    SectionV2Score,
+    part_signature,
+    totals_signature,
+)
 
 About = tuple[str | None, str | None]
+
+
+_MEMO_LIMIT = 200_000
+Group = tuple[tuple[ExplanationStep, About], ...]
+
+
+class _Memo:
+    """Groups of steps, each a pure function of its key, for one questionnaire and
+    language: across thousands of people the same answers and figures recur."""
+
+    def __init__(self, words: AmountWords) -> None:
+        self.words = words
+        self.groups: dict[Hashable, Group] = {}
+
+    def get(self, key: Hashable, make: Callable[[], Group]) -> Group:
+        found = self.groups.get(key)
+        if found is None:
+            if len(self.groups) >= _MEMO_LIMIT:
+                self.groups.clear()
+            found = self.groups[key] = make()
+        return found
+
+
+_MEMOS: dict[tuple[str, str, str], _Memo] = {}
+
+
+def _memo_for(ruleset: RulesetV2, q: QuestionnaireV2, lang: str) -> _Memo:
+    key = (ruleset.sha256, q.id, lang)
+    memo = _MEMOS.get(key)
+    if memo is None or memo.words.ruleset is not ruleset:
+        if len(_MEMOS) > 64:
+            _MEMOS.clear()
+        memo = _MEMOS[key] = _Memo(AmountWords(ruleset, q, lang))
+    return memo
 
 
 def explain_v2(
@@ -28,51 +72,71 @@ def explain_v2(
 ) -> tuple[list[ExplanationStep], list[About]]:
     """The steps and, parallel to them, which (amount, part) each is about."""
     q = answers.questionnaire
-    w = AmountWords(ruleset, q, lang)
-    steps: list[ExplanationStep] = []
-    about: list[About] = []
-
-    def add(step: ExplanationStep | None, where: About = (None, None)) -> None:
-        if step is not None:
-            steps.append(step)
-            about.append(where)
-
+    memo = _memo_for(ruleset, q, lang)
+    w = memo.words
+    out: list[tuple[ExplanationStep, About]] = []
+    nowhere: About = (None, None)
     if answers.answered_by:
         who = answers.answered_by
         if q.kind == "carer" and who == "carer":
             who = "person"  # in a carer's own assessment, the carer is "you"
-        add(w.two("answered_by", "answered_by", who=w.s(f"who_{who}")))
+        out.append((w.two("answered_by", "answered_by", who=w.s(f"who_{who}")), nowhere))
     for fact in q.facts:
         if fact.id in answers.facts:
             linked = ruleset.questionnaire_by_id[fact.questionnaire]
-            add(w.fact(fact, linked, answers.facts[fact.id]))
+            out.append((w.fact(fact, linked, answers.facts[fact.id]), nowhere))
     scores = {s.id: s for s in result.sections}
-    for section in q.sections:
-        values = _values(section, answers)
-        points = {qs.id: qs.points for qs in result.questions}
-        for question, value in zip(section.section.questions, values, strict=True):
-            if value is HIDDEN or value is TEXT:
-                continue
-            given = answers.given.get(question.id)
-            record = answers.records.get(question.id)
-            if given is NOT_APPLICABLE:
-                add(w.not_applicable(question))
-            elif given is not None and w.views_differ(record, given):
-                add(w.agreed(question, given, points[question.id]))
-            else:
-                add(w.answer(question, value, points[question.id]))
-            add(w.views(question, record, given))
+    points = {qs.id: qs.points for qs in result.questions}
+    keys = result.section_keys or [(s.section.id, _values(s, answers)) for s in q.sections]
+    for section, skey in zip(q.sections, keys, strict=True):
+        values = cast(tuple[object, ...], skey[1])
         score = scores[section.section.id]
-        base = section.section
-        add(w.section(base, score.raw_points, score.capped, _weighted(base, score)))
-        if section.eligible_if is not None:
-            add(w.eligibility(base, score.eligible, _weighted(base, score)))
+        key: Hashable = ("s", *skey, score.eligible)
+        out.extend(
+            memo.get(key, partial(_section_steps, w, section, values, answers, points, score))
+        )
     for spec, amount in zip(q.amounts, result.amounts, strict=True):
-        for step, where in _amount_steps(w, spec, amount):
-            add(step, where)
-    for step in w.ending(q.amounts[-1] if q.amounts else None):
-        add(step)
-    return steps, about
+        for part_spec, part in zip(spec.parts, amount.parts, strict=True):
+            key = ("p", spec.id, part.id, part_signature(part))
+            out.extend(memo.get(key, partial(_part_steps, w, spec, part_spec, part)))
+        key = ("t", spec.id, totals_signature(amount))
+        out.extend(memo.get(key, partial(_amount_steps, w, spec, amount)))
+    out.extend(memo.get(("end",), lambda: tuple((s, nowhere) for s in w.ending())))
+    return [s for s, _ in out], [a for _, a in out]
+
+
+def _section_steps(
+    w: AmountWords,
+    section: SectionV2,
+    values: tuple[object, ...],
+    answers: AnswersV2,
+    points: dict[str, Decimal],
+    score: SectionV2Score,
+) -> Group:
+    out: list[tuple[ExplanationStep, About]] = []
+    nowhere: About = (None, None)
+
+    def add(step: ExplanationStep | None) -> None:
+        if step is not None:
+            out.append((step, nowhere))
+
+    for question, value in zip(section.section.questions, values, strict=True):
+        if value is HIDDEN or value is TEXT:
+            continue
+        given = answers.given.get(question.id)
+        record = answers.records.get(question.id)
+        if given is NOT_APPLICABLE:
+            add(w.not_applicable(question))
+        elif given is not None and w.views_differ(record, given):
+            add(w.agreed(question, given, points[question.id]))
+        else:
+            add(w.answer(question, value, points[question.id]))
+        add(w.views(question, record, given))
+    base = section.section
+    add(w.section(base, score.raw_points, score.capped, _weighted(base, score)))
+    if section.eligible_if is not None:
+        add(w.eligibility(base, score.eligible, _weighted(base, score)))
+    return tuple(out)
 
 
 def _weighted(section: Section, score: SectionV2Score) -> Decimal:
@@ -83,13 +147,13 @@ def _weighted(section: Section, score: SectionV2Score) -> Decimal:
     return raw * section.weight
 
 
-def _amount_steps(
-    w: AmountWords, spec: Amount, result: AmountResult
-) -> list[tuple[ExplanationStep, About]]:
+def _part_steps(w: AmountWords, spec: Amount, part_spec: Part, part: PartResult) -> Group:
+    return tuple((step, (spec.id, part.id)) for step in w.part_steps(spec, part_spec, part))
+
+
+def _amount_steps(w: AmountWords, spec: Amount, result: AmountResult) -> Group:
+    """The rules, conversions and totals of an amount (after its parts)."""
     out: list[tuple[ExplanationStep, About]] = []
-    for part_spec, part in zip(spec.parts, result.parts, strict=True):
-        for step in w.part_steps(spec, part_spec, part):
-            out.append((step, (spec.id, part.id)))
     for rule, rstep in zip(spec.rules, result.rules, strict=True):
         made = w.rule(spec, rule, rstep)
         if made is not None:
@@ -100,4 +164,4 @@ def _amount_steps(
             out.append((made, (spec.id, part.id)))
     for step in w.totals(spec, result):
         out.append((step, (spec.id, None)))
-    return out
+    return tuple(out)

@@ -32,6 +32,7 @@ class BaseWords(AnswerWords):
         self.ruleset = ruleset
         self.q2 = questionnaire
         self.p2 = PHRASES_V2[lang]
+        self._steps: dict[tuple[object, ...], ExplanationStep] = {}
 
     def s(self, key: str, **values: object) -> str:
         return tidy(self.p2[key].format(**values))
@@ -39,7 +40,17 @@ class BaseWords(AnswerWords):
     def two(
         self, kind: str, key: str, easy: str | None = None, **values: object
     ) -> ExplanationStep:
-        return ExplanationStep(kind, self.s(key, **values), self.s(easy or f"{key}.easy", **values))
+        """A step in standard words and easy read; the same sentence is made once (steps
+        recur across people and encode their JSON when made)."""
+        memo_key = (kind, key, easy, *values.items())
+        found = self._steps.get(memo_key)
+        if found is None:
+            if len(self._steps) > 100_000:
+                self._steps.clear()
+            found = self._steps[memo_key] = ExplanationStep(
+                kind, self.s(key, **values), self.s(easy or f"{key}.easy", **values)
+            )
+        return found
 
     def t(self, text: Text | None) -> str:
         return text.get(self.lang) if text is not None else ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from rasdesk.domain.decimals import money, plain
@@ -17,6 +18,12 @@ from rasdesk.domain.model_v2 import PeriodSpec
 from rasdesk.domain.result import AdjustmentStep, ExplanationStep, PointAdjustmentStep
 
 RESULT_FORMAT = "rasdesk-result/2"
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+@lru_cache(maxsize=1024)
+def _about(amount: str | None, part: str | None) -> bytes:
+    return ("," + _encode({"amount": amount, "part": part})[1:]).encode("utf-8")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +34,24 @@ class QuestionV2Score:
     points: Decimal
     views_differ: bool
 
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "section": self.section,
+            "kind": self.kind,
+            "points": plain(self.points),
+            "views_differ": self.views_differ,
+        }
+
+
+@lru_cache(maxsize=65536)
+def question_score(
+    qid: str, section: str, kind: str, points: Decimal, differ: bool
+) -> tuple[QuestionV2Score, bytes]:
+    """A question's score and its JSON, made once for each distinct score."""
+    score = QuestionV2Score(qid, section, kind, points, differ)
+    return score, _encode(score.as_dict()).encode("utf-8")
+
 
 @dataclass(frozen=True, slots=True)
 class SectionV2Score:
@@ -35,6 +60,23 @@ class SectionV2Score:
     capped: bool
     points: Decimal  # after cap and weight; 0 when not eligible
     eligible: bool
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "raw_points": plain(self.raw_points),
+            "capped": self.capped,
+            "points": plain(self.points),
+            "eligible": self.eligible,
+        }
+
+
+@lru_cache(maxsize=65536)
+def section_score(
+    sid: str, raw: Decimal, capped: bool, points: Decimal, eligible: bool
+) -> tuple[SectionV2Score, bytes]:
+    score = SectionV2Score(sid, raw, capped, points, eligible)
+    return score, _encode(score.as_dict()).encode("utf-8")
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +182,11 @@ class ResultV2:
     explanation: list[ExplanationStep] = field(default_factory=list)
     #: Which amount and part each explanation step is about (parallel to ``explanation``).
     step_about: list[tuple[str | None, str | None]] = field(default_factory=list)
+    #: The JSON of each question and section score, when the engine had it already.
+    question_json: list[bytes] = field(default_factory=list, repr=False)
+    section_json: list[bytes] = field(default_factory=list, repr=False)
+    #: Per section, the key its score was memoized by (the explanation reuses it).
+    section_keys: list[tuple[object, ...]] = field(default_factory=list, repr=False)
 
     def amount(self, aid: str) -> AmountResult:
         return next(a for a in self.amounts if a.id == aid)
@@ -147,40 +194,67 @@ class ResultV2:
     def as_dict(self) -> dict[str, Any]:
         about = self.step_about or [(None, None)] * len(self.explanation)
         return {
-            "format": RESULT_FORMAT,
-            "ruleset": self.ruleset.as_dict(),
-            "questionnaire": self.questionnaire,
-            "answered_by": self.answered_by,
-            "questions": [
-                {
-                    "id": q.id,
-                    "section": q.section,
-                    "kind": q.kind,
-                    "points": plain(q.points),
-                    "views_differ": q.views_differ,
-                }
-                for q in self.questions
-            ],
-            "sections": [
-                {
-                    "id": s.id,
-                    "raw_points": plain(s.raw_points),
-                    "capped": s.capped,
-                    "points": plain(s.points),
-                    "eligible": s.eligible,
-                }
-                for s in self.sections
-            ],
-            "facts": {k: _fact(v) for k, v in self.facts.items()},
-            "amounts": [_amount(a) for a in self.amounts],
+            **self._head(),
             "explanation": [
                 {**e.as_dict(), "amount": a, "part": p}
                 for e, (a, p) in zip(self.explanation, about, strict=True)
             ],
         }
 
+    def _head(self) -> dict[str, Any]:
+        return {
+            "format": RESULT_FORMAT,
+            "ruleset": self.ruleset.as_dict(),
+            "questionnaire": self.questionnaire,
+            "answered_by": self.answered_by,
+            "questions": [q.as_dict() for q in self.questions],
+            "sections": [s.as_dict() for s in self.sections],
+            "facts": {k: _fact(v) for k, v in self.facts.items()},
+            "amounts": [_amount(a) for a in self.amounts],
+        }
+
     def to_json(self) -> str:
-        return json.dumps(self.as_dict(), ensure_ascii=False, separators=(",", ":"))
+        """``as_dict()`` as compact JSON (equal to ``json.dumps(as_dict())``)."""
+        return self.to_json_bytes().decode("utf-8")
+
+    def to_json_bytes(self) -> bytes:
+        """Compact UTF-8 JSON equal to ``json.dumps(as_dict())``: the parts that recur across
+        people (question and section scores, explanation steps) are spliced in from the
+        bytes encoded once when they were made."""
+        about = self.step_about or [(None, None)] * len(self.explanation)
+        questions = self.question_json or [_encode(q.as_dict()).encode() for q in self.questions]
+        sections = self.section_json or [_encode(s.as_dict()).encode() for s in self.sections]
+        start = _encode(
+            {
+                "format": RESULT_FORMAT,
+                "ruleset": self.ruleset.as_dict(),
+                "questionnaire": self.questionnaire,
+                "answered_by": self.answered_by,
+            }
+        )[:-1].encode("utf-8")
+        rest = _encode(
+            {
+                "facts": {k: _fact(v) for k, v in self.facts.items()},
+                "amounts": [_amount(a) for a in self.amounts],
+            }
+        )[1:-1].encode("utf-8")
+        steps = b",".join(
+            e.json[:-1] + _about(a, p) for e, (a, p) in zip(self.explanation, about, strict=True)
+        )
+        return b"".join(
+            (
+                start,
+                b',"questions":[',
+                b",".join(questions),
+                b'],"sections":[',
+                b",".join(sections),
+                b"],",
+                rest,
+                b',"explanation":[',
+                steps,
+                b"]}",
+            )
+        )
 
 
 def _fact(value: object) -> Any:
@@ -293,3 +367,51 @@ def _amount(a: AmountResult) -> dict[str, Any]:
         "flags": list(a.flags),
         "hours": plain(a.hours) if a.hours is not None else None,
     }
+
+
+def part_signature(p: PartResult) -> tuple[object, ...]:
+    """Every figure and flag of a part as one hashable value: its explanation is a pure
+    function of it (explain_v2 memoizes by it)."""
+    pts = p.points
+    points = (
+        None
+        if pts is None
+        else (
+            tuple(pts.sections.items()),
+            tuple((o.applied, tuple(o.after.items())) for o in pts.overlaps),
+            tuple((s.applied, tuple(s.sections.items())) for s in pts.point_adjustments),
+            pts.before_rounding,
+            pts.rounded,
+            pts.total,
+            pts.minimum_points_applied,
+            pts.table_row,
+        )
+    )
+    return (
+        p.applies,
+        points,
+        tuple((i.applies, i.quantity, i.rate, i.cost) for i in p.items),
+        tuple((o.applied, tuple(o.after.items())) for o in p.overlaps),
+        p.band,
+        p.base_amount,
+        tuple((x.applied, x.before, x.after) for x in p.adjustments),
+        p.before_limits,
+        p.floor_applied,
+        p.ceiling_applied,
+        p.before_rounding,
+        p.rounded,
+    )
+
+
+def totals_signature(a: AmountResult) -> tuple[object, ...]:
+    """What the rules, conversions and totals steps of an amount say, as one value."""
+    return (
+        tuple((p.amount, p.in_amount_period, p.replaced_by) for p in a.parts),
+        tuple((r.applied, tuple(r.parts.items())) for r in a.rules),
+        tuple(a.funders.items()),
+        a.total,
+        tuple((x.period.per, x.council, x.total) for x in a.also),
+        a.sign_off_required,
+        tuple(a.flags),
+        a.hours,
+    )
