@@ -7,6 +7,14 @@
         <source>Invalid entry: {problem}</source>
         <translation>Cofnod annilys: {problem}</translation>
     </message>
+    <message>
+        <source>on</source>
+        <translation>ymlaen</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>i ffwrdd</translation>
+    </message>
 </context>
 <context>
     <name>Answers</name>
@@ -515,20 +523,12 @@
         <translation>&amp;Rhoi i&apos;r unigolyn</translation>
     </message>
     <message>
-        <source>&amp;Take back</source>
+        <source>Take &amp;back</source>
         <translation>C&amp;ymryd yn ôl</translation>
     </message>
     <message>
         <source>Loc&amp;k</source>
         <translation>&amp;Cloi</translation>
-    </message>
-    <message>
-        <source>on</source>
-        <translation>ymlaen</translation>
-    </message>
-    <message>
-        <source>off</source>
-        <translation>i ffwrdd</translation>
     </message>
 </context>
 <context>

@@ -22,7 +22,7 @@ from collections import deque
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
-from PySide6.QtWidgets import QAccessibleWidget, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget, QLabel, QWidget
 
 ROLE_PROPERTY = "a11yRole"
 ANNOUNCER = "announcer"
@@ -158,3 +158,17 @@ def locale_for(language: str) -> QLocale:
         QLocale.Language.Welsh if welsh else QLocale.Language.English,
         QLocale.Country.UnitedKingdom,
     )
+
+
+def show_toggle(button: QAbstractButton, text: str, on: bool) -> None:
+    """A button that turns a look on and off shows it (pressed in, inverted colours and a
+    tick) and says it ("Large print: on"). ``text`` may hold an ``&`` mnemonic."""
+    button.setCheckable(True)
+    button.setChecked(on)
+    button.setText(f"✓ {text}" if on else text)
+    state = (
+        QCoreApplication.translate("Accessible", "on")
+        if on
+        else QCoreApplication.translate("Accessible", "off")
+    )
+    button.setAccessibleName(f"{text.replace('&', '')}: {state}")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -98,6 +99,8 @@ class MainWindow(QMainWindow):
             )
         else:
             self.set_modes(self.modes().toggled(name))
+            if self.page is not None and name in self.mode_bar.buttons:
+                self.page.say(self.mode_bar.state_words(name))  # "High contrast: on"
 
     def set_modes(self, modes: Modes) -> None:
         if self.page is not None:
@@ -150,9 +153,11 @@ class MainWindow(QMainWindow):
         self.mode_bar.setVisible(route[0] != "lock")
         self._status()
         self.setWindowTitle(self.tr("rasdesk") + (self.tr(" — DEMO") if self.session.demo else ""))
+        page.order_tabs(after=self.mode_bar)  # Tab runs down the screen: bar, then page
         focus = page.first_focus()
         if focus is not None:
             focus.setFocus()
+            QTimer.singleShot(0, page, page.show_focus)  # once laid out: on screen
         page.say(page.arrival())  # a screen reader hears the heading, then the focus
 
     def _build(self, route: Route, modes: Modes) -> Page:
@@ -204,6 +209,7 @@ class MainWindow(QMainWindow):
         raise ValueError(f"unknown page {kind!r}")
 
     def open_case(self, case_uuid: str) -> None:
+        self.session.carry_into(case_uuid)
         if not self.session.is_draft(case_uuid):
             self.go(("result", case_uuid))
             return

@@ -6,7 +6,7 @@ No business rules live here, only the joining up.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +81,19 @@ class Session:
                 found = modes_store.modes_for_needs(case["format_needs"], case["language"])
             self.case_modes[case_uuid] = found
         return self.case_modes[case_uuid]
+
+    def carry_into(self, case_uuid: str) -> Modes:
+        """Opening a case from the case list keeps the high contrast and the Welsh chosen
+        there (the assessor's eyes and language do not change at the door of a case)."""
+        modes = self.modes_for(case_uuid)
+        carried = replace(
+            modes,
+            contrast=modes.contrast or self.app_modes.contrast,
+            language="cy" if self.app_modes.language == "cy" else modes.language,
+        )
+        if carried != modes:
+            self.set_modes(case_uuid, carried)
+        return carried
 
     def set_modes(self, case_uuid: str | None, modes: Modes) -> None:
         if case_uuid is None:

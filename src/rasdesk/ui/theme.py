@@ -2,9 +2,10 @@
 
 Standard text is 13 pt; large print doubles every size (≥ 200 %, as the issue asks), and the
 pages reflow because they are vertical stacks of word-wrapped labels in a scroll area that
-never scrolls sideways. Colours keep text contrast ≥ 4.5:1 (GOV.UK palette: #0b0c0c on
-white, white on #00703c buttons, a yellow #ffdd00 focus ring); high contrast is white and
-yellow on black. Controls are at least 44 px tall at the default size.
+never scrolls sideways. The colours (``colours.py``) keep text at ≥ 4.5:1 and borders,
+indicators and focus at ≥ 3:1 in both looks, and reach Qt's palette too, so message boxes
+and the file dialog follow high contrast. Controls are at least 44 px tall at the default
+size.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication
 
 from rasdesk.platform import paths
+from rasdesk.ui.colours import colours
 from rasdesk.ui.modes import Modes
 
 BODY_PT = 13
@@ -36,69 +38,100 @@ def style_sheet(modes: Modes) -> str:
     k = scale(modes)
     body, h1, h2, big = BODY_PT * k, 24 * k, 17 * k, 34 * k
     touch = 44 * k
-    if modes.contrast:
-        fg, bg, muted, accent, button_bg, button_fg, focus_bg, focus_fg, box = (
-            "#ffffff",
-            "#000000",
-            "#ffffff",
-            "#ffff00",
-            "#000000",
-            "#ffff00",
-            "#ffff00",
-            "#000000",
-            "#ffffff",
-        )
-    else:
-        fg, bg, muted, accent, button_bg, button_fg, focus_bg, focus_fg, box = (
-            "#0b0c0c",
-            "#ffffff",
-            "#505a5f",
-            "#1d70b8",
-            "#00703c",
-            "#ffffff",
-            "#ffdd00",
-            "#0b0c0c",
-            "#b1b4b6",
-        )
+    c = colours(modes.contrast)
+    tick = (paths.resources_dir() / "icons" / f"tick-{c.fg[1:]}.svg").as_posix()
     return f"""
-* {{ font-family: "{FAMILY}", "DejaVu Sans"; font-size: {body}pt; color: {fg}; }}
-QMainWindow, QWidget#page, QScrollArea, QScrollArea > QWidget > QWidget {{ background: {bg}; }}
+* {{ font-family: "{FAMILY}", "DejaVu Sans"; font-size: {body}pt; color: {c.fg}; }}
+QMainWindow, QDialog, QWidget#page, QScrollArea, QScrollArea > QWidget > QWidget, QStatusBar,
+QMenu, QToolTip {{ background: {c.bg}; color: {c.fg}; }}
 QLabel#h1 {{ font-size: {h1}pt; font-weight: bold; }}
 QLabel#h2 {{ font-size: {h2}pt; font-weight: bold; }}
 QLabel#big {{ font-size: {big}pt; font-weight: bold; }}
-QLabel#hint, QLabel#caption {{ color: {muted}; }}
-QLabel#warning {{ font-weight: bold; border-left: {5 * k}px solid {fg}; padding-left: {8 * k}px; }}
-QFrame#errorSummary {{ border: {4 * k}px solid #d4351c; padding: {8 * k}px; }}
-QFrame#card {{ border: {2 * k}px solid {box}; padding: {6 * k}px; }}
+QLabel#hint, QLabel#caption {{ color: {c.muted}; }}
+QLabel#warning {{ font-weight: bold; border-left: {5 * k}px solid {c.fg}; padding-left: {8 * k}px; }}
+QFrame#errorSummary {{ border: {4 * k}px solid {c.error}; padding: {8 * k}px; }}
+QFrame#card {{ border: {2 * k}px solid {c.box}; padding: {6 * k}px; }}
 QPushButton, QToolButton {{
-  min-height: {touch}px; padding: {4 * k}px {14 * k}px; border: {2 * k}px solid {fg};
-  background: {bg}; border-radius: {3 * k}px; }}
-QPushButton#primary {{ background: {button_bg}; color: {button_fg}; border-color: {button_bg if not modes.contrast else button_fg}; font-weight: bold; }}
-QLabel#link {{ min-height: {touch}px; color: {accent}; padding: 2px; }}
-QLabel#link:focus {{ background: {focus_bg}; color: {focus_fg}; }}
-QFrame#choice {{ border: {2 * k}px solid {box}; min-height: {touch}px; }}
-QFrame#choice[chosen="true"] {{ border: {4 * k}px solid {fg}; }}
+  min-height: {touch}px; padding: {4 * k}px {14 * k}px; border: {2 * k}px solid {c.fg};
+  background: {c.bg}; color: {c.fg}; border-radius: {3 * k}px; }}
+QPushButton#primary {{ background: {c.button_bg}; color: {c.button_fg}; border-color: {c.button_fg if modes.contrast else c.button_bg}; font-weight: bold; }}
+QPushButton:checked, QToolButton:checked {{ background: {c.chosen_bg}; color: {c.chosen_fg}; border-color: {c.chosen_bg}; font-weight: bold; }}
+QLabel#link {{ min-height: {touch}px; color: {c.link}; padding: 2px; }}
+QFrame#choice {{ border: {2 * k}px solid {c.box}; min-height: {touch}px; }}
+QFrame#choice[chosen="true"] {{ border: {4 * k}px solid {c.fg}; }}
 QFrame#choice[chosen="true"] QLabel {{ font-weight: bold; }}
-QFrame#choice[focused="true"] {{ background: {focus_bg}; border: {4 * k}px solid {focus_fg}; }}
-QFrame#choice[focused="true"] QLabel {{ color: {focus_fg}; }}
-QToolButton:checked {{ background: {fg}; color: {bg}; }}
+QFrame#choice[focused="true"] {{ background: {c.focus_bg}; border: {4 * k}px solid {c.ring}; }}
+QFrame#choice[focused="true"] QLabel {{ color: {c.focus_fg}; }}
 QRadioButton, QCheckBox {{ min-height: {touch}px; spacing: {12 * k}px; }}
-QRadioButton::indicator, QCheckBox::indicator {{ width: {24 * k}px; height: {24 * k}px; }}
+QRadioButton::indicator, QCheckBox::indicator {{
+  width: {24 * k}px; height: {24 * k}px; border: {2 * k}px solid {c.fg}; background: {c.bg}; }}
+QRadioButton::indicator {{ border-radius: {14 * k}px; }}
+QRadioButton::indicator:checked {{ background: qradialgradient(cx:0.5, cy:0.5, radius:0.5, fx:0.5, fy:0.5, stop:0 {c.fg}, stop:0.55 {c.fg}, stop:0.6 {c.bg}, stop:1 {c.bg}); }}
+QCheckBox::indicator:checked {{ image: url("{tick}"); }}
 QLineEdit, QPlainTextEdit, QSpinBox, QDateEdit, QComboBox {{
-  min-height: {touch}px; border: {2 * k}px solid {fg}; background: {bg}; padding: {4 * k}px; }}
-*:focus {{ background: {focus_bg}; color: {focus_fg}; border: {4 * k}px solid {focus_fg}; }}
-QLineEdit:focus, QPlainTextEdit:focus {{ background: {bg}; color: {fg}; border: {4 * k}px solid {fg}; outline: none; }}
-QStatusBar QLabel {{ color: {muted}; }}
-QListWidget {{ border: {2 * k}px solid {box}; background: {bg}; }}
-QListWidget::item {{ min-height: {touch}px; padding: {4 * k}px; border-bottom: 1px solid {box}; }}
-QListWidget::item:selected {{ background: {focus_bg}; color: {focus_fg}; }}
+  min-height: {touch}px; border: {2 * k}px solid {c.fg}; background: {c.bg}; color: {c.fg}; padding: {4 * k}px; }}
+*:focus {{ background: {c.focus_bg}; color: {c.focus_fg}; border: {4 * k}px solid {c.ring}; }}
+QLineEdit:focus, QPlainTextEdit:focus, QSpinBox:focus, QComboBox:focus {{
+  background: {c.bg}; color: {c.fg}; border: {4 * k}px solid {c.ring if modes.contrast else c.fg}; outline: none; }}
+QLineEdit[invalid="true"], QLineEdit[invalid="true"]:focus {{ border: {6 * k}px solid {c.error}; }}
+QStatusBar QLabel {{ color: {c.muted}; }}
+QListWidget, QListView, QTreeView, QTableView {{
+  border: {2 * k}px solid {c.box}; background: {c.bg}; color: {c.fg};
+  selection-background-color: {c.chosen_bg}; selection-color: {c.chosen_fg}; }}
+QListWidget:focus, QListView:focus, QTreeView:focus, QTableView:focus {{
+  background: {c.bg}; color: {c.fg}; border: {4 * k}px solid {c.ring}; }}
+QListWidget::item {{ min-height: {touch}px; padding: {4 * k}px; border-bottom: 1px solid {c.box}; color: {c.fg}; background: {c.bg}; }}
+QListWidget::item:selected {{ background: {c.chosen_bg}; color: {c.chosen_fg}; }}
+QHeaderView::section {{ background: {c.bg}; color: {c.fg}; border: 1px solid {c.box}; padding: {4 * k}px; }}
+QTabWidget::pane {{ border: {2 * k}px solid {c.box}; }}
+QTabBar {{ background: {c.bg}; }}
+QTabBar:focus {{ background: {c.bg}; border: none; }}
+QTabBar::tab {{
+  background: {c.bg}; color: {c.fg}; border: {2 * k}px solid {c.box}; min-height: {touch}px;
+  padding: {4 * k}px {10 * k}px; }}
+QTabBar::tab:selected {{ background: {c.chosen_bg}; color: {c.chosen_fg}; border-color: {c.chosen_bg}; font-weight: bold; }}
+QTabBar:focus::tab:selected {{ background: {c.focus_bg}; color: {c.focus_fg}; border: {4 * k}px solid {c.ring}; }}
+QProgressBar {{ border: {2 * k}px solid {c.fg}; background: {c.bg}; color: {c.fg}; }}
+QProgressBar::chunk {{ background: {c.fg}; }}
 """
 
 
+def palette(modes: Modes) -> QPalette:
+    """Qt's own colours, so that what the style sheet does not reach (message boxes, the
+    file dialog, the PIN dialog, progress) follows the look too."""
+    c = colours(modes.contrast)
+    result = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in (
+        (roles.Window, c.bg),
+        (roles.WindowText, c.fg),
+        (roles.Base, c.bg),
+        (roles.AlternateBase, c.bg),
+        (roles.Text, c.fg),
+        (roles.Button, c.bg),
+        (roles.ButtonText, c.fg),
+        (roles.BrightText, c.fg),
+        (roles.Highlight, c.chosen_bg),
+        (roles.HighlightedText, c.chosen_fg),
+        (roles.PlaceholderText, c.muted),
+        (roles.Link, c.link),
+        (roles.LinkVisited, c.link),
+        (roles.ToolTipBase, c.bg),
+        (roles.ToolTipText, c.fg),
+        (roles.Light, c.box),
+        (roles.Midlight, c.box),
+        (roles.Mid, c.box),
+        (roles.Dark, c.box),
+        (roles.Shadow, c.box),
+    ):
+        result.setColor(role, QColor(colour))
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        result.setColor(QPalette.ColorGroup.Disabled, role, QColor(c.muted))
+    return result
+
+
 def apply(app: QApplication, modes: Modes) -> None:
-    palette = app.palette()  # rich-text links take their colour from the palette
-    palette.setColor(QPalette.ColorRole.Link, QColor("#ffff00" if modes.contrast else "#1d70b8"))
-    app.setPalette(palette)
+    app.setPalette(palette(modes))
     font = QFont(FAMILY)
     font.setPointSize(BODY_PT * scale(modes))
     app.setFont(font)

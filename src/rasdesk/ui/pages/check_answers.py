@@ -89,5 +89,6 @@ class CheckAnswersPage(Page):
         if self.summary is not None:
             self.summary.links[0].setFocus()
             self.scroll.ensureWidgetVisible(self.summary)
+            self.say(self.summary.accessibleName() + ": " + self.summary.accessibleDescription())
             return
         self.go_on()

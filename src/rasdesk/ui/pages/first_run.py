@@ -150,8 +150,7 @@ class FirstRunPage(Page):
             if self.summary is not None:
                 self.summary.setParent(None)
             self.summary = ErrorSummary(self.tr("There is a problem"), problems)
-            self.body.insertWidget(1, self.summary)
-            self.summary.links[0].setFocus()
+            self.show_summary(self.summary, self.summary.links)
             return
         try:
             settings.set_user("assessor_name", self.name.text().strip())

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QButtonGroup, QCheckBox, QLineEdit, QRadioButton, 
 
 from rasdesk.domain.errors import RasdeskError
 from rasdesk.storage.store import Person
+from rasdesk.ui.accessible import set_language
 from rasdesk.ui.session import Session
 from rasdesk.ui.widgets.error_summary import ErrorSummary
 from rasdesk.ui.widgets.page import Page, button, label, row
@@ -76,6 +77,7 @@ class NewCasePage(Page):
             choice = QRadioButton(text)
             choice.setAccessibleName(text)
             choice.setProperty("code", code)
+            set_language(choice, code)
             choice.setChecked(code == session.app_modes.language)
             self.language.addButton(choice)
             self.body.addWidget(choice)
@@ -169,6 +171,4 @@ class NewCasePage(Page):
         if self.summary is not None:
             self.summary.setParent(None)
         self.summary = ErrorSummary(self.tr("There is a problem"), problems)
-        self.body.insertWidget(1, self.summary)
-        self.scroll.ensureWidgetVisible(self.summary)
-        self.summary.links[0].setFocus()
+        self.show_summary(self.summary, self.summary.links)

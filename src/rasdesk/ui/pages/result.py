@@ -101,7 +101,9 @@ class ResultPage(Page):
         return notes
 
     def first_focus(self) -> QWidget | None:
-        return self.finalise_button if not self.final else self.print_button
+        # The figure's heading, where the eye starts: never Finalise, far below, where an
+        # Enter would finalise unseen.
+        return self.start_heading()
 
     def _confirm(self) -> None:
         box = QMessageBox(self)

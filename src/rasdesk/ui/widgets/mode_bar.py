@@ -9,6 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from rasdesk.ui.accessible import set_language, show_toggle
 from rasdesk.ui.modes import Modes
 from rasdesk.ui.widgets.flow_layout import FlowLayout
 
@@ -28,6 +29,10 @@ class ModeBar(QWidget):
             self.buttons[name] = widget
             layout.addWidget(widget)
 
+    def state_words(self, name: str) -> str:
+        """What a mode button says now, e.g. "High contrast: on" (announced on a change)."""
+        return self.buttons[name].accessibleName()
+
     def show_modes(self, modes: Modes, in_case: bool) -> None:
         texts = {
             "cases": QCoreApplication.translate("ModeBar", "C&ases"),
@@ -38,7 +43,7 @@ class ModeBar(QWidget):
             "language": "&Cymraeg" if modes.language == "en" else "&English",
             "handed": QCoreApplication.translate("ModeBar", "&Hand to the person")
             if not modes.handed
-            else QCoreApplication.translate("ModeBar", "&Take back"),
+            else QCoreApplication.translate("ModeBar", "Take &back"),
             "lock": QCoreApplication.translate("ModeBar", "Loc&k"),
         }
         state = {
@@ -48,17 +53,12 @@ class ModeBar(QWidget):
             "handed": modes.handed,
         }
         for name, widget in self.buttons.items():
-            widget.setText(texts[name])
-            plain = texts[name].replace("&", "")
             if name in state:
-                widget.setChecked(state[name])
-                on = (
-                    QCoreApplication.translate("ModeBar", "on")
-                    if state[name]
-                    else QCoreApplication.translate("ModeBar", "off")
-                )
-                widget.setAccessibleName(f"{plain}: {on}")
+                show_toggle(widget, texts[name], state[name])
             else:
-                widget.setAccessibleName(plain)
+                widget.setText(texts[name])
+                widget.setAccessibleName(texts[name].replace("&", ""))
+        # The language button's words are in the other language: say so to the reader.
+        set_language(self.buttons["language"], "cy" if modes.language == "en" else "en")
         self.buttons["handed"].setVisible(in_case)
         self.buttons["cases"].setVisible(not modes.handed)

@@ -4,17 +4,21 @@ builders for headings, paragraphs and buttons with accessible names."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -69,6 +73,36 @@ class Page(QWidget):
     def finish(self) -> None:
         self.body.addStretch(1)
 
+    def show_summary(self, summary: QWidget, links: list[QWidget]) -> None:
+        """Put an error summary under the heading, Tab through it then on into the form,
+        focus its first link, scroll to it and announce it."""
+        self.body.insertWidget(1, summary)
+        self.order_tabs()
+        if links:
+            links[0].setFocus()
+        self.scroll.ensureWidgetVisible(summary)
+        self.say(summary.accessibleName() + ": " + summary.accessibleDescription(), assertive=True)
+
+    def tab_stops(self) -> list[QWidget]:
+        """The page's Tab stops in reading order: down the column, left to right in a row,
+        row by row in a grid (the order the eye reads, whatever order they were made in)."""
+        return list(_stops_in(self.body))
+
+    def order_tabs(self, after: QWidget | None = None) -> None:
+        """Make Tab follow ``tab_stops()``, starting after ``after`` (the bar above the
+        page); run again when the page adds controls (e.g. an error summary)."""
+        if after is not None:
+            self._after = after
+        previous = getattr(self, "_after", None)
+        stops = self.tab_stops()
+        first = self.first_focus()
+        if first is not None and first not in stops:
+            stops.insert(0, first)  # e.g. the heading: where the eye starts, Tab goes on
+        for widget in stops:
+            if previous is not None:
+                QWidget.setTabOrder(previous, widget)
+            previous = widget
+
     def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
         """Focus is always on screen: scroll to whatever takes the keyboard."""
         try:
@@ -76,14 +110,35 @@ class Page(QWidget):
         except RuntimeError:  # this page is being deleted
             return
         if inside and new is not None:
-            margin = 24
-            self.scroll.ensureWidgetVisible(new, margin, margin)
+            self.show_focus(new)
+
+    def show_focus(self, widget: QWidget | None = None) -> None:
+        """Scroll so that ``widget`` (default: the focus) and its answer row are in view."""
+        widget = widget or self.focusWidget()
+        if widget is None:
+            return
+        parent = widget.parentWidget()
+        if parent is not None and parent.objectName() == "choice":
+            widget = parent  # the whole answer, not only its radio button
+        room = self.scroll.viewport().height()
+        if widget.height() + 2 * 24 <= room:
+            self.scroll.ensureWidgetVisible(widget, 24, 24)
+        else:  # taller than the view (a notes box at 200 %): show its top, then its start
+            top = widget.mapTo(self.scroll.widget(), QPoint(0, 0)).y()
+            self.scroll.verticalScrollBar().setValue(max(0, top - 8))
+
+    def start_heading(self) -> QWidget | None:
+        """The page's heading as the first focus: where the eye starts, not a Tab stop."""
+        heading = self.findChild(QLabel, "h1")
+        if heading is not None:
+            heading.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        return heading
 
 
 def label(text: str, role: str = "", *, parent: QWidget | None = None) -> QLabel:
     """Word-wrapped text; ``role`` is h1, h2, big, hint, caption or warning (style sheet).
     h1 and h2 are headings to a screen reader too (``heading()``)."""
-    widget = QLabel(text, parent)
+    widget = QLabel(breakable(text), parent)
     widget.setWordWrap(True)
     widget.setTextFormat(Qt.TextFormat.PlainText)
     widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -94,6 +149,19 @@ def label(text: str, role: str = "", *, parent: QWidget | None = None) -> QLabel
     if role in ("h1", "h2"):
         give_role(widget, "heading")
     return widget
+
+
+LONG_WORD = re.compile(r"\S{25,}")
+
+
+def breakable(text: str) -> str:
+    """``text`` with a zero-width space every 16 characters of any word longer than 24 (a
+    SHA-256, a long reference), so that at 200 % it wraps instead of widening the page past
+    the window. Only the shown text: the accessible name keeps the words as they are."""
+    return LONG_WORD.sub(
+        lambda m: "\u200b".join(m.group(0)[i : i + 16] for i in range(0, len(m.group(0)), 16)),
+        text,
+    )
 
 
 def heading(text: str, level: int = 1, *, name: str = "") -> QLabel:
@@ -142,3 +210,25 @@ def row(*widgets: QWidget, stretch_end: bool = True) -> QWidget:
     if stretch_end:
         layout.addStretch(1)
     return holder
+
+
+def _stops_in(layout: QLayout) -> Iterator[QWidget]:
+    items = [layout.itemAt(i) for i in range(layout.count())]
+    if isinstance(layout, QGridLayout):
+        places = {id(item): layout.getItemPosition(i)[:2] for i, item in enumerate(items)}
+        items.sort(key=lambda item: places[id(item)])
+    for item in items:
+        widget, inner = item.widget(), item.layout()
+        if inner is not None:
+            yield from _stops_in(inner)
+        elif widget is not None:
+            yield from _stops_of(widget)
+
+
+def _stops_of(widget: QWidget) -> Iterator[QWidget]:
+    if isinstance(widget, QTabWidget):
+        yield widget  # its tab bar, then the list shown: Qt keeps that order inside it
+    elif widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None:
+        yield widget
+    elif widget.layout() is not None:
+        yield from _stops_in(widget.layout())
