@@ -37,6 +37,9 @@ APT_PACKAGES=(
     desktop-file-utils appstream
     # the MSI for council IT (packaging/windows/make_msi.py): wixl, msiinfo/msibuild, signing
     wixl msitools osslsigncode
+    # letters read aloud (espeak-ng, English and Welsh voices), measured in tests (sox), and
+    # in braille (liblouis-bin: lou_translate with UEB and Welsh grade 2 tables)
+    espeak-ng sox liblouis-bin
 )
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

@@ -157,3 +157,31 @@ def test_print_refuses_a_draft_with_answers_missing(
     code, _, err = run(capsys, "print", case, "-o", tmp_path / "x.pdf")
     assert code == 2 and "has no answer" in err and "Traceback" not in err
     assert not (tmp_path / "x.pdf").exists()
+
+
+@pytest.mark.usefixtures("installed")
+def test_print_a_bilingual_accessible_copy_audio_and_braille(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """``--language cy+en``: every section in Welsh, then English; ``--accessible`` writes
+    the tagged copy, ``--audio`` and ``--braille`` the same words to listen to or feel."""
+    case = new_case(capsys, "--finalise", "--language", "cy")
+    letter, tagged = tmp_path / "llythyr.pdf", tmp_path / "hygyrch.pdf"
+    wav, brf = tmp_path / "letter.wav", tmp_path / "letter.brf"
+    code, out, err = run(
+        capsys, "print", case, "--language", "cy+en", "-o", letter, "--audio", wav, "--braille", brf
+    )
+    assert code == 0, err
+    assert "(standard, cy+en)" in out and all(str(p) in out for p in (letter, wav, brf))
+    text = Pdf(letter.read_bytes(), tmp_path / "copy.pdf").text
+    welsh, english = text.index("Beth ddywedoch chi wrthym"), text.index("What you told us")
+    assert welsh < english < text.index("Sut y cafodd eich cyllideb ei chyfrifo")
+    assert wav.read_bytes()[:4] == b"RIFF" and brf.read_bytes().isascii()
+    code, out, err = run(capsys, "print", case, "--language", "cy+en", "--accessible", "-o", tagged)
+    assert code == 0 and "accessible copy" in out, err
+    pdf = Pdf(tagged.read_bytes(), tmp_path / "copy2.pdf")
+    assert pdf.lang == "cy-GB" and "What you told us" in pdf.text
+    code, _, err = run(capsys, "print", case, "--accessible")
+    assert code == 2 and "--accessible needs -o" in err
+    code, _, err = run(capsys, "print", case)
+    assert code == 2 and "say where to write the letter" in err

@@ -87,9 +87,18 @@ class Document:
     lang: str  # the document's language (the first, for a bilingual letter)
     author: str
     style: str  # standard | large | easy
-    draft: str | None  # the banner on every page of a draft, else None
+    draft: tuple[Para, ...]  # the banner on every page of a draft (empty: finalised)
     page: str  # "Page {page} of {pages}"
     sections: list[Section] = field(default_factory=list)
+
+    @property
+    def draft_text(self) -> str:
+        """The draft banner as one line ("" when finalised)."""
+        return " / ".join(p.text for p in self.draft)
+
+    def languages(self) -> list[str]:
+        """The letter's languages, in order ("cy", "en" for a bilingual letter)."""
+        return list(dict.fromkeys(section.lang for section in self.sections))
 
     def blocks(self) -> Iterator[Block]:
         """Every block in reading order, ``Keep`` opened up."""

@@ -1,5 +1,6 @@
 """A letter for a case in the store: the latest finalised version (its frozen bundle), or
-the current draft, marked DRAFT on every page."""
+the current draft, marked DRAFT on every page; in one language, or two (``cy+en``: every
+section in Welsh, then in English)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,13 @@ from typing import Any
 
 from rasdesk.domain.bundle import open_bundle
 from rasdesk.domain.errors import InputError
+from rasdesk.printing.blocks import Document
+from rasdesk.printing.compose import compose, compose_bilingual
 from rasdesk.printing.letter import Letter, build_letter
 from rasdesk.printing.styles import default_style
 from rasdesk.storage.store import CaseStore
+
+LANGUAGES = ("en", "cy", "cy+en")
 
 
 def letter_for_case(
@@ -63,3 +68,19 @@ def add_changes(store: CaseStore, case_uuid: str, letter: Letter) -> None:
     since = since_last_time(store, case_uuid, letter.lang)
     letter.changes_title = since_words.WORDS[letter.lang]["title"]
     letter.changes = since_words.sentences(since, letter.lang)
+
+
+def document_for_case(
+    store: CaseStore, case_uuid: str, language: str | None = None, style: str | None = None
+) -> tuple[Document, Letter]:
+    """The composed letter in ``language`` ("en", "cy", or "cy+en" for a bilingual letter,
+    Welsh first) and ``style`` (default: from the recorded needs), with the letter in its
+    first language (for the figures and the draft state)."""
+    if language not in (None, *LANGUAGES):
+        raise InputError(f'letters are written in "en", "cy" or "cy+en", not {language!r}')
+    if language == "cy+en":
+        first, chosen = letter_for_case(store, case_uuid, "cy")
+        second, _ = letter_for_case(store, case_uuid, "en")
+        return compose_bilingual(first, second, style or chosen), first
+    letter, chosen = letter_for_case(store, case_uuid, language)
+    return compose(letter, style or chosen), letter

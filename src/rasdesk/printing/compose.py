@@ -47,7 +47,9 @@ def compose(letter: Letter, style: str) -> Document:
         lang=letter.lang,
         author=letter.council,
         style=style,
-        draft=w["draft.easy" if easy else "draft"] if letter.draft else None,
+        draft=(Para(w["draft.easy" if easy else "draft"], letter.lang, "strong"),)
+        if letter.draft
+        else (),
         page=w["page.easy" if easy else "page"],
     )
     doc.sections = sections(letter, style)
@@ -64,7 +66,7 @@ def compose_bilingual(first: Letter, second: Letter, style: str) -> Document:
         lang=first.lang,
         author=first.council,
         style=style,
-        draft=f"{one.draft} / {two.draft}" if one.draft and two.draft else None,
+        draft=one.draft + two.draft,
         page=f"{one.page} / {two.page}",
     )
     for a, b in zip(one.sections, two.sections, strict=True):
@@ -101,7 +103,12 @@ def sections(letter: Letter, style: str) -> list[Section]:
     check: list[Block] = [Heading(w["reproduce"], lang, 2)]
     if easy:
         check.append(Para(w["reproduce.easy"], lang))
-    check.append(Para(w["reproduce_1"].format(council=letter.council, **letter.ruleset), lang))
+    ruleset = dict(letter.ruleset)
+    # In groups of 8, as key fingerprints are shown: the line can wrap in every renderer,
+    # and a reader (or a screen reader) can keep their place.
+    sha = ruleset.get("sha256", "")
+    ruleset["sha256"] = " ".join(sha[i : i + 8] for i in range(0, len(sha), 8))
+    check.append(Para(w["reproduce_1"].format(council=letter.council, **ruleset), lang))
     out.append(Section("reproduce", lang, [Keep(tuple(check))]))
     return out
 

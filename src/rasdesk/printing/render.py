@@ -130,13 +130,16 @@ def _decorate(doc: Document, spec: LetterStyle, st: _Styles) -> Decorate:
         canvas.setFillColorRGB(0, 0, 0)
         canvas.setFont(st.regular, spec.body)
         canvas.drawString(MARGIN, MARGIN * 0.7, doc.page.format(page=page, pages=total))
-        if doc.draft:
+        if doc.draft:  # one line a language
             canvas.setFont(st.bold_font, spec.body + 2)
             canvas.setLineWidth(2)
-            box_h = (spec.body + 2) * 1.8
+            line_h = (spec.body + 2) * 1.3
+            box_h = (spec.body + 2) * 0.5 + line_h * len(doc.draft)
             top = height - MARGIN * 0.55 - box_h
             canvas.rect(MARGIN, top, width - 2 * MARGIN, box_h, stroke=1, fill=0)
-            canvas.drawString(MARGIN + 4 * mm, top + box_h * 0.32, doc.draft)
+            for i, para in enumerate(doc.draft):
+                base = top + box_h - (spec.body + 2) * 0.25 - line_h * (i + 1) + line_h * 0.3
+                canvas.drawString(MARGIN + 4 * mm, base, para.text)
 
     return decorate
 
@@ -152,7 +155,7 @@ def render_document(doc: Document) -> bytes:
     letter_fonts = fonts.letter_fonts()
     # Page furniture is drawn straight on the canvas (no paragraph, so no glyph fallback):
     # only the letter's own words, which Atkinson has.
-    if fonts.missing((doc.draft or "") + doc.page):
+    if fonts.missing(doc.draft_text + doc.page):
         raise ValueError("page words outside Atkinson Hyperlegible Next")
     st = _Styles(spec, letter_fonts.regular, letter_fonts.bold)
     story: list[Flowable] = []
@@ -161,7 +164,7 @@ def render_document(doc: Document) -> bytes:
             story += _flowables(block, spec, st)
 
     buffer = io.BytesIO()
-    top = MARGIN + ((spec.body + 2) * 2.2 if doc.draft else 0)
+    top = MARGIN + ((spec.body + 2) * (0.9 + 1.3 * len(doc.draft)) if doc.draft else 0)
     template = BaseDocTemplate(
         buffer,
         pagesize=A4,
