@@ -60,9 +60,7 @@ def _decision(args: argparse.Namespace) -> tuple[Document, str, str]:
         store.close()
     doc = compose_decision(letter, sec, args.style or style)
     assert sec.decision is not None
-    summary = (
-        f"final budget £{pence(sec.decision.final)} {PERIOD_WORDS_EN[sec.decision.period]}"
-    )
+    summary = f"final budget £{pence(sec.decision.final)} {PERIOD_WORDS_EN[sec.decision.period]}"
     return doc, f"Decision letter for case {case_uuid[:8]}", summary
 
 

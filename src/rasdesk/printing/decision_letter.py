@@ -45,7 +45,7 @@ def compose_decision(letter: Letter, sec: PlanSection, style: str) -> Document:
         lang=lang,
         author=letter.council,
         style=style,
-        draft=None,
+        draft=(),  # a decision is never a draft
         page=LETTER_WORDS[lang]["page.easy" if easy else "page"],
     )
     base = {s.key: s for s in sections(letter, style)}
