@@ -240,8 +240,27 @@
         <translation>Parhau i&apos;r gyllideb</translation>
     </message>
     <message>
+        <source>That is every question. Please give the laptop back.</source>
+        <translation>Dyna bob cwestiwn. Rhowch y gliniadur yn ôl, os gwelwch yn dda.</translation>
+    </message>
+    <message>
         <source>Back</source>
         <translation>Yn ôl</translation>
+    </message>
+</context>
+<context>
+    <name>ClosedPage</name>
+    <message>
+        <source>rasdesk has closed the cases</source>
+        <translation>Mae rasdesk wedi cau&apos;r achosion</translation>
+    </message>
+    <message>
+        <source>The PIN was wrong {count} times in a row, so rasdesk has closed the case store to keep people&apos;s information safe. Everything saved is safe.</source>
+        <translation>Roedd y PIN yn anghywir {count} gwaith yn olynol, felly mae rasdesk wedi cau&apos;r storfa achosion i gadw gwybodaeth pobl yn ddiogel. Mae popeth a gadwyd yn ddiogel.</translation>
+    </message>
+    <message>
+        <source>Close rasdesk and start it again to try your PIN once more. If you have forgotten your PIN, ask your council&apos;s IT team for help.</source>
+        <translation>Caewch rasdesk a&apos;i agor eto i roi cynnig arall ar eich PIN. Os ydych chi wedi anghofio eich PIN, gofynnwch i dîm TG eich cyngor am help.</translation>
     </message>
 </context>
 <context>
@@ -374,6 +393,10 @@
         <translation>Wedi&apos;i gosod: {title}, fersiwn {version}.</translation>
     </message>
     <message>
+        <source>This computer does not trust the key this ruleset was signed with. If your council gave you its key file, press &quot;Trust the council&apos;s key file…&quot;, then choose the ruleset file again.</source>
+        <translation>Nid yw&apos;r cyfrifiadur hwn yn ymddiried yn yr allwedd a lofnododd y set reolau hon. Os rhoddodd eich cyngor ei ffeil allwedd i chi, pwyswch &quot;Ymddiried yn ffeil allwedd y cyngor…&quot;, yna dewiswch ffeil y set reolau eto.</translation>
+    </message>
+    <message>
         <source>The signed ruleset file</source>
         <translation>Y ffeil set reolau wedi&apos;i llofnodi</translation>
     </message>
@@ -396,6 +419,10 @@
     <message>
         <source>Public keys (*.pem)</source>
         <translation>Allweddi cyhoeddus (*.pem)</translation>
+    </message>
+    <message>
+        <source>Done: this computer now trusts the council&apos;s key {keyid}. Now choose the ruleset file.</source>
+        <translation>Wedi&apos;i wneud: mae&apos;r cyfrifiadur hwn bellach yn ymddiried yn allwedd y cyngor {keyid}. Nawr dewiswch ffeil y set reolau.</translation>
     </message>
     <message>
         <source>Enter your name</source>
@@ -425,6 +452,14 @@
         <translation>Mae rasdesk wedi&apos;i gloi</translation>
     </message>
     <message>
+        <source>Welcome back</source>
+        <translation>Croeso nôl</translation>
+    </message>
+    <message>
+        <source>Enter your PIN to open your cases.</source>
+        <translation>Rhowch eich PIN i agor eich achosion.</translation>
+    </message>
+    <message>
         <source>Everything is saved. Enter your PIN to carry on.</source>
         <translation>Mae popeth wedi&apos;i gadw. Rhowch eich PIN i barhau.</translation>
     </message>
@@ -433,16 +468,8 @@
         <translation>Fersiwn arddangos: 1234 yw&apos;r PIN.</translation>
     </message>
     <message>
-        <source>PIN</source>
-        <translation>PIN</translation>
-    </message>
-    <message>
         <source>Unlock</source>
         <translation>Datgloi</translation>
-    </message>
-    <message>
-        <source>That PIN is not right. Try again.</source>
-        <translation>Dydy&apos;r PIN yna ddim yn gywir. Rhowch gynnig arall arni.</translation>
     </message>
 </context>
 <context>
@@ -450,14 +477,6 @@
     <message>
         <source>Cases</source>
         <translation>Achosion</translation>
-    </message>
-    <message>
-        <source>Take back</source>
-        <translation>Cymryd yn ôl</translation>
-    </message>
-    <message>
-        <source>Your PIN</source>
-        <translation>Eich PIN</translation>
     </message>
     <message>
         <source>rasdesk</source>
@@ -651,6 +670,29 @@
     </message>
 </context>
 <context>
+    <name>PinEntry</name>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>That PIN is not right. Try again.</source>
+        <translation>Nid yw&apos;r PIN yna&apos;n gywir. Rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>Wrong PINs left before you need to wait between tries: {left}.</source>
+        <translation>PINau anghywir sydd ar ôl cyn y bydd angen aros rhwng cynigion: {left}.</translation>
+    </message>
+    <message>
+        <source>You can try your PIN again now.</source>
+        <translation>Gallwch roi cynnig ar eich PIN eto nawr.</translation>
+    </message>
+    <message>
+        <source>That PIN is not right. To keep people&apos;s information safe, please wait a little before trying again ({time} left). Nothing is lost.</source>
+        <translation>Nid yw&apos;r PIN yna&apos;n gywir. I gadw gwybodaeth pobl yn ddiogel, arhoswch ychydig cyn rhoi cynnig arall arni ({time} ar ôl). Does dim wedi&apos;i golli.</translation>
+    </message>
+</context>
+<context>
     <name>QuestionPage</name>
     <message>
         <source>For the assessor: {help}</source>
@@ -750,6 +792,25 @@
     <message>
         <source>Not yet</source>
         <translation>Dim eto</translation>
+    </message>
+</context>
+<context>
+    <name>TakeBackDialog</name>
+    <message>
+        <source>Take back</source>
+        <translation>Cymryd yn ôl</translation>
+    </message>
+    <message>
+        <source>Take the laptop back</source>
+        <translation>Cymryd y gliniadur yn ôl</translation>
+    </message>
+    <message>
+        <source>Enter your PIN.</source>
+        <translation>Rhowch eich PIN.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
     </message>
 </context>
 </TS>

@@ -23,6 +23,7 @@ def window(qtbot) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     win.show()
     win.activateWindow()
     qtbot.waitExposed(win)
+    unlock_at_start(win)
     yield win
     win.close()
     win.session.store.close()
@@ -32,3 +33,13 @@ def case_named(win: MainWindow, name: str) -> str:
     from rasdesk.storage.queries import list_cases
 
     return next(c.case_uuid for c in list_cases(win.session.store) if c.person_name == name)
+
+
+def unlock_at_start(win: MainWindow, pin: str = "1234") -> None:
+    """The app opens locked (the PIN at start): type the PIN (the demo's: 1234) as the
+    assessor would."""
+    from rasdesk.ui.pages.lock import LockPage
+
+    assert isinstance(win.page, LockPage), "the app did not ask for the PIN at start"
+    win.page.pin.setText(pin)
+    win.page.try_unlock()

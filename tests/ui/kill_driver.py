@@ -16,6 +16,7 @@ from rasdesk.ui.app import application, make_window
 from rasdesk.ui.main_window import MainWindow
 from rasdesk.ui.pages.question import QuestionPage
 from rasdesk.ui.widgets.answers import ChoiceAnswer, NumberAnswer
+from tests.ui.conftest import unlock_at_start
 from tests.ui.drive import digit, enter, named, tab_to, type_text
 
 
@@ -38,6 +39,7 @@ def main() -> None:
     win.show()
     win.activateWindow()
     settle(app)
+    unlock_at_start(win, "2468")
     people = 0
     while True:
         if not isinstance(win.page, QuestionPage):

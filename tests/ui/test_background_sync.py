@@ -23,6 +23,7 @@ from tests.support_server import (
     revoke,
     running_server,
 )
+from tests.ui.conftest import unlock_at_start
 
 
 @pytest.fixture
@@ -41,6 +42,7 @@ def test_finalised_cases_are_sent_in_the_background(qtbot, server) -> None:  # t
     win = make_window(demo=False)
     assert isinstance(win, MainWindow)
     qtbot.addWidget(win)
+    unlock_at_start(win, "2468")
     assert "waiting" not in win.sync_status.text()
 
     case = win.session.start_case(Person("Nia Morgan"), "person", None)

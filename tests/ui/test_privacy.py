@@ -4,6 +4,8 @@ laptop to the person hides the assessor's help and notes and the way to other ca
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
+
 from rasdesk.storage.demo import DEMO_PIN
 from rasdesk.storage.queries import list_cases
 from rasdesk.ui.main_window import MainWindow
@@ -59,9 +61,7 @@ def test_typing_is_saved_before_the_lock(qtbot, window: MainWindow) -> None:  # 
     assert win.session.notes(case)[page.step.question.id] == "I manage most days"
 
 
-def test_hand_to_the_person_hides_help_notes_and_other_cases(
-    qtbot, window: MainWindow, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+def test_hand_to_the_person_hides_help_notes_and_other_cases(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     win = window
     open_john(win)
     page = win.page
@@ -75,17 +75,26 @@ def test_hand_to_the_person_hides_help_notes_and_other_cases(
     assert not win.mode_bar.buttons["cases"].isVisible()
     digit(2)  # the person can still answer
     enter()
-    # Taking it back needs the PIN.
-    monkeypatch.setattr(
-        "rasdesk.ui.main_window.QInputDialog.getText", lambda *a, **k: ("9999", True)
-    )
+    # Taking it back needs the PIN (tests/ui/test_handover.py: a wrong one says so).
+    QTimer.singleShot(50, lambda: take_back_with("9999"))
     win.act("handed")
     assert win.modes().handed
-    monkeypatch.setattr(
-        "rasdesk.ui.main_window.QInputDialog.getText", lambda *a, **k: (DEMO_PIN, True)
-    )
+    QTimer.singleShot(50, lambda: take_back_with(DEMO_PIN))
     win.act("handed")
     assert not win.modes().handed and win.mode_bar.buttons["cases"].isVisible()
+
+
+def take_back_with(pin: str) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from rasdesk.ui.pin_dialog import TakeBackDialog
+
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, TakeBackDialog)
+    dialog.entry.pin.setText(pin)
+    dialog.ok.click()
+    if dialog.isVisible():
+        dialog.reject()
 
 
 def test_number_keys_pick_and_enter_continues(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

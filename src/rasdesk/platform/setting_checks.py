@@ -20,6 +20,7 @@ Check = Callable[[Any, str], list[Problem]]
 LANGUAGES = ("en", "cy")
 LOCK_MINUTES = (1, 240)
 DRAFT_DAYS = (1, 3650)
+PIN_WAIT_SECONDS = (1, 3600)
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 KEY_FIELDS = ("name", "file", "pem", "keyid")
 _KEYID = re.compile(r"[0-9a-f]{64}")
@@ -52,6 +53,15 @@ def days(value: Any, where: str) -> list[Problem]:
         return [Problem(where, f"expected a whole number of days, found {value!r}")]
     if not low <= value <= high:
         return [Problem(where, f"expected {low} to {high} days, found {value}")]
+    return []
+
+
+def seconds(value: Any, where: str) -> list[Problem]:
+    low, high = PIN_WAIT_SECONDS
+    if isinstance(value, bool) or not isinstance(value, int):
+        return [Problem(where, f"expected a whole number of seconds, found {value!r}")]
+    if not low <= value <= high:
+        return [Problem(where, f"expected {low} to {high} seconds, found {value}")]
     return []
 
 
@@ -125,6 +135,11 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "yes_no": {"type": "boolean"},
     "minutes": {"type": "integer", "minimum": LOCK_MINUTES[0], "maximum": LOCK_MINUTES[1]},
     "days": {"type": "integer", "minimum": DRAFT_DAYS[0], "maximum": DRAFT_DAYS[1]},
+    "seconds": {
+        "type": "integer",
+        "minimum": PIN_WAIT_SECONDS[0],
+        "maximum": PIN_WAIT_SECONDS[1],
+    },
     "languages": {
         "type": "array",
         "items": {"enum": list(LANGUAGES)},

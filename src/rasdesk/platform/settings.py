@@ -63,6 +63,15 @@ SETTINGS: tuple[Setting, ...] = (
         "Minutes without input before the app saves and locks (1 to 240).",
         checks.minutes,
     ),
+    Setting(
+        "pin_lockout_seconds",
+        int,
+        30,
+        "After 5 wrong PINs in a row, the wait before the next try (1 to 3600 seconds); it "
+        "doubles with each further wrong PIN, and after 10 the app closes the case store.",
+        checks.seconds,
+        policy_only=True,
+    ),
     Setting("languages", list, ["en", "cy"], "The languages offered: en, cy.", checks.languages),
     Setting(
         "draft_max_age_days",

@@ -68,6 +68,12 @@ def _self_test(window: object, fonts_loaded: list[str]) -> dict[str, object]:
     from rasdesk.ui.widgets.picture import picture_count
 
     assert isinstance(window, MainWindow)
+    from rasdesk.storage.demo import DEMO_PIN
+    from rasdesk.ui.pages.lock import LockPage
+
+    if isinstance(window.page, LockPage):  # it opens locked: the demo's PIN, as typed
+        window.page.pin.setText(DEMO_PIN)
+        window.page.try_unlock()
     page = window.page
     rows = 0
     if isinstance(page, CaseListPage):

@@ -3,7 +3,9 @@ sync status). Pages are rebuilt when they open or the looks change, so large pri
 read and Welsh apply everywhere at once; moving between pages saves first.
 
 Routes: ("cases",) ("first_run",) ("new", kind, linked) ("question", case, qid, to_check)
-("check", case) ("result", case). The lock replaces the page and remembers the route.
+("check", case) ("result", case) ("closed",). The lock replaces the page and remembers the
+route; after first run the app starts locked (the PIN opens it). While the laptop is
+handed to the person every route passes ``handover.allowed``.
 """
 
 from __future__ import annotations
@@ -16,9 +18,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rasdesk.platform import pin
-from rasdesk.ui import flow, i18n, theme
+from rasdesk.platform.pin_attempts import PinAttempts
+from rasdesk.ui import flow, handover, i18n, theme
 from rasdesk.ui.accessible import make_announcer
 from rasdesk.ui.background_sync import BackgroundSync
 from rasdesk.ui.errors import show_error
@@ -35,6 +35,7 @@ from rasdesk.ui.inactivity import InactivityLock
 from rasdesk.ui.modes import Modes
 from rasdesk.ui.pages.case_list import CaseListPage
 from rasdesk.ui.pages.check_answers import CheckAnswersPage
+from rasdesk.ui.pages.closed import ClosedPage
 from rasdesk.ui.pages.first_run import FirstRunPage
 from rasdesk.ui.pages.lock import LockPage
 from rasdesk.ui.pages.new_case import NewCasePage
@@ -52,8 +53,11 @@ class MainWindow(QMainWindow):
     def __init__(self, session: Session, *, needs_setup: bool = False) -> None:
         super().__init__()
         self.session = session
-        self.route: Route = ("first_run",) if needs_setup else ("cases",)
-        self.locked_route: Route | None = None
+        self.route: Route = ("first_run",) if needs_setup else ("lock",)
+        self.locked_route: Route | None = None if needs_setup else ("cases",)
+        self.starting = not needs_setup  # the PIN opens the app (after first run)
+        self.handed_case: str | None = None  # the case whose person holds the laptop
+        self.attempts = PinAttempts(int(session.settings()["pin_lockout_seconds"]))
         self.page: Page | None = None
         self.applied: Modes | None = None  # the looks the app has now
         self.resize(1100, 800)
@@ -90,9 +94,16 @@ class MainWindow(QMainWindow):
         if name == "lock":
             self.lock()
         elif name == "cases":
-            self.go(("cases",))
+            if self.route[0] != "first_run":  # no cases (nor a ruleset) before set-up
+                self.go(("cases",))
         elif name == "handed" and self.modes().handed:
             self.take_back()
+        elif name == "handed":
+            case = self.case_uuid()
+            if case is None or not handover.can_hand_over(self.route, self.session.is_draft(case)):
+                return
+            self.handed_case = case
+            self.set_modes(self.modes().toggled("handed"))
         elif name == "language":
             self.set_modes(
                 self.modes().with_language("cy" if self.modes().language == "en" else "en")
@@ -111,14 +122,24 @@ class MainWindow(QMainWindow):
     def take_back(self) -> None:
         """Leaving "hand to the person" needs the assessor's PIN: the person cannot reach
         the notes, the help or anyone else's case."""
-        entered, ok = QInputDialog.getText(
-            self, self.tr("Take back"), self.tr("Your PIN"), QLineEdit.EchoMode.Password
-        )
-        if ok and pin.pin_matches(entered):
+        from rasdesk.ui.pin_dialog import TakeBackDialog
+
+        dialog = TakeBackDialog(self, self.attempts)
+        taken = dialog.exec() == TakeBackDialog.DialogCode.Accepted
+        if dialog.store_closed:
+            self.close_store()
+        elif taken:
+            self.handed_case = None
             self.set_modes(self.modes().toggled("handed"))
 
     # --- moving between pages -------------------------------------------------------------
     def go(self, route: Route) -> None:
+        if not handover.allowed(route, self.handed_case):
+            return  # with the person: only their own questions (and Take back, Lock)
+        if self.route[0] == "closed" or (
+            self.locked_route is not None and route[0] not in ("lock", "closed")
+        ):
+            return  # locked: only the PIN opens it (unlock); closed: start again
         if self.page is not None:
             try:
                 self.page.leave()
@@ -149,8 +170,16 @@ class MainWindow(QMainWindow):
         if old is not None:
             self.stack.removeWidget(old)
             old.deleteLater()
-        self.mode_bar.show_modes(modes, self.case_uuid() is not None)
-        self.mode_bar.setVisible(route[0] != "lock")
+        case = self.case_uuid()
+        self.mode_bar.show_modes(
+            modes, case is not None and handover.can_hand_over(route, self.session.is_draft(case))
+        )
+        self.mode_bar.setVisible(route[0] not in ("lock", "closed"))
+        if route[0] == "first_run":  # nothing to lock and no cases before set-up is done
+            self.mode_bar.buttons["cases"].hide()
+            self.mode_bar.buttons["lock"].hide()
+        else:
+            self.mode_bar.buttons["lock"].show()
         self._status()
         self.setWindowTitle(self.tr("rasdesk") + (self.tr(" — DEMO") if self.session.demo else ""))
         page.order_tabs(after=self.mode_bar)  # Tab runs down the screen: bar, then page
@@ -166,11 +195,15 @@ class MainWindow(QMainWindow):
         if kind == "cases":
             return CaseListPage(s, self.open_case, lambda k, linked: self.go(("new", k, linked)))
         if kind == "first_run":
-            return FirstRunPage(lambda: self.go(("cases",)))
+            return FirstRunPage(self._set_up)
         if kind == "new":
             return NewCasePage(s, args[0], args[1], self.open_case, lambda: self.go(("cases",)))
         if kind == "lock":
-            return LockPage(self.unlock, s.demo)
+            return LockPage(
+                self.attempts, self.unlock, self.close_store, s.demo, starting=self.starting
+            )
+        if kind == "closed":
+            return ClosedPage()
         case = args[0]
         if kind == "question":
             questionnaire, answers = s.questionnaire(case), s.answers(case)
@@ -207,6 +240,11 @@ class MainWindow(QMainWindow):
                 go_back=lambda: self.go(("check", case) if s.is_draft(case) else ("cases",)),
             )
         raise ValueError(f"unknown page {kind!r}")
+
+    def _set_up(self) -> None:
+        """First run is done: cases from now on carry the name just given."""
+        self.session.assessor_changed()
+        self.go(("cases",))
 
     def open_case(self, case_uuid: str) -> None:
         self.session.carry_into(case_uuid)
@@ -291,8 +329,8 @@ class MainWindow(QMainWindow):
 
     # --- the lock ------------------------------------------------------------------------------
     def lock(self) -> None:
-        if self.route[0] == "lock":
-            return
+        if self.route[0] in ("lock", "closed", "first_run"):
+            return  # first run: there is no PIN yet to unlock with
         if self.page is not None:
             self.page.leave()  # save first: locking never loses an answer
         self.locked_route = self.route
@@ -300,7 +338,19 @@ class MainWindow(QMainWindow):
 
     def unlock(self) -> None:
         route, self.locked_route = self.locked_route or ("cases",), None
+        self.starting = False
         self.go(route)
+
+    def close_store(self) -> None:
+        """Too many wrong PINs: save, stop the background work, close the case store, and
+        say so. The app must be started again (``platform/pin_attempts.py``)."""
+        if self.page is not None and self.route[0] != "closed":
+            self.page.leave()
+        self.sync.stop()
+        self.inactivity.stop()
+        self.session.store.close()
+        self.locked_route = None
+        self.go(("closed",))
 
     # --- the status line ------------------------------------------------------------------------
     def _status(self) -> None:
@@ -308,7 +358,7 @@ class MainWindow(QMainWindow):
             verified = self.session.current_ruleset()
         except Exception:
             verified = None
-        if self.route[0] == "lock":
+        if self.route[0] in ("lock", "closed"):
             self.ruleset_status.setText("")
         elif verified is None:
             self.ruleset_status.setText(self.tr("No ruleset installed"))
@@ -317,14 +367,16 @@ class MainWindow(QMainWindow):
             self.ruleset_status.setText(
                 self.tr("Ruleset: {id}, version {version}").format(id=r.id, version=r.version)
             )
+        if self.route[0] == "closed":
+            return
         if self.route[0] != "question" or not self.sync_status.text():
             self.sync.refresh()  # not between questions: sending's state cannot change there
 
     def _show_sync(self, words: str) -> None:
-        self.sync_status.setText("" if self.route[0] == "lock" else words)
+        self.sync_status.setText("" if self.route[0] in ("lock", "closed") else words)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.page is not None:
+        if self.page is not None and self.route[0] != "closed":
             self.page.leave()  # the last typing is saved
         self.sync.stop()
         self.inactivity.stop()

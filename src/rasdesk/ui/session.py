@@ -43,6 +43,11 @@ class Session:
             self._verified[sha] = rulesets.load_signed(rulesets.installed_path(sha))
         return self._verified[sha]
 
+    def assessor_changed(self) -> None:
+        """The assessor's name was set (first run): every version made from now on, here
+        and on worker threads, records it rather than the name the store opened with."""
+        self.store.actor = str(self.settings()["assessor_name"]) or self.store.actor
+
     def open_worker_store(self) -> CaseStore:
         """A second connection, for slow work on another thread (SQLite connections stay
         on the thread that made them)."""

@@ -77,13 +77,18 @@ class CheckAnswersPage(Page):
         self.continue_button = button(
             self.tr("Continue to the budget"), self._continue, primary=True
         )
+        if modes.handed:  # with the person: the budget page is the assessor's
+            self.continue_button.hide()
+            self.body.addWidget(
+                label(self.tr("That is every question. Please give the laptop back."), "h2")
+            )
         self.body.addWidget(row(button(self.tr("Back"), go_back), self.continue_button))
         self.finish()
 
     def first_focus(self) -> QWidget | None:
         if self.summary is not None:
             return self.summary.links[0]
-        return self.continue_button
+        return self.continue_button if self.continue_button.isVisibleTo(self) else None
 
     def _continue(self) -> None:
         if self.summary is not None:

@@ -36,11 +36,12 @@ class FirstRunPage(Page):
         self.body.addWidget(label(self.tr("Your council's ruleset"), "h2"))
         self.ruleset_state = label("", "hint")
         self.body.addWidget(self.ruleset_state)
+        self.trust_state = label("")
+        self.trust_state.hide()
+        self.body.addWidget(self.trust_state)
+        self.trust_button = button(self.tr("Trust the council's key file…"), self.choose_key)
         self.body.addWidget(
-            row(
-                button(self.tr("Choose the ruleset file…"), self.choose_ruleset),
-                button(self.tr("Trust the council's key file…"), self.choose_key),
-            )
+            row(button(self.tr("Choose the ruleset file…"), self.choose_ruleset), self.trust_button)
         )
         if self._enrolled():
             self.body.addWidget(
@@ -75,13 +76,30 @@ class FirstRunPage(Page):
             )
 
     def install_ruleset(self, path: Path) -> bool:
+        from rasdesk.domain.errors import TrustError
+
         try:
             rulesets.install(path)
         except (RasdeskError, OSError) as exc:
+            if isinstance(exc, TrustError):  # the way on is the button beside it
+                self._say(
+                    self.tr(
+                        "This computer does not trust the key this ruleset was signed with. "
+                        "If your council gave you its key file, press \"Trust the council's "
+                        'key file…", then choose the ruleset file again.'
+                    )
+                )
+                self.trust_button.setFocus()
             show_error(self, exc)
             return False
+        self.trust_state.hide()
         self._show_ruleset()
         return True
+
+    def _say(self, words: str) -> None:
+        self.trust_state.setText(words)
+        self.trust_state.setAccessibleName(words)
+        self.trust_state.show()
 
     def choose_ruleset(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
@@ -129,10 +147,21 @@ class FirstRunPage(Page):
             self, self.tr("The council's public key"), "", self.tr("Public keys (*.pem)")
         )
         if name:
-            try:
-                trust.add_key(Path(name))
-            except (RasdeskError, OSError) as exc:
-                show_error(self, exc)
+            self.trust_key(Path(name))
+
+    def trust_key(self, path: Path) -> bool:
+        try:
+            key = trust.add_key(path)
+        except (RasdeskError, OSError) as exc:
+            show_error(self, exc)
+            return False
+        self._say(
+            self.tr(
+                "Done: this computer now trusts the council's key {keyid}. "
+                "Now choose the ruleset file."
+            ).format(keyid=key.keyid[:16])
+        )
+        return True
 
     def submit(self) -> None:
         problems: list[tuple[str, Callable[[], None]]] = []

@@ -1,36 +1,46 @@
-"""The lock: after inactivity (or on request) everything about the case leaves the screen
-and the assessor's PIN brings it back. Answers were saved before locking."""
+"""The lock: at start, after inactivity or on request, everything about the case leaves the
+screen and the assessor's PIN brings it back. Answers were saved before locking. Wrong PINs
+earn a wait, then close the case store (``platform/pin_attempts.py``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QWidget
 
-from rasdesk.platform import pin
-from rasdesk.ui.accessible import set_problem
+from rasdesk.platform.pin_attempts import PinAttempts
 from rasdesk.ui.widgets.page import Page, button, label, row
+from rasdesk.ui.widgets.pin_entry import PinEntry
 
 
 class LockPage(Page):
-    def __init__(self, unlocked: Callable[[], None], demo: bool) -> None:
+    def __init__(
+        self,
+        attempts: PinAttempts,
+        unlocked: Callable[[], None],
+        closed: Callable[[], None],
+        demo: bool,
+        *,
+        starting: bool = False,
+    ) -> None:
         super().__init__()
-        self.unlocked = unlocked
-        self.body.addWidget(label(self.tr("rasdesk is locked"), "h1"))
         self.body.addWidget(
-            label(self.tr("Everything is saved. Enter your PIN to carry on."), "hint")
+            label(self.tr("Welcome back") if starting else self.tr("rasdesk is locked"), "h1")
+        )
+        self.body.addWidget(
+            label(
+                self.tr("Enter your PIN to open your cases.")
+                if starting
+                else self.tr("Everything is saved. Enter your PIN to carry on."),
+                "hint",
+            )
         )
         if demo:
             self.body.addWidget(label(self.tr("Demo: the PIN is 1234."), "hint"))
-        self.pin = QLineEdit()
-        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setAccessibleName(self.tr("PIN"))
-        self.pin.setMaximumWidth(300)
-        self.pin.returnPressed.connect(self.try_unlock)
-        self.body.addWidget(self.pin)
-        self.error = label("", "warning")
-        self.error.hide()
-        self.body.addWidget(self.error)
+        self.entry = PinEntry(attempts, unlocked, closed)
+        self.pin = self.entry.pin
+        self.error = self.entry.message
+        self.body.addWidget(self.entry)
         self.body.addWidget(row(button(self.tr("Unlock"), self.try_unlock, primary=True)))
         self.finish()
 
@@ -38,11 +48,4 @@ class LockPage(Page):
         return self.pin
 
     def try_unlock(self) -> None:
-        if pin.pin_matches(self.pin.text()):
-            self.unlocked()
-            return
-        self.pin.clear()
-        self.error.setText(self.tr("That PIN is not right. Try again."))
-        self.error.show()
-        self.pin.setFocus()
-        set_problem(self.pin, self.error.text())
+        self.entry.try_pin()

@@ -90,6 +90,8 @@ class QuestionPage(Page):
         self.back = button(self.tr("Back"), self._back)
         self.next = button(self.tr("Continue"), self._continue, primary=True)
         self.body.addWidget(row(self.back, self.next))
+        if modes.handed and step.number == 1:
+            self.back.hide()  # with the person: there is nothing before their first question
         self.finish()
         QWidget.setTabOrder(self.back, self.next)
 
