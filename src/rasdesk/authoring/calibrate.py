@@ -31,6 +31,7 @@ from decimal import Context, Decimal, localcontext
 from fractions import Fraction
 
 from rasdesk.authoring.sample_csv import SampleRow, SkippedRow, read_sample
+from rasdesk.authoring.sample_export import looks_like_export, read_export_sample
 from rasdesk.domain.answers import check_answers
 from rasdesk.domain.decimals import CENT, EXACT, ZERO, money, parse_decimal, plain
 from rasdesk.domain.engine import compute
@@ -199,7 +200,10 @@ def calibrate(
     if not ZERO <= contingency < 1:
         raise InputError(f"a contingency is a fraction below 1 (0.05 is 5%), found {contingency}")
     q = per_point_questionnaire(ruleset, questionnaire, "the ruleset")
-    rows, skipped = read_sample(sample, q, sample_source)
+    if looks_like_export(sample):  # decided cases from the council server, final as cost
+        rows, skipped = read_export_sample(sample, q, sample_source)
+    else:
+        rows, skipped = read_sample(sample, q, sample_source)
     people: list[tuple[SampleRow, Person]] = []
     excluded = list(skipped)
     for row in rows:

@@ -130,7 +130,8 @@ def register(rsub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
         "--sample",
         required=True,
         metavar="S.csv",
-        help="ref,current_weekly_cost and one column per question id (UTF-8)",
+        help="ref,current_weekly_cost and one column per question id (UTF-8); or the council "
+        "server's export (rasdesk-server export), whose decided cases' final budgets are the cost",
     )
     c.add_argument("--questionnaire", default="person", help="questionnaire id (default: person)")
     c.add_argument(

@@ -112,7 +112,7 @@ def number_field(name: str, value: Any, *, limit: Decimal, places: int, zero_ok:
         raise FieldError(name, "is 0: it must be more than 0")
     if number > limit:
         raise FieldError(name, f"{text} is more than {plain(limit)}: check it")
-    if -number.as_tuple().exponent > places:  # type: ignore[operator]
+    if -number.normalize().as_tuple().exponent > places:  # type: ignore[operator]  # 24.50 is 2 places
         raise FieldError(name, f"{text} has more than {places} decimal places")
     return number
 

@@ -142,6 +142,36 @@ def decide_cmd(args: argparse.Namespace) -> int:
     return 0
 
 
+def variance_cmd(args: argparse.Namespace) -> int:
+    from rasdesk.platform.files import write_new
+    from rasdesk.server import variance
+    from rasdesk.server.variance_pdf import render_variance
+
+    if not args.output and not args.json:
+        raise InputError("say where the report goes: -o REPORT.pdf, or --json")
+    since = export.check_since(args.since) if args.since else None
+    db = _open(args)
+    cases = variance.decided_cases(export.rows(db, since), since, args.ruleset)
+    doc = variance.report(cases, since, args.ruleset)
+    if args.json:
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+    if args.output:
+        with db.connection() as conn:
+            row = conn.execute(
+                "SELECT council FROM rulesets ORDER BY published_at LIMIT 1"
+            ).fetchone()
+        percents: dict[tuple[str, str, str], list[Any]] = {}
+        for c in cases:
+            share = c.share
+            if share is not None:
+                key = (c.ruleset_id, c.ruleset_version, c.questionnaire)
+                percents.setdefault(key, []).append(variance.percent(share))
+        data = render_variance(doc, percents, str(row[0]) if row else "The council")
+        write_new(Path(args.output), data, 0o600, overwrite=args.force)
+        print(f"rasdesk-server: wrote {args.output}: {doc['cases']} decided cases", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rasdesk-server",
@@ -187,6 +217,22 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--since", metavar="DATE", help="received from this UTC date or time on")
     x.add_argument("-o", "--output", metavar="FILE", help="write here (default: standard output)")
     from rasdesk.decision.decide import REASON_CATEGORIES
+
+    rp = sub.add_parser("report", help="reports for the council's RAS team")
+    rsub = rp.add_subparsers(dest="report", required=True, metavar="variance")
+    v = rsub.add_parser(
+        "variance",
+        help="how far final budgets sit from the indicative ones (PDF and/or JSON)",
+        description="Per ruleset version and questionnaire: median variance, spread, share "
+        "within ±10%%, the cases furthest out, by need area and by reason.",
+    )
+    v.add_argument("--database", required=True, metavar="URL", help="where the data is kept")
+    v.add_argument("--since", metavar="DATE", help="decisions received from this UTC date on")
+    v.add_argument("--ruleset", metavar="ID[@VERSION]", help="only this ruleset (or version)")
+    v.add_argument("-o", "--output", metavar="REPORT.pdf", help="write the PDF report here")
+    v.add_argument("--json", action="store_true", help="print the figures as JSON")
+    v.add_argument("--force", action="store_true", help="overwrite an existing file")
+    v.set_defaults(func=variance_cmd)
 
     dc = command("decide", decide_cmd, "record a decision on a case's support plan (a new version)")
     dc.add_argument("case", metavar="CASE_UUID")

@@ -154,3 +154,62 @@ def updates(db: Database, device: Device, heads: dict[str, str]) -> list[dict[st
                 )
                 current = row[0]
     return out
+
+
+#: Export columns of the plan and decision (empty for a version without them).
+EXPORT_COLUMNS = (
+    "total_points",
+    "indicative",
+    "period",
+    "plan_cost_per_year",
+    "final",
+    "variance",
+    "variance_percent",
+    "reason_category",
+    "decided_by_role",
+    "decision_source",
+    "need_areas",
+    "answers",
+)
+
+
+def export_columns(bundle: dict[str, Any]) -> dict[str, Any]:
+    """The plan-and-decision columns of one exported version. Money exact, per the
+    indicative amount's period (a week for format 1); ``variance`` is final − indicative;
+    ``answers`` is the version's answers as canonical JSON (so that ``rasdesk ruleset
+    calibrate`` can score a decided case again with another rate)."""
+    from rasdesk.decision.costing import percent_of
+    from rasdesk.domain.bundle import canonical
+    from rasdesk.domain.decimals import money
+
+    result = bundle.get("result") or {}
+    out: dict[str, Any] = dict.fromkeys(EXPORT_COLUMNS)
+    out["total_points"] = (
+        None if result.get("total_points") is None else str(result["total_points"])
+    )
+    out["need_areas"] = []
+    out["answers"] = canonical(bundle.get("answers") or {}).decode()
+    raw = bundle.get("decision")
+    if raw is None:
+        return out
+    sec = read_section(raw)
+    ind = sec.indicative
+    out.update(
+        indicative=money(ind.amount),
+        period=ind.period.value,
+        plan_cost_per_year=money(sec.comparison.plan_per_year),
+        need_areas=sorted({a for item in sec.plan.items for a in item.meets}),
+    )
+    d = sec.decision
+    if d is not None:
+        variance = d.final - ind.amount
+        pct = percent_of(variance, ind.amount)
+        out.update(
+            final=money(d.final),
+            variance=money(variance),
+            variance_percent=None if pct is None else str(pct),
+            reason_category=d.category,
+            decided_by_role=d.by_role,
+            decision_source=d.source,
+        )
+    return out

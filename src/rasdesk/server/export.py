@@ -23,6 +23,7 @@ from rasdesk.domain.errors import InputError, RasdeskError
 from rasdesk.domain.jsonio import loads_strict
 from rasdesk.server.clock import stamp
 from rasdesk.server.db import Database
+from rasdesk.server.decisions import export_columns
 from rasdesk.server.rulesets import RulesetCache
 
 COLUMNS = (
@@ -47,6 +48,19 @@ COLUMNS = (
     "bundle_sha256",
     "recompute_agrees",
     "recompute_problem",
+    # The support plan and decision (docs/sync-v2.md): server/decisions.py EXPORT_COLUMNS.
+    "total_points",
+    "indicative",
+    "period",
+    "plan_cost_per_year",
+    "final",
+    "variance",
+    "variance_percent",
+    "reason_category",
+    "decided_by_role",
+    "decision_source",
+    "need_areas",
+    "answers",
 )
 
 _PAGE = 200
@@ -108,6 +122,7 @@ def _row(cache: RulesetCache, db_row: tuple[Any, ...]) -> dict[str, Any]:
         "bundle_sha256": bundle["sha256"],
         "recompute_agrees": problem is None,
         "recompute_problem": problem,
+        **export_columns(bundle),
     }
 
 
