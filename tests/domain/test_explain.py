@@ -110,8 +110,49 @@ def test_rounding_is_explained_when_it_changes_the_figure() -> None:
     step = next(e for e in r.explanation if e.step == "rounding")
     assert (
         step.text
-        == "£42.125 is rounded to the nearest penny (halves round up): your indicative weekly budget is £42.13."
+        == "Rounded to the nearest penny (halves round up), your indicative weekly budget is £42.13."
     )
+    rate = next(e for e in r.explanation if e.step == "rate")
+    # 12.5 × £3.37 = £42.125: a person sees pennies, and that the figure was rounded.
+    assert rate.text.endswith("= £42.13 a week (to the nearest penny).")
+    assert "42.125" not in words(r) and r.as_dict()["base_amount"] == "42.125"  # JSON exact
+
+
+def test_v1_wording_agrees_in_number_and_never_shows_fractions_of_a_penny() -> None:
+    doc = minimal_doc()
+    a = allocation(doc)
+    a["method"], a["table"], a["annual_factor"] = (
+        "table",
+        [{"from_points": 1, "amount": "24.00"}],
+        "1",
+    )
+    del a["rate"]
+    a["illustrative_hourly_rate"] = "24.00"
+    a["adjustments"] = [{"id": "third", "label": t("A third more"), "multiply": "1.3333333333"}]
+    a["maximum"] = "31.50"
+    r = compute_budget(
+        build(doc),
+        {
+            "questionnaire": "person",
+            "answers": {"washing": "none", "tasks": ["cleaning"], "nights": 0},
+        },
+    )
+    text = words(r)
+    assert "With 1.5 points, you are in the band that starts at 1 point" in text  # not "are"
+    assert "Over a year (1 week)" in text  # not "1 weeks"
+    assert "£24.00 becomes £32.00 (to the nearest penny)" in text  # 31.9999999992
+    assert "so £32.00 (to the nearest penny) is lowered to £31.50" in text
+    assert not re.search(r"£[\d,]+\.\d{3}", text)  # never more than pennies
+    a["maximum"], a["illustrative_hourly_rate"] = "24.00", "24.00"
+    a["adjustments"] = []
+    r = compute_budget(
+        build(doc),
+        {
+            "questionnaire": "person",
+            "answers": {"washing": "none", "tasks": ["cleaning"], "nights": 0},
+        },
+    )
+    assert "about 1 hour of support a week" in words(r)  # not "1 hours"
 
 
 def test_welsh_explanation_uses_welsh_ruleset_text_and_phrases() -> None:

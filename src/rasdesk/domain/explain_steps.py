@@ -42,6 +42,11 @@ def points_text(value: Decimal) -> str:
     return f"{int(whole):,}{dot}{frac}"
 
 
+def to_penny(value: Decimal) -> Decimal:
+    """Money as a person reads it: to the penny, halves up (the JSON keeps every digit)."""
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
 def _easy(easy: Text | None, standard: Text, lang: str) -> str:
     return (easy or standard).get(lang)
 
@@ -67,6 +72,11 @@ class AnswerWords:
         return ExplanationStep(
             step, self.say(key, **values), self.say(easy_key or f"{key}.easy", **values)
         )
+
+    def penny(self, value: Decimal) -> tuple[str, str]:
+        """(the amount to the penny, " (to the nearest penny)" when that rounded it)."""
+        shown = to_penny(value)
+        return money_text(shown), (self.p["penny"] if shown != value else "")
 
     def pts(self, value: Decimal) -> str:
         return self.say("point" if value == ONE else "points", n=points_text(value))
@@ -182,9 +192,11 @@ class Words(AnswerWords):
         delta = sum((b - a for _, b, a in changes), Decimal(0))
         if rate is not None and delta:
             key = "padj_money_less" if delta > 0 else "padj_money_more"
+            worth, penny = self.penny(abs(delta) * rate)
             values = {
                 "points": self.pts(abs(delta)),
-                "money": money_text(abs(delta) * rate),
+                "money": worth,
+                "penny": penny,
                 "rate": money_text(rate),
             }
             text += " " + self.say(key, **values)
@@ -215,8 +227,9 @@ class Words(AnswerWords):
     def rate(self, total: Decimal, base: Decimal) -> ExplanationStep:
         rate = self.q.allocation.rate
         assert rate is not None
+        shown, penny = self.penny(base)
         return self.both(
-            "rate", "rate", rate=money_text(rate), points=self.pts(total), base=money_text(base)
+            "rate", "rate", rate=money_text(rate), points=self.pts(total), base=shown, penny=penny
         )
 
     def calibration(self) -> ExplanationStep | None:
@@ -270,14 +283,17 @@ class Words(AnswerWords):
         )
 
     def adjustment(self, adj: Adjustment, before: Decimal, after: Decimal) -> ExplanationStep:
-        diff = after - before
+        # The figures a person reads are to the penny, so the difference said is theirs.
+        diff = to_penny(after) - to_penny(before)
         key = "adj_add" if diff > 0 else "adj_sub" if diff < 0 else "adj_same"
+        shown_after, penny = self.penny(after)
         values = {
             "label": adj.label.get(self.lang),
             "explain": adj.explain.get(self.lang) if adj.explain else "",
             "diff": money_text(abs(diff)),
-            "before": money_text(before),
-            "after": money_text(after),
+            "before": money_text(to_penny(before)),
+            "after": shown_after,
+            "penny": penny,
         }
         return ExplanationStep(
             "adjustment", _tidy(self.say(key, **values)), self.say(f"{key}.easy", **values)
@@ -285,38 +301,45 @@ class Words(AnswerWords):
 
     def floor(self, before: Decimal) -> ExplanationStep:
         minimum = self.q.allocation.minimum
+        shown, penny = self.penny(before)
         if minimum is None:
-            return self.both("floor", "floor_zero", before=money_text(before))
-        return self.both("floor", "floor", limit=money_text(minimum), before=money_text(before))
+            return self.both("floor", "floor_zero", before=shown, penny=penny)
+        return self.both("floor", "floor", limit=money_text(minimum), before=shown, penny=penny)
 
     def ceiling(self, before: Decimal) -> ExplanationStep:
         maximum = self.q.allocation.maximum
         assert maximum is not None
-        return self.both("ceiling", "ceiling", limit=money_text(maximum), before=money_text(before))
+        shown, penny = self.penny(before)
+        return self.both("ceiling", "ceiling", limit=money_text(maximum), before=shown, penny=penny)
 
     def weekly(self, before: Decimal, weekly: Decimal) -> ExplanationStep:
         rounding = self.q.allocation.rounding
         if before != weekly:
+            shown, penny = self.penny(before)
+            mode = self.p[f"mode_{rounding.mode}"]
+            words = (
+                self.say("weekly_penny", mode=mode, weekly=money_text(weekly))
+                if rounding.to == CENT
+                else self.say(
+                    "weekly_rounded",
+                    before=shown,
+                    penny=penny,
+                    step=self.step_word(rounding),
+                    mode=mode,
+                    weekly=money_text(weekly),
+                )
+            )
             return ExplanationStep(
                 "rounding",
-                self.say(
-                    "weekly_rounded",
-                    before=money_text(before),
-                    step=self.step_word(rounding),
-                    mode=self.p[f"mode_{rounding.mode}"],
-                    weekly=money_text(weekly),
-                ),
+                words,
                 self.say("weekly.easy", weekly=money_text(weekly)),
             )
         return self.both("rounding", "weekly", weekly=money_text(weekly))
 
     def annual(self, annual: Decimal) -> ExplanationStep:
-        return self.both(
-            "annual",
-            "annual",
-            factor=plain(self.q.allocation.annual_factor),
-            annual=money_text(annual),
-        )
+        factor = self.q.allocation.annual_factor
+        weeks = self.say("weeks_one" if factor == ONE else "weeks_many", n=plain(factor))
+        return self.both("annual", "annual", weeks=weeks, annual=money_text(annual))
 
     def hours(self, weekly: Decimal) -> ExplanationStep | None:
         hourly = self.q.allocation.illustrative_hourly_rate
@@ -331,6 +354,7 @@ class Words(AnswerWords):
             hourly=money_text(hourly),
             weekly=money_text(weekly),
             hours=plain(hours),
+            hour_word=self.p["hour_one" if hours == ONE else "hour_many"],
         )
 
     def sign_off(self) -> ExplanationStep:
