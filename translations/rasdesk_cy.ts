@@ -137,6 +137,14 @@
         <translation>Ag&amp;or yr achos a ddewiswyd</translation>
     </message>
     <message>
+        <source>Start a re&amp;view</source>
+        <translation>&amp;Dechrau adolygiad</translation>
+    </message>
+    <message>
+        <source>A new assessment for the person selected, with last time&apos;s answers to check.</source>
+        <translation>Asesiad newydd i&apos;r unigolyn a ddewiswyd, gydag atebion y tro diwethaf i&apos;w gwirio.</translation>
+    </message>
+    <message>
         <source>Drafts</source>
         <translation>Drafftiau</translation>
     </message>
@@ -551,6 +559,57 @@
     </message>
 </context>
 <context>
+    <name>MoveRulesetPage</name>
+    <message>
+        <source>A newer ruleset is installed: move this draft to it?</source>
+        <translation>Mae set reolau fwy newydd wedi&apos;i gosod: symud y drafft hwn iddi?</translation>
+    </message>
+    <message>
+        <source>This draft uses {old_id} version {old_version}. The council&apos;s current ruleset is version {new_version}.</source>
+        <translation>Mae&apos;r drafft hwn yn defnyddio {old_id} fersiwn {old_version}. Fersiwn {new_version} yw set reolau bresennol y cyngor.</translation>
+    </message>
+    <message>
+        <source>Before: {figure}</source>
+        <translation>Cyn: {figure}</translation>
+    </message>
+    <message>
+        <source>After: {figure}</source>
+        <translation>Wedyn: {figure}</translation>
+    </message>
+    <message>
+        <source>{carried} answers carry over. {asked} questions will be asked again.</source>
+        <translation>Mae {carried} ateb yn symud drosodd. Bydd {asked} cwestiwn yn cael eu gofyn eto.</translation>
+    </message>
+    <message>
+        <source>What does not carry over</source>
+        <translation>Beth sydd ddim yn symud drosodd</translation>
+    </message>
+    <message>
+        <source>What the council changed</source>
+        <translation>Beth newidiodd y cyngor</translation>
+    </message>
+    <message>
+        <source>Move it to the new ruleset</source>
+        <translation>Ei symud i&apos;r set reolau newydd</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Nid nawr</translation>
+    </message>
+    <message>
+        <source>not worked out yet</source>
+        <translation>heb ei gyfrifo eto</translation>
+    </message>
+    <message>
+        <source>£{amount} a week</source>
+        <translation>£{amount} yr wythnos</translation>
+    </message>
+    <message>
+        <source>Moved to the new ruleset</source>
+        <translation>Wedi&apos;i symud i&apos;r set reolau newydd</translation>
+    </message>
+</context>
+<context>
     <name>NewCasePage</name>
     <message>
         <source>New carer&apos;s assessment</source>
@@ -792,6 +851,40 @@
     <message>
         <source>Not yet</source>
         <translation>Dim eto</translation>
+    </message>
+</context>
+<context>
+    <name>Reviews</name>
+    <message>
+        <source>Uses an older ruleset: open it to move it to the new one.</source>
+        <translation>Yn defnyddio set reolau hŷn: agorwch ef i&apos;w symud i&apos;r un newydd.</translation>
+    </message>
+    <message>
+        <source>Started {days} days ago: longer than the council allows.</source>
+        <translation>Dechreuwyd {days} diwrnod yn ôl: yn hirach nag y mae&apos;r cyngor yn ei ganiatáu.</translation>
+    </message>
+    <message>
+        <source>From last time — check it</source>
+        <translation>O&apos;r tro diwethaf — gwiriwch ef</translation>
+    </message>
+    <message>
+        <source>This answer is from last time. Check it with the person.</source>
+        <translation>Mae&apos;r ateb hwn o&apos;r tro diwethaf. Gwiriwch ef gyda&apos;r unigolyn.</translation>
+    </message>
+</context>
+<context>
+    <name>SinceLastTimePage</name>
+    <message>
+        <source>Continue to the budget</source>
+        <translation>Parhau i&apos;r gyllideb</translation>
+    </message>
+    <message>
+        <source>Print the letter</source>
+        <translation>Argraffu&apos;r llythyr</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Yn ôl</translation>
     </message>
 </context>
 <context>

@@ -116,7 +116,9 @@ def start_review(
                 " VALUES (?, ?, ?, ?, 0, ?)",
                 (vid, question, canonical(json_value(value)).decode(), at, store.session),
             )
-        prefilled.mark(store, vid, plan.carry.carried, source["version_uuid"], at)
+        in_order = [q.id for q in plan.new.questionnaire_by_id[case["questionnaire"]].questions()]
+        marked = [q for q in in_order if q in plan.carry.carried]  # in questionnaire order
+        prefilled.mark(store, vid, marked, source["version_uuid"], at)
         audit_not_carried(store, new_case, vid, plan.carry, at, clear=False)
     store._rulesets.setdefault(ruleset.sha256, ruleset)
     carers, notes = _review_carers(store, case_uuid, new_case, ruleset, signed, device_id)

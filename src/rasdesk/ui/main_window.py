@@ -3,7 +3,8 @@ sync status). Pages are rebuilt when they open or the looks change, so large pri
 read and Welsh apply everywhere at once; moving between pages saves first.
 
 Routes: ("cases",) ("first_run",) ("new", kind, linked) ("question", case, qid, to_check)
-("check", case) ("result", case) ("closed",). The lock replaces the page and remembers the
+("check", case) ("result", case) ("closed",), and for reviews and ruleset
+moves (ui/reviews.py) ("move", case) ("changes", case). The lock replaces the page and remembers the
 route; after first run the app starts locked (the PIN opens it). While the laptop is
 handed to the person every route passes ``handover.allowed``.
 """
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from rasdesk.platform.pin_attempts import PinAttempts
-from rasdesk.ui import flow, handover, i18n, theme
+from rasdesk.ui import flow, handover, i18n, reviews, theme
 from rasdesk.ui.accessible import make_announcer
 from rasdesk.ui.background_sync import BackgroundSync
 from rasdesk.ui.errors import show_error
@@ -38,9 +39,11 @@ from rasdesk.ui.pages.check_answers import CheckAnswersPage
 from rasdesk.ui.pages.closed import ClosedPage
 from rasdesk.ui.pages.first_run import FirstRunPage
 from rasdesk.ui.pages.lock import LockPage
+from rasdesk.ui.pages.move_ruleset import MoveRulesetPage
 from rasdesk.ui.pages.new_case import NewCasePage
 from rasdesk.ui.pages.question import QuestionPage
 from rasdesk.ui.pages.result import ResultPage
+from rasdesk.ui.pages.since_last_time import SinceLastTimePage
 from rasdesk.ui.session import Session
 from rasdesk.ui.widgets.mode_bar import ModeBar
 from rasdesk.ui.widgets.page import Page
@@ -84,7 +87,8 @@ class MainWindow(QMainWindow):
 
     # --- the looks -----------------------------------------------------------------------
     def case_uuid(self) -> str | None:
-        return self.route[1] if self.route[0] in ("question", "check", "result") else None
+        in_case = ("question", "check", "result", "move", "changes")
+        return self.route[1] if self.route[0] in in_case else None
 
     def modes(self) -> Modes:
         case = self.case_uuid()
@@ -205,6 +209,19 @@ class MainWindow(QMainWindow):
         if kind == "closed":
             return ClosedPage()
         case = args[0]
+        if kind == "move":
+            return MoveRulesetPage(
+                s, case, lambda: self.open_case(case), lambda: self._resume(case, False)
+            )
+        if kind == "changes":
+            return SinceLastTimePage(
+                s,
+                case,
+                modes.language,
+                go_on=lambda: self.go(("result", case)),
+                go_back=lambda: self.go(("check", case)),
+                print_letter=lambda: self.choose_print(case),
+            )
         if kind == "question":
             questionnaire, answers = s.questionnaire(case), s.answers(case)
             step = flow.step_for(questionnaire, answers, args[1]) or flow.first_step(
@@ -227,7 +244,9 @@ class MainWindow(QMainWindow):
                 case,
                 modes,
                 change=lambda qid: self.go(("question", case, qid, True)),
-                go_on=lambda: self.go(("result", case)),
+                go_on=lambda: self.go(
+                    ("changes", case) if reviews.is_review(s, case) else ("result", case)
+                ),
                 go_back=lambda: self._last_question(case),
             )
         if kind == "result":
@@ -251,6 +270,13 @@ class MainWindow(QMainWindow):
         if not self.session.is_draft(case_uuid):
             self.go(("result", case_uuid))
             return
+        self._resume(case_uuid, True)
+
+    def _resume(self, case_uuid: str, offer_move: bool) -> None:
+        first = reviews.opening_route(self.session, case_uuid, offer_move=offer_move)
+        if first is not None:  # a newer ruleset to move to, or answers from last time
+            self.go(first)
+            return
         questionnaire, answers = (
             self.session.questionnaire(case_uuid),
             self.session.answers(case_uuid),
@@ -262,6 +288,7 @@ class MainWindow(QMainWindow):
             self.go(("question", case_uuid, step.question.id, False))
 
     def _next(self, case: str, qid: str, to_check: bool) -> None:
+        reviews.confirm(self.session, case, qid)  # Continue on an answer from last time
         step = flow.next_step(self.session.questionnaire(case), self.session.answers(case), qid)
         if to_check or step is None:
             self.go(("check", case))

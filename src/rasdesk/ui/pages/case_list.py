@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QTabWidge
 
 from rasdesk.domain.errors import InputError
 from rasdesk.storage.queries import CaseSummary, list_cases
+from rasdesk.ui import reviews
+from rasdesk.ui.errors import show_error
 from rasdesk.ui.session import Session
 from rasdesk.ui.widgets.page import Page, button, label, row
 from rasdesk.ui.words import money
@@ -76,7 +78,14 @@ class CaseListPage(Page):
         self.tabs.setMinimumHeight(360)
         self.body.addWidget(self.tabs, 1)
         self.open_button = button(self.tr("&Open the selected case"), self._open_selected)
-        self.body.addWidget(row(self.open_button))
+        self.review_button = button(
+            self.tr("Start a re&view"),
+            self._start_review,
+            description=self.tr(
+                "A new assessment for the person selected, with last time's answers to check."
+            ),
+        )
+        self.body.addWidget(row(self.open_button, self.review_button))
         self.fill()
 
     def _group_title(self, key: str) -> str:
@@ -107,6 +116,7 @@ class CaseListPage(Page):
             cases = list_cases(self.session.store, search=text or None, limit=500)
         except InputError:
             cases = []  # punctuation only: nothing matches yet
+        self.stale = reviews.stale(self.session)
         for index, (key, states) in enumerate(GROUPS):
             widget = self.lists[key]
             widget.clear()
@@ -139,7 +149,8 @@ class CaseListPage(Page):
         if case.weekly:
             parts.append(self.tr("£{amount} a week").format(amount=money(case.weekly)))
         parts.append(self.tr("changed {date}").format(date=case.updated_at[:10]))
-        line = " · ".join(parts)
+        found = self.stale.get(case.case_uuid)  # an older ruleset, or older than allowed
+        line = "\n".join([" · ".join(parts), *(reviews.stale_words(found) if found else [])])
         if case.state == "quarantined":
             reason = self.session.version(case.case_uuid)["state_reason"] or ""
             line += "\n" + self.tr("Why: {reason}").format(reason=reason)
@@ -161,6 +172,16 @@ class CaseListPage(Page):
         selected = self._selected()
         if selected:
             self.open_case(selected)
+
+    def _start_review(self) -> None:
+        selected = self._selected()
+        if selected:
+            try:
+                started = reviews.start_review(self.session, selected)
+            except InputError as exc:
+                show_error(self, exc)
+                return
+            self.open_case(started)
 
     def _new_carer(self) -> None:
         selected = self._selected()

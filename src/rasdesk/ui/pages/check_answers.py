@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QFrame, QGridLayout, QWidget
 
-from rasdesk.ui import flow
+from rasdesk.ui import flow, reviews
 from rasdesk.ui.modes import Modes
 from rasdesk.ui.session import Session
 from rasdesk.ui.widgets.error_summary import ErrorSummary
@@ -46,6 +46,10 @@ class CheckAnswersPage(Page):
                 ],
             )
             self.body.addWidget(self.summary)
+        since = reviews.since_box(session, case_uuid, lang)  # a review: what changed
+        if since is not None:
+            self.body.addWidget(since)
+        unchecked = set(reviews.to_check(session, case_uuid))
         self.change_links: dict[str, QWidget] = {}
         path = flow.shown_questions(questionnaire, answers)
         for section in questionnaire.sections:
@@ -65,7 +69,10 @@ class CheckAnswersPage(Page):
                 grid.addWidget(label(asked), r, 0)
                 given = answer_words(question, value, lang, easy)
                 points = points_words(flow.points_for(question, value))
-                grid.addWidget(label(f"{given}\n{points}" if points else given), r, 1)
+                shown = f"{given}\n{points}" if points else given
+                if question.id in unchecked:
+                    shown += "\n" + reviews.prefilled_mark().text()
+                grid.addWidget(label(shown), r, 1)
                 change_link = link(
                     self.tr("Change"),
                     lambda qid=question.id: change(qid),

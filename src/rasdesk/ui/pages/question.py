@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from rasdesk.ui import reviews
 from rasdesk.ui.flow import Step
 from rasdesk.ui.modes import Modes
 from rasdesk.ui.session import Session
@@ -64,6 +65,8 @@ class QuestionPage(Page):
             )
             self.body.addWidget(help_label)
 
+        if reviews.is_unchecked(session, case_uuid, question.id):  # Continue confirms it
+            self.body.addWidget(reviews.prefilled_mark())
         value = session.answers(case_uuid).get(question.id)
         self.answer: ChoiceAnswer | NumberAnswer | TextAnswer
         if question.type in ("single", "multiple"):

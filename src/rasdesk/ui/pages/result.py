@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from rasdesk.domain.model import Questionnaire
+from rasdesk.ui import reviews
 from rasdesk.ui.modes import Modes
 from rasdesk.ui.session import Session
 from rasdesk.ui.widgets.page import Page, button, heading, label, row
@@ -57,6 +58,9 @@ class ResultPage(Page):
         for text in self._notices(budget, questionnaire, lang):
             self.body.addWidget(label(text, "warning"))
 
+        since = reviews.since_box(session, case_uuid, lang)  # a review: what changed
+        if since is not None:
+            self.body.addWidget(since)
         self.body.addWidget(label(self.tr("Points in each area"), "h2"))
         bars = [
             (

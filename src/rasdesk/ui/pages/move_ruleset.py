@@ -1,0 +1,85 @@
+""" "A newer ruleset is installed: move this draft to it?" The figure before and after side
+by side, what carries over, what will be asked again and why, and the council's changes in
+``ruleset diff``'s words. Moving is the assessor's explicit choice, and is audited."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from rasdesk.reviews.rebase_plan import RebasePlan
+from rasdesk.storage import rebase
+from rasdesk.ui import reviews
+from rasdesk.ui.session import Session
+from rasdesk.ui.widgets.page import Page, button, heading, label, row
+from rasdesk.ui.words import money
+
+
+class MoveRulesetPage(Page):
+    def __init__(
+        self,
+        session: Session,
+        case_uuid: str,
+        moved: Callable[[], None],
+        later: Callable[[], None],
+    ) -> None:
+        super().__init__()
+        self.session, self.case_uuid, self.moved = session, case_uuid, moved
+        verified = reviews.newer_ruleset(session, case_uuid)
+        assert verified is not None, "the move page needs a newer ruleset"
+        self.verified = verified
+        self.plan: RebasePlan = rebase.plan_for_case(session.store, case_uuid, verified.ruleset)
+        plan, new = self.plan, verified.ruleset
+        self.body.addWidget(
+            heading(self.tr("A newer ruleset is installed: move this draft to it?"))
+        )
+        self.body.addWidget(
+            label(
+                self.tr(
+                    "This draft uses {old_id} version {old_version}. The council's current "
+                    "ruleset is version {new_version}."
+                ).format(old_id=plan.old.id, old_version=plan.old.version, new_version=new.version)
+            )
+        )
+        self.before = label(
+            self.tr("Before: {figure}").format(figure=self._figure(plan.before)), "h2"
+        )
+        self.after = label(self.tr("After: {figure}").format(figure=self._figure(plan.after)), "h2")
+        self.body.addWidget(row(self.before, self.after))
+        carry = plan.carry
+        self.body.addWidget(
+            label(
+                self.tr(
+                    "{carried} answers carry over. {asked} questions will be asked again."
+                ).format(carried=len(carry.carried), asked=len(carry.asked_again))
+            )
+        )
+        if carry.not_carried:
+            self.body.addWidget(label(self.tr("What does not carry over"), "h2"))
+            for lost in carry.not_carried:
+                self.body.addWidget(label(lost.words))
+        for note in carry.notes:
+            self.body.addWidget(label(note, "hint"))
+        self.body.addWidget(label(self.tr("What the council changed"), "h2"))
+        for change in plan.changes:
+            self.body.addWidget(label(change))
+        self.move_button = button(self.tr("Move it to the new ruleset"), self._move, primary=True)
+        self.body.addWidget(row(button(self.tr("Not now"), later), self.move_button))
+        self.finish()
+
+    def _figure(self, result: object) -> str:
+        weekly = getattr(result, "weekly", None)
+        if weekly is None:
+            return self.tr("not worked out yet")
+        return self.tr("£{amount} a week").format(amount=money(str(weekly)))
+
+    def first_focus(self) -> QWidget | None:
+        return self.move_button
+
+    def _move(self) -> None:
+        rebase.rebase_draft(
+            self.session.store, self.case_uuid, self.verified.ruleset, self.verified.signed_bytes
+        )
+        self.say(self.tr("Moved to the new ruleset"))
+        self.moved()
