@@ -29,8 +29,9 @@ os.environ["RASDESK_HOME"] = tempfile.mkdtemp(prefix="rasdesk-samples-")
 
 from rasdesk.platform.paths import demo_dir
 from rasdesk.platform.rulesets import load_signed
-from rasdesk.printing.case_letter import letter_for_case
-from rasdesk.printing.render import render
+from rasdesk.printing.accessible import render_accessible
+from rasdesk.printing.case_letter import document_for_case, letter_for_case
+from rasdesk.printing.render import render_document
 from rasdesk.storage import lifecycle
 from rasdesk.storage import store as store_module
 from rasdesk.storage.store import CaseStore, Person
@@ -41,7 +42,11 @@ DPI = 60
 FIXED_NOW = "2026-04-14T10:30:00.000Z"
 
 STYLES = {"standard": "standard print", "large": "large print", "easy": "easy read"}
-LANGS = {"en": "English", "cy": "Welsh"}
+LANGS = {"en": "English", "cy": "Welsh", "cy+en": "bilingual (Welsh first)"}
+SUFFIX = {"en": "", "cy": "-cy", "cy+en": "-cy-en"}
+# (case, language) whose accessible copy (tagged PDF/UA-1) is also shown, and kept as a PDF
+# to try with a screen reader.
+ACCESSIBLE = {("person-example", "en"), ("person-high-needs", "cy+en")}
 
 # case → (person, final?, languages, notes, what it shows)
 CASES: dict[str, tuple[Person, bool, tuple[str, ...], dict[str, str], str]] = {
@@ -59,7 +64,7 @@ CASES: dict[str, tuple[Person, bool, tuple[str, ...], dict[str, str], str]] = {
     "person-high-needs": (
         Person("Dafydd Prys", "1939-11-30", "DC-100871", language="cy"),
         True,
-        ("en", "cy"),
+        ("en", "cy", "cy+en"),
         {},
         "above the sign-off limit (£600.00) and flagged for a panel; help at night",
     ),
@@ -146,7 +151,7 @@ def main() -> int:
         return 1
     fixed_clock()
     OUT.mkdir(parents=True, exist_ok=True)
-    for old in OUT.glob("*.png"):
+    for old in [*OUT.glob("*.png"), *OUT.glob("*.pdf")]:
         old.unlink()
     rows: list[str] = []
     total_bytes = 0
@@ -156,20 +161,28 @@ def main() -> int:
             ids = make_cases(store)
             for name, (person, final, langs, _, _) in CASES.items():
                 for lang in langs:
-                    letter, _ = letter_for_case(store, ids[name], lang)
+                    letter, _ = letter_for_case(store, ids[name], lang.split("+")[0])
                     for style, style_words in STYLES.items():
-                        stem = f"{name}-{style}" + ("-cy" if lang == "cy" else "")
-                        pdf = Path(tmp) / f"{stem}.pdf"
-                        pdf.write_bytes(render(letter, style))
-                        pages = to_pngs(pdf, stem)
-                        total_bytes += sum(p.stat().st_size for p in pages)
-                        files = f"`{stem}-1.png` … `{stem}-{len(pages)}.png`"
-                        rows.append(
-                            f"| {files} | {person.name} ({name}) | {style_words} | "
-                            f"{LANGS[lang]} | {'finalised' if final else '**draft**'} | "
-                            f"£{letter.weekly_text} | {len(pages)} |"
-                        )
-                        print(f"{stem}: {len(pages)} pages")
+                        doc, _ = document_for_case(store, ids[name], lang, style)
+                        kinds = [("", render_document)]
+                        if (name, lang) in ACCESSIBLE:
+                            kinds.append(("-accessible", render_accessible))
+                        for kind, fn in kinds:
+                            stem = f"{name}-{style}{SUFFIX[lang]}{kind}"
+                            pdf = Path(tmp) / f"{stem}.pdf"
+                            pdf.write_bytes(fn(doc))
+                            if kind:
+                                shutil.copy(pdf, OUT / pdf.name)
+                            pages = to_pngs(pdf, stem)
+                            total_bytes += sum(p.stat().st_size for p in pages)
+                            files = f"`{stem}-1.png` … `{stem}-{len(pages)}.png`"
+                            what = f"{style_words}{', **accessible copy**' if kind else ''}"
+                            rows.append(
+                                f"| {files} | {person.name} ({name}) | {what} | "
+                                f"{LANGS[lang]} | {'finalised' if final else '**draft**'} | "
+                                f"£{letter.weekly_text} | {len(pages)} |"
+                            )
+                            print(f"{stem}: {len(pages)} pages")
         finally:
             store.close()
     shutil.rmtree(os.environ["RASDESK_HOME"], ignore_errors=True)
@@ -193,7 +206,11 @@ The cases:
 
 {shows}
 
-File names are `<case>-<style>[-cy]-<page>.png` (`-cy`: the Welsh letter).
+File names are `<case>-<style>[-cy|-cy-en][-accessible]-<page>.png` (`-cy`: the Welsh
+letter; `-cy-en`: the bilingual letter, every section in Welsh then English;
+`-accessible`: the accessible copy, a tagged PDF/UA-1 made by typst from the same words,
+whose PDFs are here too, `<case>-<style>[-cy-en]-accessible.pdf`, to try with a screen
+reader).
 
 | files (one a page) | person (case) | style | language | state | weekly | pages |
 | --- | --- | --- | --- | --- | ---: | ---: |
