@@ -6,6 +6,9 @@ answer there: every chosen option still exists, a number is inside the new range
 else is listed with its reason in plain words, never silently dropped, and so is every
 required question the new questionnaire now asks that has no answer. The option's points
 may differ: that is the council's scoring, not the meaning of the answer.
+
+Format 1 and format 2 questionnaires both hold format 1's ``Question`` objects, so one rule
+serves both, and a move from format 1 to format 2.
 """
 
 from __future__ import annotations
@@ -15,8 +18,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from rasdesk.domain.answers import AnswerValue, visible_values
+from rasdesk.domain.answers_v2 import _visible as visible_v2
 from rasdesk.domain.decimals import plain
 from rasdesk.domain.model import Question, Questionnaire
+from rasdesk.domain.model_v2 import QuestionnaireV2
+
+AnyQuestionnaire = Questionnaire | QuestionnaireV2
 
 #: Why an answer did not carry over (``NotCarried.reason``).
 QUESTION_REMOVED = "question removed"
@@ -101,8 +108,17 @@ def _why_not(old: Question, new: Question, value: AnswerValue) -> tuple[str, str
     return None
 
 
+def shown_and_required(
+    q: AnyQuestionnaire, answers: Mapping[str, AnswerValue]
+) -> tuple[frozenset[str], list[Question]]:
+    """The questions these answers show, and the questionnaire's required questions."""
+    if isinstance(q, QuestionnaireV2):  # no linked case's facts here: none are known
+        return visible_v2(q, answers, {})[1], [x for x in q.questions() if x.required]
+    return visible_values(q, answers)[1], list(q.required_questions)
+
+
 def carry_over(
-    old: Questionnaire, new: Questionnaire, answers: Mapping[str, AnswerValue]
+    old: AnyQuestionnaire, new: AnyQuestionnaire, answers: Mapping[str, AnswerValue]
 ) -> CarryOver:
     """Move ``answers`` (valid for ``old``) to ``new``: what carries, what is asked again."""
     carried: dict[str, AnswerValue] = {}
@@ -129,9 +145,9 @@ def carry_over(
             )
         if before.text != after.text:
             notes.append(f'{qid}: the question now reads "{after.text.en}"; check the answer.')
-    _, visible = visible_values(new, carried)
+    visible, required = shown_and_required(new, carried)
     asked = {n.question for n in lost}
-    for question in new.required_questions:
+    for question in required:
         qid = question.id
         if qid not in visible or qid in carried or qid in asked:
             continue

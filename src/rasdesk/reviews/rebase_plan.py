@@ -1,6 +1,11 @@
 """Moving a draft to another ruleset, worked out before anything is stored: what carries
 over, what is asked again, the figure before and after side by side, and ``ruleset
-diff``'s words for what the council changed."""
+diff``'s words for what the council changed.
+
+Format 1 and format 2 alike, and from format 1 to format 2. A format-2 figure is its first
+amount's total, in that amount's own period ("£2,600.00 a year"); ``ruleset diff`` reads
+format 1 only, so between formats the changes are said question by question in its words.
+"""
 
 from __future__ import annotations
 
@@ -9,56 +14,101 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from rasdesk.authoring.diff import NO_CHANGES, diff
+from rasdesk.authoring.diff import NO_CHANGES, _question, diff
 from rasdesk.domain.answers import AnswerValue, json_value
 from rasdesk.domain.budget import compute_budget
+from rasdesk.domain.budget_v2 import compute_budget_v2
 from rasdesk.domain.decimals import money
 from rasdesk.domain.errors import AnswersError, InputError
 from rasdesk.domain.model import Ruleset
+from rasdesk.domain.model_v2 import FORMAT_V2, RulesetV2
 from rasdesk.domain.result import Result
-from rasdesk.reviews.carry_over import CarryOver, carry_over
+from rasdesk.domain.result_v2 import ResultV2
+from rasdesk.reviews.carry_over import AnyQuestionnaire, CarryOver, carry_over
+
+AnyRuleset = Ruleset | RulesetV2
+AnyResult = Result | ResultV2
+FORMAT_V1 = "rasdesk-ruleset/1"
 
 
 def figure(
-    ruleset: Ruleset, questionnaire: str, answers: Mapping[str, AnswerValue], lang: str = "en"
-) -> Result | None:
+    ruleset: AnyRuleset, questionnaire: str, answers: Mapping[str, AnswerValue], lang: str = "en"
+) -> AnyResult | None:
     """The budget these answers give, or None while an answer is missing or invalid."""
     doc = {
         "questionnaire": questionnaire,
         "answers": {q: json_value(v) for q, v in answers.items()},
     }
     try:
+        if isinstance(ruleset, RulesetV2):
+            return compute_budget_v2(ruleset, doc, lang)
         return compute_budget(ruleset, doc, lang)
     except AnswersError:
         return None
 
 
-def changes_for(old: Ruleset, new: Ruleset, questionnaire: str) -> list[str]:
+def headline(result: AnyResult) -> Decimal:
+    """The figure people compare: the weekly amount, or a format-2 first amount's total."""
+    return result.amounts[0].total if isinstance(result, ResultV2) else result.weekly
+
+
+def period(result: AnyResult) -> str:
+    return result.amounts[0].period.per.value if isinstance(result, ResultV2) else "week"
+
+
+def changes_for(old: AnyRuleset, new: AnyRuleset, questionnaire: str) -> list[str]:
     """``ruleset diff``'s sentences that concern this questionnaire (and the ruleset itself)."""
-    others = [q for q in {*old.questionnaire_by_id, *new.questionnaire_by_id} if q != questionnaire]
-    lines = [s for s in diff(old, new) if not any(s.startswith(f"{o}: ") for o in others)]
-    return lines or [NO_CHANGES]
+    if isinstance(old, Ruleset) and isinstance(new, Ruleset):
+        others = [q for q in {*old.questionnaire_by_id, *new.questionnaire_by_id} if q != questionnaire]  # fmt: skip
+        lines = [s for s in diff(old, new) if not any(s.startswith(f"{o}: ") for o in others)]
+        return lines or [NO_CHANGES]
+    return _questions_changes(old, new, questionnaire)
 
 
-def _weekly(result: Result | None) -> str | None:
-    return None if result is None else money(result.weekly)
+def _questions_changes(old: AnyRuleset, new: AnyRuleset, questionnaire: str) -> list[str]:
+    """Between formats (or within format 2): the format, the version, and each question's
+    changes in ``ruleset diff``'s words; the money rules are format 2's own."""
+    out: list[str] = []
+    fa = FORMAT_V2 if isinstance(old, RulesetV2) else FORMAT_V1
+    fb = FORMAT_V2 if isinstance(new, RulesetV2) else FORMAT_V1
+    if fa != fb:
+        out.append(f"The format changed from {fa} to {fb}: the money is worked out by its parts.")
+    if old.version != new.version:
+        out.append(f"The version changed from {old.version} to {new.version}.")
+    qa: AnyQuestionnaire = old.questionnaire_by_id[questionnaire]
+    qb: AnyQuestionnaire = new.questionnaire_by_id[questionnaire]
+    for qid, q in qa.question_by_id.items():
+        if qid not in qb.question_by_id:
+            out.append(f"{questionnaire}: Question {qid} ({q.text.en}) was removed.")
+        else:
+            out += [f"{questionnaire}: Question {qid}: {s}" for s in _question(q, qb.question_by_id[qid])]  # fmt: skip
+    for qid, q in qb.question_by_id.items():
+        if qid not in qa.question_by_id:
+            out.append(f"{questionnaire}: Question {qid} ({q.text.en}) was added to section {q.section_id}.")  # fmt: skip
+    return out or [NO_CHANGES]
+
+
+def _weekly(result: AnyResult | None) -> str | None:
+    return None if result is None else money(headline(result))
 
 
 @dataclass(frozen=True, slots=True)
 class RebasePlan:
-    old: Ruleset
-    new: Ruleset
+    old: AnyRuleset
+    new: AnyRuleset
     questionnaire: str
     carry: CarryOver
-    before: Result | None  # the draft's figure under the old ruleset (None: incomplete)
-    after: Result | None  # the carried answers under the new one (None: questions to ask)
+    before: AnyResult | None  # the draft's figure under the old ruleset (None: incomplete)
+    after: AnyResult | None  # the carried answers under the new one (None: questions to ask)
     changes: tuple[str, ...]
 
     @property
     def difference(self) -> Decimal | None:
         if self.before is None or self.after is None:
             return None
-        return self.after.weekly - self.before.weekly
+        if period(self.before) != period(self.after):
+            return None  # a week and a year are not subtracted
+        return headline(self.after) - headline(self.before)
 
     def summary(self) -> list[str]:
         """The plan in plain words, figures side by side (for the command and the log)."""
@@ -88,17 +138,18 @@ class RebasePlan:
         }
 
 
-def _figure_words(result: Result | None, carry: CarryOver | None = None) -> str:
+def _figure_words(result: AnyResult | None, carry: CarryOver | None = None) -> str:
     if result is not None:
-        return f"£{money(result.weekly)} a week"
+        per = period(result)
+        return f"£{money(headline(result))} " + ("one-off" if per == "one_off" else f"a {per}")
     if carry is not None and carry.asked_again:
         return "not yet: answer the questions asked again"
     return "not yet: some answers are missing"
 
 
 def plan_rebase(
-    old: Ruleset,
-    new: Ruleset,
+    old: AnyRuleset,
+    new: AnyRuleset,
     questionnaire: str,
     answers: Mapping[str, AnswerValue],
     lang: str = "en",

@@ -108,6 +108,12 @@ def _json(value: AnswerValue | None) -> Any:
     return plain(value) if isinstance(value, Decimal) else value
 
 
+def _v1(result: object) -> Result | None:
+    """A format-1 figure (reviews compare format-1 cases: the store holds only those)."""
+    assert result is None or isinstance(result, Result)
+    return result
+
+
 def _points(result: Result | None) -> dict[str, Decimal]:
     return {} if result is None else {s.question: s.points for s in result.questions}
 
@@ -125,13 +131,13 @@ def compare(
     lang: str = "en",
 ) -> SinceLastTime:
     """Last time (``last_answers`` under ``old``) against now (``answers_now`` under ``new``)."""
-    last = figure(old, questionnaire, last_answers, lang)
+    last = _v1(figure(old, questionnaire, last_answers, lang))
     if last is None:
         raise ValueError("last time's answers do not give a figure under last time's rules")
     old_q, new_q = old.questionnaire_by_id[questionnaire], new.questionnaire_by_id[questionnaire]
     carried = carry_over(old_q, new_q, last_answers).carried
-    last_new = figure(new, questionnaire, carried, lang)
-    now = figure(new, questionnaire, answers_now, lang)
+    last_new = _v1(figure(new, questionnaire, carried, lang))
+    now = _v1(figure(new, questionnaire, answers_now, lang))
     before_pts, now_pts = _points(last), _points(now)
     order = [q.id for q in new_q.questions()] + [
         q.id for q in old_q.questions() if q.id not in new_q.question_by_id

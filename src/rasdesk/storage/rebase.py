@@ -17,6 +17,7 @@ from rasdesk.domain.answers import json_value
 from rasdesk.domain.bundle import canonical
 from rasdesk.domain.errors import InputError
 from rasdesk.domain.model import Ruleset
+from rasdesk.domain.model_v2 import RulesetV2
 from rasdesk.reviews.carry_over import CarryOver
 from rasdesk.reviews.rebase_plan import RebasePlan, plan_rebase
 from rasdesk.storage.store import CaseStore, now
@@ -25,7 +26,7 @@ log = logging.getLogger("rasdesk.storage")
 MOVED = "moved to ruleset"
 
 
-def _ref(ruleset: Ruleset) -> str:
+def _ref(ruleset: Ruleset | RulesetV2) -> str:
     return f"{ruleset.id} {ruleset.version} {ruleset.sha256}"
 
 
