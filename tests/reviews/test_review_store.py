@@ -123,4 +123,4 @@ def test_the_review_letter_says_what_changed(store: CaseStore, tmp_path: Path) -
         for sentence in expect:
             assert sentence in text, sentence
     # The answer that changed, with its points, in the letter's words.
-    assert any(line.startswith("How much help do you need to keep yourself clean") and "(10 points); now" in line for line in letter_for_case(store, started.case_uuid, "en")[0].changes)  # fmt: skip
+    assert any(line.startswith("How much help do you need to keep yourself clean") and "Last time: “I need help with most of my washing” (10 points). Now:" in line for line in letter_for_case(store, started.case_uuid, "en")[0].changes)  # fmt: skip
