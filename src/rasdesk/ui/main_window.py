@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from rasdesk.platform.pin_attempts import PinAttempts
-from rasdesk.ui import flow, handover, i18n, reviews, theme
+from rasdesk.ui import decision_nav, flow, handover, i18n, reviews, theme
 from rasdesk.ui.accessible import make_announcer
 from rasdesk.ui.background_sync import BackgroundSync
 from rasdesk.ui.errors import show_error
@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
 
     # --- the looks -----------------------------------------------------------------------
     def case_uuid(self) -> str | None:
-        in_case = ("question", "check", "result", "move", "changes")
+        in_case = ("question", "check", "result", "move", "changes", *decision_nav.ROUTES)
         return self.route[1] if self.route[0] in in_case else None
 
     def modes(self) -> Modes:
@@ -257,7 +257,10 @@ class MainWindow(QMainWindow):
                 finalise=lambda: self.finalise(case),
                 print_letter=lambda: self.choose_print(case),
                 go_back=lambda: self.go(("check", case) if s.is_draft(case) else ("cases",)),
+                plan=lambda: self.go(decision_nav.plan_route(self, case)),
             )
+        if kind in decision_nav.ROUTES:
+            return decision_nav.build(self, kind, case, modes)
         raise ValueError(f"unknown page {kind!r}")
 
     def _set_up(self) -> None:
@@ -267,6 +270,10 @@ class MainWindow(QMainWindow):
 
     def open_case(self, case_uuid: str) -> None:
         self.session.carry_into(case_uuid)
+        planned = decision_nav.route_for(self, case_uuid)
+        if planned is not None:  # a support plan or a decision: its own pages
+            self.go(planned)
+            return
         if not self.session.is_draft(case_uuid):
             self.go(("result", case_uuid))
             return

@@ -13,6 +13,7 @@ from rasdesk.domain.errors import InputError
 from rasdesk.storage.queries import CaseSummary, list_cases
 from rasdesk.ui import reviews
 from rasdesk.ui.errors import show_error
+from rasdesk.ui.decision_words import status_words
 from rasdesk.ui.session import Session
 from rasdesk.ui.widgets.page import Page, button, label, row
 from rasdesk.ui.words import money
@@ -146,6 +147,8 @@ class CaseListPage(Page):
         )
         parts = [case.person_name, case.council_ref or self.tr("no council reference"), kind]
         parts.append(self._state_words(case.state))
+        if case.decision_status:  # "waiting for a decision" and the like
+            parts.append(status_words(case.decision_status))
         if case.weekly:
             parts.append(self.tr("£{amount} a week").format(amount=money(case.weekly)))
         parts.append(self.tr("changed {date}").format(date=case.updated_at[:10]))

@@ -28,6 +28,7 @@ class ResultPage(Page):
         finalise: Callable[[], None],
         print_letter: Callable[[], None],
         go_back: Callable[[], None],
+        plan: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
         self.finalise_action = finalise
@@ -90,6 +91,13 @@ class ResultPage(Page):
             )
             buttons.append(self.finalise_button)
         buttons.append(self.print_button)
+        if final and plan is not None:
+            self.plan_button = button(
+                self.tr("Support plan"),
+                plan,
+                description=self.tr("What the budget will buy, and the decision on it."),
+            )
+            buttons.append(self.plan_button)
         self.body.addWidget(row(*buttons))
         self.finish()
 

@@ -1,0 +1,75 @@
+"""The words the screens use for plans and decisions: where a case's decision stands,
+periods, the ways a budget is managed and the reason categories. Translated here, once."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from PySide6.QtCore import QCoreApplication
+
+from rasdesk.domain.decimals import CENT
+
+
+def status_words(status: str | None) -> str:
+    return {
+        "planning": QCoreApplication.translate("Decision", "support plan in progress"),
+        "waiting": QCoreApplication.translate("Decision", "waiting for a decision"),
+        "agreed": QCoreApplication.translate("Decision", "plan agreed"),
+        "decided": QCoreApplication.translate("Decision", "decided"),
+    }.get(status or "", "")
+
+
+def period_words(period: str) -> str:
+    return {
+        "week": QCoreApplication.translate("Decision", "a week"),
+        "month": QCoreApplication.translate("Decision", "a month"),
+        "year": QCoreApplication.translate("Decision", "a year"),
+        "one_off": QCoreApplication.translate("Decision", "once"),
+    }[period]
+
+
+def mechanism_words(code: str) -> str:
+    return {
+        "direct_payment": QCoreApplication.translate("Decision", "Direct Payment"),
+        "cassr_managed_personal_budget": QCoreApplication.translate(
+            "Decision", "CASSR Managed Personal Budget (managed by the council)"
+        ),
+        "cassr_commissioned_support": QCoreApplication.translate(
+            "Decision", "CASSR Commissioned Support (arranged by the council)"
+        ),
+        "individual_service_fund": QCoreApplication.translate(
+            "Decision", "Individual Service Fund"
+        ),
+    }[code]
+
+
+def category_words(code: str) -> str:
+    return {
+        "as_indicative": QCoreApplication.translate(
+            "Decision", "The final budget is the indicative amount"
+        ),
+        "needs_not_captured": QCoreApplication.translate(
+            "Decision", "Needs the questionnaire did not capture"
+        ),
+        "needs_overstated": QCoreApplication.translate("Decision", "Needs met in other ways"),
+        "local_costs": QCoreApplication.translate("Decision", "What support costs locally"),
+        "carer_circumstances": QCoreApplication.translate(
+            "Decision", "A carer's circumstances changed"
+        ),
+        "health_funding": QCoreApplication.translate("Decision", "Health funding shares the cost"),
+        "risk": QCoreApplication.translate("Decision", "Risk to the person or others"),
+        "other": QCoreApplication.translate("Decision", "Another reason"),
+    }[code]
+
+
+def direction_words(direction: str) -> str:
+    return {
+        "same": QCoreApplication.translate("Decision", "the same as the indicative amount"),
+        "above": QCoreApplication.translate("Decision", "above the indicative amount"),
+        "below": QCoreApplication.translate("Decision", "below the indicative amount"),
+    }[direction]
+
+
+def pounds(value: Decimal) -> str:
+    """£1,234.56: money to the penny as people read it (exact values stay in the store)."""
+    return f"£{value.quantize(CENT, rounding=ROUND_HALF_UP):,}"

@@ -1,0 +1,235 @@
+"""The support plan, at the table: one item per row (large, keyboard-friendly), a form to
+add the next item, how the budget is managed and who agreed, and the totals against the
+indicative amount always in view (below the scrolling page). Each change is saved at once
+as the store's decision room checks it; a refused value is named beside its box."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QListWidget, QListWidgetItem, QWidget
+
+from rasdesk.decision.costing import compare, totals
+from rasdesk.decision.errors import FieldError
+from rasdesk.decision.mechanisms import MECHANISMS
+from rasdesk.domain.errors import RasdeskError
+from rasdesk.storage import decisions
+from rasdesk.ui.decision_words import direction_words, mechanism_words, period_words, pounds
+from rasdesk.ui.modes import Modes
+from rasdesk.ui.session import Session
+from rasdesk.ui.widgets.page import Page, button, heading, label, row
+from rasdesk.ui.words import shown_text
+
+PERIODS = ("week", "month", "year", "one_off")
+
+
+class PlanPage(Page):
+    def __init__(
+        self,
+        session: Session,
+        case_uuid: str,
+        modes: Modes,
+        refresh: Callable[[], None],
+        finalised: Callable[[], None],
+        go_back: Callable[[], None],
+    ) -> None:
+        super().__init__()
+        self.session, self.case, self.refresh, self.finalised = (
+            session,
+            case_uuid,
+            refresh,
+            finalised,
+        )
+        self.done = False  # saved and moving on: leave() has nothing more to save
+        store = session.store
+        version, sec = decisions.current(store, case_uuid)
+        self.version_number = version["number"]
+        indicative = sec.indicative if sec else decisions.indicative_of(store, case_uuid, version)
+        self.plan = sec.plan if sec else None
+        self.body.addWidget(heading(self.tr("Support plan")))
+        self.body.addWidget(
+            label(
+                self.tr("Indicative budget: {amount} {per}").format(
+                    amount=pounds(indicative.amount), per=period_words(indicative.period.value)
+                )
+            )
+        )
+        self.body.addWidget(label(self.tr("What the budget will buy"), "h2"))
+        self.items = QListWidget()
+        self.items.setAccessibleName(self.tr("Items of the plan"))
+        for item in self.plan.items if self.plan else ():
+            text = self.tr(
+                "{number}. {kind} ({provider}): {quantity} {unit} × {rate} = {cost} {per}"
+            ).format(
+                number=item.id,
+                kind=item.kind,
+                provider=item.provider,
+                quantity=item.quantity,
+                unit=item.unit,
+                rate=pounds(item.rate),
+                cost=pounds(item.cost),
+                per=period_words(item.period.value),
+            )
+            entry = QListWidgetItem(text)
+            entry.setData(Qt.ItemDataRole.UserRole, item.id)
+            self.items.addItem(entry)
+        if not self.items.count():
+            self.items.addItem(QListWidgetItem(self.tr("No items yet.")))
+        self.body.addWidget(self.items)
+        self.body.addWidget(row(button(self.tr("Remove the selected item"), self._remove)))
+
+        self.body.addWidget(label(self.tr("Add an item"), "h2"))
+        self.fields: dict[str, QWidget] = {}
+        for key, text in (
+            ("kind", self.tr("Kind of support")),
+            ("provider", self.tr("Who provides it")),
+            ("quantity", self.tr("How many")),
+            ("unit", self.tr("Unit (hours, days, nights, item)")),
+            ("rate", self.tr("Cost of one, in pounds")),
+        ):
+            self.body.addWidget(label(text))
+            edit = QLineEdit()
+            edit.setAccessibleName(text)
+            edit.returnPressed.connect(self._add)
+            self.fields[key] = edit
+            self.body.addWidget(edit)
+        self.body.addWidget(label(self.tr("How often")))
+        per = QComboBox()
+        per.setAccessibleName(self.tr("How often"))
+        for p in PERIODS:
+            per.addItem(period_words(p), p)
+        self.fields["per"] = per
+        self.body.addWidget(per)
+        self.body.addWidget(label(self.tr("Need areas it meets")))
+        questionnaire = session.questionnaire(case_uuid)
+        self.meets: list[tuple[str, QCheckBox]] = []
+        for section in questionnaire.sections:
+            box = QCheckBox(
+                shown_text(section.title, section.easy_read, modes.language, modes.easy)
+            )
+            box.setAccessibleName(box.text())
+            self.meets.append((section.id, box))
+            self.body.addWidget(box)
+        self.error = label("", "warning")
+        self.error.hide()
+        self.body.addWidget(self.error)
+        self.body.addWidget(row(button(self.tr("Add this item"), self._add, primary=True)))
+
+        self.body.addWidget(label(self.tr("How the budget is managed"), "h2"))
+        self.mechanism = QComboBox()
+        self.mechanism.setAccessibleName(self.tr("How the budget is managed"))
+        self.mechanism.addItem(self.tr("Not chosen yet"), None)
+        for m in MECHANISMS:
+            self.mechanism.addItem(mechanism_words(m.code), m.code)
+        if self.plan and self.plan.mechanism:
+            self.mechanism.setCurrentIndex(self.mechanism.findData(self.plan.mechanism.code))
+        self.body.addWidget(self.mechanism)
+        self.body.addWidget(label(self.tr("Who agreed the plan")))
+        self.agreed = QLineEdit(self.plan.agreed_by or "" if self.plan else "")
+        self.agreed.setAccessibleName(self.tr("Who agreed the plan"))
+        self.body.addWidget(self.agreed)
+        self.finalise_button = button(
+            self.tr("Finalise the plan"),
+            self._finalise,
+            primary=True,
+            description=self.tr("Freeze the plan; it then waits for a decision if it needs one."),
+        )
+        self.body.addWidget(row(button(self.tr("Back"), go_back), self.finalise_button))
+        self.finish()
+        self.totals = label(self._totals_text(indicative), "h2")  # always in view
+        self.layout().addWidget(self.totals)
+
+    def _totals_text(self, indicative: Any) -> str:
+        if not self.plan or not self.plan.items:
+            return self.tr("The plan has no items yet.")
+        cmp = compare(self.plan, indicative)
+        parts = " + ".join(
+            f"{pounds(v)} {period_words(p.value)}" for p, v in totals(self.plan).items()
+        )
+        return self.tr("Plan: {parts}; {year} a year, {direction} ({indicative} a year).").format(
+            parts=parts,
+            year=pounds(cmp.plan_per_year),
+            direction=direction_words(cmp.direction),
+            indicative=pounds(cmp.indicative_per_year),
+        )
+
+    def first_focus(self) -> QWidget | None:
+        return self.fields["kind"]
+
+    def _show(self, exc: Exception) -> None:
+        self.error.setText(str(exc))
+        self.error.setAccessibleName(str(exc))
+        self.error.show()
+        self.say(str(exc), assertive=True)
+        if isinstance(exc, FieldError) and exc.field in self.fields:
+            self.fields[exc.field].setFocus()
+
+    def _save_terms(self) -> None:
+        code = self.mechanism.currentData()
+        store = self.session.store
+        if code and (
+            self.plan is None or self.plan.mechanism is None or self.plan.mechanism.code != code
+        ):
+            decisions.set_mechanism(store, self.case, code, on_version=self._latest())
+        who = self.agreed.text().strip()
+        if who and (self.plan is None or who != (self.plan.agreed_by or "")):
+            decisions.set_agreed_by(store, self.case, who, on_version=self._latest())
+
+    def _latest(self) -> int:
+        return int(self.session.version(self.case)["number"])
+
+    def _add(self) -> None:
+        fields: dict[str, Any] = {
+            k: w.text() for k, w in self.fields.items() if isinstance(w, QLineEdit)
+        }
+        per = self.fields["per"]
+        assert isinstance(per, QComboBox)
+        fields["period"] = per.currentData()
+        fields["meets"] = [sid for sid, box in self.meets if box.isChecked()]
+        try:
+            decisions.add_item(
+                self.session.store, self.case, fields, on_version=self.version_number
+            )
+            self._save_terms()
+        except RasdeskError as exc:
+            self._show(exc)
+            return
+        self.done = True
+        self.refresh()
+
+    def _remove(self) -> None:
+        current = self.items.currentItem()
+        item_id = current.data(Qt.ItemDataRole.UserRole) if current else None
+        if item_id is None:
+            return
+        try:
+            decisions.remove_item(
+                self.session.store, self.case, int(item_id), on_version=self.version_number
+            )
+        except RasdeskError as exc:
+            self._show(exc)
+            return
+        self.done = True
+        self.refresh()
+
+    def _finalise(self) -> None:
+        from rasdesk.storage.lifecycle import finalise
+
+        try:
+            self._save_terms()
+            if self.session.is_draft(self.case):
+                finalise(self.session.store, self.case)
+        except RasdeskError as exc:
+            self._show(exc)
+            return
+        self.done = True
+        self.finalised()
+
+    def leave(self) -> None:
+        if self.done:
+            return
+        with contextlib.suppress(RasdeskError):  # a half-typed name is not saved
+            self._save_terms()
