@@ -272,6 +272,171 @@
     </message>
 </context>
 <context>
+    <name>Decision</name>
+    <message>
+        <source>support plan in progress</source>
+        <translation>cynllun cymorth ar y gweill</translation>
+    </message>
+    <message>
+        <source>waiting for a decision</source>
+        <translation>yn aros am benderfyniad</translation>
+    </message>
+    <message>
+        <source>plan agreed</source>
+        <translation>cynllun wedi&apos;i gytuno</translation>
+    </message>
+    <message>
+        <source>decided</source>
+        <translation>wedi&apos;i benderfynu</translation>
+    </message>
+    <message>
+        <source>a week</source>
+        <translation>yr wythnos</translation>
+    </message>
+    <message>
+        <source>a month</source>
+        <translation>y mis</translation>
+    </message>
+    <message>
+        <source>a year</source>
+        <translation>y flwyddyn</translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation>unwaith</translation>
+    </message>
+    <message>
+        <source>Direct Payment</source>
+        <translation>Taliad Uniongyrchol</translation>
+    </message>
+    <message>
+        <source>CASSR Managed Personal Budget (managed by the council)</source>
+        <translation>Cyllideb Bersonol a Reolir gan y CASSR (y cyngor sy&apos;n ei rheoli)</translation>
+    </message>
+    <message>
+        <source>CASSR Commissioned Support (arranged by the council)</source>
+        <translation>Cymorth a Gomisiynir gan y CASSR (y cyngor sy&apos;n ei drefnu)</translation>
+    </message>
+    <message>
+        <source>Individual Service Fund</source>
+        <translation>Cronfa Gwasanaeth Unigol</translation>
+    </message>
+    <message>
+        <source>The final budget is the indicative amount</source>
+        <translation>Y gyllideb derfynol yw&apos;r swm dangosol</translation>
+    </message>
+    <message>
+        <source>Needs the questionnaire did not capture</source>
+        <translation>Anghenion na chafodd eu cofnodi gan yr holiadur</translation>
+    </message>
+    <message>
+        <source>Needs met in other ways</source>
+        <translation>Anghenion sy&apos;n cael eu diwallu mewn ffyrdd eraill</translation>
+    </message>
+    <message>
+        <source>What support costs locally</source>
+        <translation>Beth mae cymorth yn ei gostio&apos;n lleol</translation>
+    </message>
+    <message>
+        <source>A carer&apos;s circumstances changed</source>
+        <translation>Newidiodd amgylchiadau gofalwr</translation>
+    </message>
+    <message>
+        <source>Health funding shares the cost</source>
+        <translation>Mae cyllid iechyd yn rhannu&apos;r gost</translation>
+    </message>
+    <message>
+        <source>Risk to the person or others</source>
+        <translation>Risg i&apos;r unigolyn neu i eraill</translation>
+    </message>
+    <message>
+        <source>Another reason</source>
+        <translation>Rheswm arall</translation>
+    </message>
+    <message>
+        <source>the same as the indicative amount</source>
+        <translation>yr un faint â&apos;r swm dangosol</translation>
+    </message>
+    <message>
+        <source>above the indicative amount</source>
+        <translation>yn uwch na&apos;r swm dangosol</translation>
+    </message>
+    <message>
+        <source>below the indicative amount</source>
+        <translation>yn is na&apos;r swm dangosol</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionNav</name>
+    <message>
+        <source>Save the decision letter as</source>
+        <translation>Cadw llythyr y penderfyniad fel</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Letter saved</source>
+        <translation>Llythyr wedi&apos;i gadw</translation>
+    </message>
+    <message>
+        <source>The decision letter is saved as {file}.</source>
+        <translation>Mae llythyr y penderfyniad wedi&apos;i gadw fel {file}.</translation>
+    </message>
+    <message>
+        <source>Making the decision letter…</source>
+        <translation>Wrthi&apos;n gwneud llythyr y penderfyniad…</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionPage</name>
+    <message>
+        <source>Record the decision</source>
+        <translation>Cofnodi&apos;r penderfyniad</translation>
+    </message>
+    <message>
+        <source>Indicative budget: {amount} {per}. The plan costs {year} a year.</source>
+        <translation>Cyllideb ddangosol: {amount} {per}. Mae&apos;r cynllun yn costio {year} y flwyddyn.</translation>
+    </message>
+    <message>
+        <source>Final personal budget, in pounds {per}</source>
+        <translation>Cyllideb bersonol derfynol, mewn punnoedd {per}</translation>
+    </message>
+    <message>
+        <source>Who decided (a manager, or the panel)</source>
+        <translation>Pwy benderfynodd (rheolwr, neu&apos;r panel)</translation>
+    </message>
+    <message>
+        <source>Decided by a manager or a panel</source>
+        <translation>Penderfynwyd gan reolwr neu banel</translation>
+    </message>
+    <message>
+        <source>The resource allocation panel</source>
+        <translation>Y panel dyrannu adnoddau</translation>
+    </message>
+    <message>
+        <source>A manager</source>
+        <translation>Rheolwr</translation>
+    </message>
+    <message>
+        <source>Date decided (YYYY-MM-DD)</source>
+        <translation>Dyddiad y penderfyniad (BBBB-MM-DD)</translation>
+    </message>
+    <message>
+        <source>Reason category</source>
+        <translation>Math o reswm</translation>
+    </message>
+    <message>
+        <source>Reasons, in words the person will read</source>
+        <translation>Rhesymau, mewn geiriau y bydd yr unigolyn yn eu darllen</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Yn ôl</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>This ruleset cannot be trusted</source>
@@ -752,6 +917,188 @@
     </message>
 </context>
 <context>
+    <name>PlanPage</name>
+    <message>
+        <source>Support plan</source>
+        <translation>Cynllun cymorth</translation>
+    </message>
+    <message>
+        <source>Indicative budget: {amount} {per}</source>
+        <translation>Cyllideb ddangosol: {amount} {per}</translation>
+    </message>
+    <message>
+        <source>What the budget will buy</source>
+        <translation>Am beth y bydd y gyllideb yn talu</translation>
+    </message>
+    <message>
+        <source>Items of the plan</source>
+        <translation>Eitemau&apos;r cynllun</translation>
+    </message>
+    <message>
+        <source>{number}. {kind} ({provider}): {quantity} {unit} × {rate} = {cost} {per}</source>
+        <translation>{number}. {kind} ({provider}): {quantity} {unit} × {rate} = {cost} {per}</translation>
+    </message>
+    <message>
+        <source>No items yet.</source>
+        <translation>Dim eitemau eto.</translation>
+    </message>
+    <message>
+        <source>Remove the selected item</source>
+        <translation>Tynnu&apos;r eitem a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Add an item</source>
+        <translation>Ychwanegu eitem</translation>
+    </message>
+    <message>
+        <source>Kind of support</source>
+        <translation>Math o gymorth</translation>
+    </message>
+    <message>
+        <source>Who provides it</source>
+        <translation>Pwy sy&apos;n ei ddarparu</translation>
+    </message>
+    <message>
+        <source>How many</source>
+        <translation>Faint</translation>
+    </message>
+    <message>
+        <source>Unit (hours, days, nights, item)</source>
+        <translation>Uned (oriau, dyddiau, nosweithiau, eitem)</translation>
+    </message>
+    <message>
+        <source>Cost of one, in pounds</source>
+        <translation>Cost un, mewn punnoedd</translation>
+    </message>
+    <message>
+        <source>How often</source>
+        <translation>Pa mor aml</translation>
+    </message>
+    <message>
+        <source>Need areas it meets</source>
+        <translation>Y meysydd angen y mae&apos;n eu diwallu</translation>
+    </message>
+    <message>
+        <source>Add this item</source>
+        <translation>Ychwanegu&apos;r eitem hon</translation>
+    </message>
+    <message>
+        <source>How the budget is managed</source>
+        <translation>Sut y caiff y gyllideb ei rheoli</translation>
+    </message>
+    <message>
+        <source>Not chosen yet</source>
+        <translation>Heb ei ddewis eto</translation>
+    </message>
+    <message>
+        <source>Who agreed the plan</source>
+        <translation>Pwy gytunodd ar y cynllun</translation>
+    </message>
+    <message>
+        <source>Finalise the plan</source>
+        <translation>Cwblhau&apos;r cynllun</translation>
+    </message>
+    <message>
+        <source>Freeze the plan; it then waits for a decision if it needs one.</source>
+        <translation>Rhewi&apos;r cynllun; wedyn bydd yn aros am benderfyniad os oes angen un.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Yn ôl</translation>
+    </message>
+    <message>
+        <source>The plan has no items yet.</source>
+        <translation>Does dim eitemau yn y cynllun eto.</translation>
+    </message>
+    <message>
+        <source>Plan: {parts}; {year} a year, {direction} ({indicative} a year).</source>
+        <translation>Cynllun: {parts}; {year} y flwyddyn, {direction} ({indicative} y flwyddyn).</translation>
+    </message>
+</context>
+<context>
+    <name>PlanSummaryPage</name>
+    <message>
+        <source>The plan against the indicative budget</source>
+        <translation>Y cynllun o&apos;i gymharu â&apos;r gyllideb ddangosol</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>Statws: {status}</translation>
+    </message>
+    <message>
+        <source>Indicative budget: {amount} {per} ({year} a year).</source>
+        <translation>Cyllideb ddangosol: {amount} {per} ({year} y flwyddyn).</translation>
+    </message>
+    <message>
+        <source>The plan costs {year} a year: {direction}.</source>
+        <translation>Mae&apos;r cynllun yn costio {year} y flwyddyn: {direction}.</translation>
+    </message>
+    <message>
+        <source>Difference: {amount} a year ({percent}%).</source>
+        <translation>Gwahaniaeth: {amount} y flwyddyn ({percent}%).</translation>
+    </message>
+    <message>
+        <source>The indicative budget and the plan, over a year</source>
+        <translation>Y gyllideb ddangosol a&apos;r cynllun, dros flwyddyn</translation>
+    </message>
+    <message>
+        <source>Indicative budget</source>
+        <translation>Cyllideb ddangosol</translation>
+    </message>
+    <message>
+        <source>Support plan</source>
+        <translation>Cynllun cymorth</translation>
+    </message>
+    <message>
+        <source>it costs more than the indicative amount</source>
+        <translation>mae&apos;n costio mwy na&apos;r swm dangosol</translation>
+    </message>
+    <message>
+        <source>it is above the amount a manager must sign off</source>
+        <translation>mae&apos;n uwch na&apos;r swm y mae&apos;n rhaid i reolwr ei gymeradwyo</translation>
+    </message>
+    <message>
+        <source>A manager or the panel must decide, because {why}.</source>
+        <translation>Rhaid i reolwr neu&apos;r panel benderfynu, oherwydd {why}.</translation>
+    </message>
+    <message>
+        <source>Managed as: {how}</source>
+        <translation>Caiff ei rheoli fel: {how}</translation>
+    </message>
+    <message>
+        <source>The decision</source>
+        <translation>Y penderfyniad</translation>
+    </message>
+    <message>
+        <source>Final personal budget: {amount} {per}, decided by {by} on {date}.</source>
+        <translation>Cyllideb bersonol derfynol: {amount} {per}, a benderfynwyd gan {by} ar {date}.</translation>
+    </message>
+    <message>
+        <source>Reason: {category}</source>
+        <translation>Rheswm: {category}</translation>
+    </message>
+    <message>
+        <source>Back to the cases</source>
+        <translation>Yn ôl i&apos;r achosion</translation>
+    </message>
+    <message>
+        <source>Change the plan</source>
+        <translation>Newid y cynllun</translation>
+    </message>
+    <message>
+        <source>Record the decision</source>
+        <translation>Cofnodi&apos;r penderfyniad</translation>
+    </message>
+    <message>
+        <source>Go on with the plan</source>
+        <translation>Bwrw ymlaen â&apos;r cynllun</translation>
+    </message>
+    <message>
+        <source>Print the decision letter</source>
+        <translation>Argraffu llythyr y penderfyniad</translation>
+    </message>
+</context>
+<context>
     <name>QuestionPage</name>
     <message>
         <source>For the assessor: {help}</source>
@@ -831,6 +1178,14 @@
     <message>
         <source>Freeze the answers and the figure; it can then be sent.</source>
         <translation>Rhewi&apos;r atebion a&apos;r ffigur; wedyn mae modd ei anfon.</translation>
+    </message>
+    <message>
+        <source>Support plan</source>
+        <translation>Cynllun cymorth</translation>
+    </message>
+    <message>
+        <source>What the budget will buy, and the decision on it.</source>
+        <translation>Am beth y bydd y gyllideb yn talu, a&apos;r penderfyniad arni.</translation>
     </message>
     <message>
         <source>A manager must sign off this budget before it can be agreed.</source>

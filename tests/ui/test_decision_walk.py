@@ -40,7 +40,9 @@ def tab() -> None:
     key(Qt.Key.Key_Tab)
 
 
-def test_questionnaire_to_decision_letter_by_keyboard(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_questionnaire_to_decision_letter_by_keyboard(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     win = window
     tab_to(named("New assessment"))
     enter()
@@ -49,11 +51,20 @@ def test_questionnaire_to_decision_letter_by_keyboard(qtbot, window: MainWindow,
     case = win.case_uuid()
     assert case is not None
     for qid, digits, text in (
-        ("eating_drinking", (2,), None), ("washing", (3,), None), ("toilet", (2,), None),
-        ("dressing", (3,), None), ("moving", (2,), None), ("falls", (2,), None),
-        ("home_tasks", (1, 2), None), ("relationships", (2,), None), ("activities", (1,), None),
-        ("getting_out", (3,), None), ("safety", (2,), None), ("night_help", (), "3"),
-        ("carer_support", (3,), None), ("carer_willing", (1,), None),
+        ("eating_drinking", (2,), None),
+        ("washing", (3,), None),
+        ("toilet", (2,), None),
+        ("dressing", (3,), None),
+        ("moving", (2,), None),
+        ("falls", (2,), None),
+        ("home_tasks", (1, 2), None),
+        ("relationships", (2,), None),
+        ("activities", (1,), None),
+        ("getting_out", (3,), None),
+        ("safety", (2,), None),
+        ("night_help", (), "3"),
+        ("carer_support", (3,), None),
+        ("carer_willing", (1,), None),
     ):
         answer(win, qid, *digits, text=text)
     assert isinstance(win.page, CheckAnswersPage)
@@ -118,7 +129,17 @@ def test_questionnaire_to_decision_letter_by_keyboard(qtbot, window: MainWindow,
     done: list[Path] = []
     decision_nav.print_decision(win, case, target, done.append)
     qtbot.waitUntil(lambda: bool(done), timeout=20_000)
-    text = " ".join(subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout.split())
-    for words in ("Your personal budget is £350.00 a week", "£301.20 a week", "£382.00 a week",
-                  "Two carers are needed for every transfer", "Direct Payment", "If you disagree with the decision"):
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", str(target), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    for words in (
+        "Your personal budget is £350.00 a week",
+        "£301.20 a week",
+        "£382.00 a week",
+        "Two carers are needed for every transfer",
+        "Direct Payment",
+        "If you disagree with the decision",
+    ):
         assert words in text, words

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QTabWidge
 from rasdesk.domain.errors import InputError
 from rasdesk.storage.queries import CaseSummary, list_cases
 from rasdesk.ui import reviews
-from rasdesk.ui.errors import show_error
 from rasdesk.ui.decision_words import status_words
+from rasdesk.ui.errors import show_error
 from rasdesk.ui.session import Session
 from rasdesk.ui.widgets.page import Page, button, label, row
 from rasdesk.ui.words import money
