@@ -44,6 +44,11 @@ def compute(args: argparse.Namespace) -> int:
     ruleset = verified.ruleset
     check_in_force(ruleset, args.date or dt.date.today(), str(args.ruleset))
     check_language(ruleset, args.language)
+    if args.letter and (not isinstance(ruleset, RulesetV2) or str(args.answers).endswith(".jsonl")):
+        raise InputError(
+            "--letter needs a format-2 ruleset and one answers file; for a format-1 case use: "
+            "rasdesk print CASE_ID -o L.pdf"
+        )
     if isinstance(ruleset, RulesetV2) and not str(args.answers).endswith(".jsonl"):
         return compute_v2.compute_one(ruleset, args)
     if str(args.answers).endswith(".jsonl") and isinstance(ruleset, RulesetV2):
@@ -172,4 +177,15 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--date", type=_date, metavar="YYYY-MM-DD", help="the assessment date (default: today)"
     )
+    p.add_argument(
+        "--letter", metavar="L.pdf", help="format 2: also write the person's letter (a draft PDF)"
+    )
+    p.add_argument(
+        "--style",
+        choices=["standard", "large", "easy"],
+        default="standard",
+        help="the letter's style",
+    )
+    p.add_argument("--person", metavar="NAME", help="the name on the letter")
+    p.add_argument("--force", action="store_true", help="overwrite an existing letter file")
     p.set_defaults(func=compute)

@@ -21,9 +21,13 @@ from rasdesk.domain.result_v2 import ResultV2
 from rasdesk.platform.files import read_bytes
 
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_FUNDER = {
+    "en": {"council": "council", "nhs": "NHS", "ilf": "Independent Living Fund", "other": "other"},
+    "cy": {"council": "y cyngor", "nhs": "GIG", "ilf": "Cronfa Byw'n Annibynnol", "other": "arall"},
+}
 _HEAD = {
-    "en": ("How it was worked out", "Council", "In all"),
-    "cy": ("Sut y cafodd ei gyfrifo", "Y cyngor", "I gyd"),
+    "en": "How it was worked out",
+    "cy": "Sut y cafodd ei gyfrifo",
 }
 
 
@@ -34,11 +38,36 @@ def compute_one(ruleset: RulesetV2, args: Any) -> int:
     except StrictJSONError as exc:
         raise InputError(f"{args.answers} is not valid JSON: {exc}") from None
     result = compute_budget_v2(ruleset, doc, args.language, str(args.answers))
+    if getattr(args, "letter", None):
+        _letter(ruleset, doc, args)
     if args.json:
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
     else:
         print(readable_v2(ruleset, result, args.language, easy=args.easy_read))
     return 1 if _report(doc, result, str(args.answers)) else 0
+
+
+def _letter(ruleset: RulesetV2, doc: Any, args: Any) -> None:
+    """The letter the person keeps, as a PDF, from the same words (printing's content model)."""
+    import datetime as dt
+
+    from rasdesk.platform.files import write_new
+    from rasdesk.printing.compose import compose
+    from rasdesk.printing.letter_v2 import build_letter_v2
+    from rasdesk.printing.render import render_document
+
+    letter = build_letter_v2(
+        ruleset,
+        doc,
+        lang=args.language,
+        draft=True,
+        person={"name": args.person or ""},
+        assessor="",
+        started_at=(args.date or dt.date.today()).isoformat(),
+    )
+    data = render_document(compose(letter, args.style))
+    write_new(Path(args.letter), data, 0o600, overwrite=args.force)
+    print(f"rasdesk: letter ({args.style}) written to {args.letter}", file=sys.stderr)
 
 
 def _report(doc: Any, result: ResultV2, source: str) -> int:
@@ -94,21 +123,17 @@ def readable_v2(ruleset: RulesetV2, result: ResultV2, lang: str, *, easy: bool =
     """Each amount's figure per funder, then the explanation, as plain text."""
     q = ruleset.questionnaire_by_id[result.questionnaire]
     words = PHRASES_V2[lang]
-    how, council_word, all_word = _HEAD[lang]
+    how = _HEAD[lang]
     lines = [f"{ruleset.council} — {q.title.get(lang)}"]
     for spec, amount in zip(q.amounts, result.amounts, strict=True):
         per = words[f"per_{amount.period.per.value}"]
         if spec.period.covers is not None:
             per += f" ({spec.period.covers.get(lang)})"
-        others = [f for f in amount.funders if f != "council"]
-        if others:
+        if len(amount.funders) > 1 or "council" not in amount.funders:
             figures = "; ".join(
-                f"{council_word if f == 'council' else words[f'funder_{f}']} £{money_text(v)}"
-                for f, v in amount.funders.items()
+                f"{_FUNDER[lang][f]} £{money_text(v)}" for f, v in amount.funders.items()
             )
-            lines.append(
-                f"{amount.label}: £{money_text(amount.total)} {per} ({all_word}; {figures})"
-            )
+            lines.append(f"{amount.label}: £{money_text(amount.total)} {per} ({figures})")
         else:
             lines.append(f"{amount.label}: £{money_text(amount.total)} {per}")
         for also in amount.also:

@@ -92,12 +92,23 @@ def sections(letter: Letter, style: str) -> list[Section]:
     out.append(Section("told_us", lang, _told_us(letter, style)))
     how: list[Block] = [Heading(w["how.easy" if easy else "how"], lang, 2)]
     for step in letter.how:
+        if step.step == "contact":
+            continue  # said under "questions", where a person looks for it
         how += [Para(s, lang) for s in (sentences(step.easy_read) if easy else [step.text])]
     out.append(Section("how", lang, how))
     for key in ("next", "questions"):
         blocks: list[Block] = [Heading(w[f"{key}.easy" if easy else key], lang, 2)]
         for n in (1, 2, 3, 4) if easy else (1, 2, 3):
-            blocks.append(Para(w[f"{key}.easy_{n}" if easy else f"{key}_{n}"], lang))
+            name = f"{key}.easy_{n}" if easy else f"{key}_{n}"
+            if name in ("next_3", "next.easy_4") and not letter.charges_line:
+                continue  # not charged: the council's own closing words (in "how") say so
+            blocks.append(Para(w[name], lang))
+        if key == "questions":
+            blocks += [
+                Para(s.easy_read if easy else s.text, lang)
+                for s in letter.how
+                if s.step == "contact"
+            ]
         out.append(Section(key, lang, blocks))
     # The fingerprint must be whole on one page: it is what lets the figure be checked.
     check: list[Block] = [Heading(w["reproduce"], lang, 2)]
@@ -133,6 +144,16 @@ def _details(letter: Letter) -> Table:
 
 def _summary(letter: Letter, easy: bool) -> Callout:
     w, lang = WORDS[letter.lang], letter.lang
+    if letter.amounts:  # format 2: every amount, part, funder and period
+        paras = []
+        for amount in letter.amounts:
+            paras.append(Para(amount.title, lang, "summary"))
+            paras += [Para(line, lang) for line in amount.parts]
+            paras += [Para(s.easy_read if easy else s.text, lang) for s in amount.totals]
+        for step in letter.how:
+            if step.step in ("sign_off", "flag", "notice"):
+                paras.append(Para(step.easy_read if easy else step.text, lang, "strong"))
+        return Callout(tuple(paras))
     if easy:
         lines = [
             w["summary.easy"].format(weekly=letter.weekly_text),

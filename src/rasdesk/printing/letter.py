@@ -39,6 +39,15 @@ class Area:
     summary: ExplanationStep  # the engine's words for the area's points
 
 
+@dataclass(frozen=True, slots=True)
+class AmountLines:
+    """One amount of a format-2 result, as the letter's summary states it."""
+
+    title: str  # "Your planning amount: £21,850.00 a year (April 2026 to March 2027)"
+    parts: tuple[str, ...]  # "Personal budget, paid by the council: £21,850.00 a year"
+    totals: tuple[ExplanationStep, ...]  # the explanation's own funder, total, period steps
+
+
 @dataclass(slots=True)
 class Letter:
     lang: str
@@ -58,6 +67,12 @@ class Letter:
     #: For a review: "what has changed since your last assessment" (printing/since_words.py).
     changes_title: str = ""
     changes: list[str] = field(default_factory=list)
+    #: Format 2: each amount with its parts, funders and periods (printing/letter_v2.py);
+    #: when given, the summary states these instead of ``weekly``/``annual``.
+    amounts: list[AmountLines] = field(default_factory=list)
+    #: Format 2: whether the standard "charges come from a financial assessment" line
+    #: belongs on this letter (a council whose support is not charged says otherwise).
+    charges_line: bool = True
 
     @property
     def weekly_text(self) -> str:
@@ -84,6 +99,9 @@ class Letter:
                 ]
         parts += [s.text + s.easy_read for s in self.how]
         parts += [self.changes_title, *self.changes]
+        for amount in self.amounts:
+            parts += [amount.title, *amount.parts]
+            parts += [s.text + s.easy_read for s in amount.totals]
         return "".join(parts)
 
 
