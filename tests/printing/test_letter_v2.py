@@ -39,7 +39,7 @@ def letter(tmp_path: Path, answers: str, *extra: str) -> str:
 
 
 def test_person_letter_shows_parts_funders_periods_and_costed_items(tmp_path: Path) -> None:
-    text = letter(tmp_path, "person-example-v2.json")
+    text = letter(tmp_path, "../answers-v2/person-example.json")
     assert "Your indicative budget: £822.08 a week" in text
     assert "Night support, paid by the council: £285.00 a week" in text
     assert "NHS-funded nursing care, paid by the NHS: £235.88 a week" in text
