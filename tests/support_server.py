@@ -2,12 +2,13 @@
 
 API (for the server tests and the sync client's tests):
 
-- ``running_server(database: str, *, port: int | None = None, quiet: bool = True)
-  -> Iterator[ServerProcess]`` — a context manager: runs ``rasdesk-server serve --database
-  DATABASE --host 127.0.0.1 --port PORT`` as a subprocess (a free port unless given), waits
+- ``running_server(database: str, *, port: int | None = None, quiet: bool = True,
+  extra: Sequence[str] = ()) -> Iterator[ServerProcess]`` — a context manager: runs
+  ``rasdesk-server serve --database DATABASE --host 127.0.0.1 --port PORT [EXTRA…]`` (e.g.
+  ``("--header-timeout", "2")``) as a subprocess (a free port unless given), waits
   until ``GET /api/v1/health`` answers (30 s at most, else RuntimeError with its log), and
   stops it afterwards (SIGTERM, then SIGKILL).
-- ``ServerProcess``: ``.url`` ("http://127.0.0.1:PORT"), ``.api`` (url + "/api/v1"),
+- ``ServerProcess``: ``.process`` (the Popen), ``.url`` ("http://127.0.0.1:PORT"), ``.api`` (url + "/api/v1"),
   ``.database``, ``.port``, ``.log_path`` (its stdout and stderr), ``.log()`` (the text),
   ``.kill()`` (SIGKILL, no clean-up, like a crash), ``.stop()`` (SIGTERM), ``.start()``
   (after kill/stop, on the same port, waits for health), ``.restart()`` (kill + start),
@@ -40,7 +41,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -94,8 +95,16 @@ def export_rows(
 
 
 class ServerProcess:
-    def __init__(self, database: str, port: int, log_path: Path, quiet: bool = True) -> None:
+    def __init__(
+        self,
+        database: str,
+        port: int,
+        log_path: Path,
+        quiet: bool = True,
+        extra: Sequence[str] = (),
+    ) -> None:
         self.database = database
+        self.extra = list(extra)
         self.port = port
         self.url = f"http://127.0.0.1:{port}"
         self.api = f"{self.url}/api/v1"
@@ -124,6 +133,7 @@ class ServerProcess:
         ]
         if self.quiet:
             argv.append("--quiet")
+        argv += self.extra
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(
                 argv,
@@ -173,10 +183,10 @@ class ServerProcess:
 
 @contextmanager
 def running_server(
-    database: str, *, port: int | None = None, quiet: bool = True
+    database: str, *, port: int | None = None, quiet: bool = True, extra: Sequence[str] = ()
 ) -> Iterator[ServerProcess]:
     folder = Path(tempfile.mkdtemp(prefix="rasdesk-server-"))
-    server = ServerProcess(database, port or free_port(), folder / "server.log", quiet)
+    server = ServerProcess(database, port or free_port(), folder / "server.log", quiet, extra)
     try:
         server.start()
         yield server

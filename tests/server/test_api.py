@@ -116,8 +116,8 @@ def test_upload_is_idempotent_with_the_same_receipt(
     assert first["receipt"].startswith("RD-") and first["received_at"].endswith("Z")
     for _ in range(3):
         assert put(server.api, token, data) == (201, first)
-    # another device of the council sending the same bytes gets the same receipt too
-    _, other = enrol(server.api, enrol_code(server.database, "Jo Bloggs"))
+    # another device of the same assessor sending the same bytes gets the same receipt too
+    _, other = enrol(server.api, enrol_code(server.database, "Sam Patel"))
     assert put(server.api, other, data, content_type="application/json") == (201, first)
     versions = loads_strict(data)["version_uuid"]
     rows = [r for r in export_rows(server.database) if r["version_uuid"] == versions]
@@ -176,7 +176,7 @@ def test_invalid_bundles_are_422_with_every_reason(
     status, body = call("PUT", url, seal(wrong)[0], token=token)
     assert status == 422
     text = " ".join(body["reasons"])
-    assert '"format"' in text and '"case_uuid"' in text and '"answers" is missing' in text
+    assert "$.format" in text and '"case_uuid"' in text and "$.answers is missing" in text
     status, body = call("PUT", url, b"[1, 2]", token=token)
     assert (status, body["error"]) == (422, "invalid_bundle")
     status, body = call("PUT", url, b"\xff\xfe", token=token)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rasdesk.domain.bundle import canonical
 from rasdesk.domain.jsonio import loads_strict
-from tests.server.helpers import Bundles, enrol, put
+from tests.server.helpers import Bundles, enrol, put, store_raw
 from tests.support_server import (
     DEMO_KEY,
     DEMO_RULESET,
@@ -24,9 +24,15 @@ def test_export_jsonl_and_csv_with_recompute_flags(database: str, bundles: Bundl
     publish_ruleset(database, DEMO_RULESET, DEMO_KEY)
     with running_server(database) as server:
         device_id, token = enrol(server.api, enrol_code(database, "Sam Patel"))
-        sent = [bundles.first, bundles.amended, bundles.other, bundles.tampered()]
+        sent = [bundles.first, bundles.amended, bundles.other]
         receipts = [put(server.api, token, data)[1]["receipt"] for data in sent]
+        # A result the server does not compute from the answers is refused (docs/security.md)...
+        status, body = put(server.api, token, bundles.tampered())
+        assert (status, body["error"]) == (422, "result_mismatch")
+    # ...but one an older server kept is exported as received, flagged, never "fixed".
+    store_raw(database, bundles.tampered(), device_id)
     rows = export_rows(database)
+    receipts.append(rows[-1]["receipt"])
     assert [r["receipt"] for r in rows] == receipts  # oldest first, each once
     first, amended, other, tampered = rows
     doc = loads_strict(bundles.first)
@@ -65,12 +71,13 @@ def test_export_jsonl_and_csv_with_recompute_flags(database: str, bundles: Bundl
         "decision_source": None,
         "need_areas": [],
         "answers": canonical(doc["answers"]).decode(),
+        "enrolled_assessor": "Sam Patel",
+        "assessor_matches": True,
     }
     assert amended["supersedes"] == first["version_uuid"]
     assert amended["amendment_reason"] == "moving was understated"
     assert amended["weekly"] != first["weekly"] and amended["recompute_agrees"] is True
     assert other["council_ref"] == "CR-0002" and other["recompute_agrees"] is True
-    # The tampered result is exported as received, and flagged, never "fixed".
     assert tampered["recompute_agrees"] is False
     assert Decimal(tampered["weekly"]) == Decimal(other["weekly"]) + 100
     assert "weekly" in tampered["recompute_problem"]

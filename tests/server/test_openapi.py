@@ -24,6 +24,11 @@ CONFIG = """
 [[operations]]
 include-operation-id = "putVersion"
 checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "409", "422"]
+
+# A made-up code is refused (403), and after ten from one address the address must wait (429).
+[[operations]]
+include-operation-id = "enrol"
+checks.positive_data_acceptance.expected-statuses = ["2xx", "403", "429"]
 """
 SEED = 20260101  # fixed, so that CI is repeatable; change it locally to look further
 EXAMPLES = 25  # per operation and phase: about 200 requests, well under a minute

@@ -7,7 +7,9 @@ handlers only read and check requests; the work happens in ``receive``, ``device
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -19,10 +21,14 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from rasdesk.domain.bundle import MEDIA_TYPE
-from rasdesk.domain.jsonio import StrictJSONError, loads_strict
+from rasdesk.domain.jsonio import StrictJSONError
 from rasdesk.server import devices, receive, rulesets
+from rasdesk.server.authz import Forbidden
+from rasdesk.server.bundle_schema import UUID_RE
 from rasdesk.server.db import Database, UnavailableErrors
+from rasdesk.server.limits import control_problem, loads_bounded, shown
 from rasdesk.server.openapi import document
+from rasdesk.server.ratelimit import FailedEnrolments
 
 log = logging.getLogger("rasdesk.server")
 
@@ -34,6 +40,9 @@ MAX_RECEIPTS = 1000
 #: A body over its limit but under this is read and dropped before the 413 (see read_body).
 DRAIN_LIMIT = 64 * 1024 * 1024
 ACCEPTED_TYPES = (MEDIA_TYPE, "application/json")
+#: Seconds a body may take to arrive (at most ``BODY_IDLE`` between two pieces of it).
+BODY_TIMEOUT = 60.0
+BODY_IDLE = 15.0
 
 Handler = Callable[[Request], Awaitable[Response]]
 
@@ -53,22 +62,35 @@ def error(
     body: dict[str, Any] = {"error": code, "message": message}
     if reasons is not None:
         body["reasons"] = reasons
+    retry_after = extra.pop("retry_after", 1)
     body.update(extra)
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-    if status == 503:
-        headers = {"Retry-After": "1"}
+    if status in (429, 503):
+        headers = {"Retry-After": str(retry_after)}
     return JSONResponse(body, status_code=status, headers=headers)
 
 
-async def read_body(request: Request, limit: int) -> bytes:
-    """The body, or 413 past ``limit`` bytes. A body a little over the limit is read to its
+async def read_body(request: Request, limit: int, timeout: float = BODY_TIMEOUT) -> bytes:
+    """The body, or 413 past ``limit`` bytes, or 408 if it is sent too slowly (``timeout``
+    in all, ``BODY_IDLE`` between pieces). A body a little over the limit is read to its
     end (and dropped) first, so the client sees the 413 instead of a connection closed
     while it was still sending (which it would take for a network fault, and retry)."""
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > DRAIN_LIMIT:
         raise ApiError(413, "too_large", f"the body is {declared} bytes; the limit is {limit}")
     chunks, size = [], 0
-    async for chunk in request.stream():
+    deadline = time.monotonic() + timeout
+    pieces = request.stream().__aiter__()
+    while True:
+        wait = min(BODY_IDLE, deadline - time.monotonic())
+        try:
+            chunk = await asyncio.wait_for(pieces.__anext__(), max(wait, 0.001))
+        except StopAsyncIteration:
+            break
+        except TimeoutError:
+            raise ApiError(
+                408, "too_slow", f"the body did not arrive in time (at most {timeout:g} s)"
+            ) from None
         size += len(chunk)
         if size > DRAIN_LIMIT:
             break
@@ -79,20 +101,27 @@ async def read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-async def read_json(request: Request) -> dict[str, Any]:
-    data = await read_body(request, MAX_SMALL_BYTES)
+async def read_json(request: Request, timeout: float, fields: tuple[str, ...]) -> dict[str, Any]:
+    """The JSON object of a small request, with no fields but ``fields``."""
+    data = await read_body(request, MAX_SMALL_BYTES, timeout)
     try:
-        doc = loads_strict(data)
+        doc = loads_bounded(data, max_depth=4)
     except StrictJSONError as exc:
         raise ApiError(422, "invalid_request", "the body is not valid JSON", [str(exc)]) from None
-    except RecursionError:
-        raise ApiError(422, "invalid_request", "the body is nested too deeply") from None
     if not isinstance(doc, dict):
         raise ApiError(422, "invalid_request", "the body must be a JSON object")
+    unknown = [f"unknown field {shown(key[:80])!r}" for key in doc if key not in fields]
+    if unknown:
+        raise ApiError(
+            422, "invalid_request", f"the body may only hold {', '.join(fields)}", unknown[:10]
+        )
     return doc
 
 
-def make_app(db: Database) -> Starlette:
+def make_app(db: Database, body_timeout: float = BODY_TIMEOUT) -> Starlette:
+    cache = rulesets.RulesetCache(db)
+    failures = FailedEnrolments()
+
     async def auth(request: Request) -> devices.Device:
         try:
             return await run_in_threadpool(
@@ -118,7 +147,16 @@ def make_app(db: Database) -> Starlette:
         return JSONResponse(document())
 
     async def enrol(request: Request) -> Response:
-        doc = await read_json(request)
+        address = request.client.host if request.client else "unknown"
+        wait = failures.wait_for(address)
+        if wait:
+            raise ApiError(
+                429,
+                "too_many_attempts",
+                f"too many wrong enrolment codes from this address: try again in {wait} s",
+                retry_after=wait,
+            )
+        doc = await read_json(request, body_timeout, ("code", "device_name"))
         # A blank code is simply not a valid code (403 below), not a malformed request.
         reasons = [
             f'"{key}" must be non-empty text'
@@ -127,6 +165,12 @@ def make_app(db: Database) -> Starlette:
         ]
         if isinstance(doc.get("device_name"), str) and len(doc["device_name"]) > 200:
             reasons.append('"device_name" must be at most 200 characters')
+        if isinstance(doc.get("code"), str) and len(doc["code"]) > 100:
+            reasons.append('"code" must be at most 100 characters')
+        for key in ("code", "device_name"):
+            problem = control_problem(doc[key]) if isinstance(doc.get(key), str) else None
+            if problem:
+                reasons.append(f'"{key}" {problem}')
         if reasons:
             raise ApiError(422, "invalid_request", "the enrolment request is incomplete", reasons)
         try:
@@ -134,6 +178,7 @@ def make_app(db: Database) -> Starlette:
                 devices.enrol, db, doc["code"], doc["device_name"]
             )
         except devices.EnrolmentRefused:
+            failures.failed(address)
             raise ApiError(
                 403,
                 "enrolment_refused",
@@ -147,9 +192,9 @@ def make_app(db: Database) -> Starlette:
         case_uuid = request.path_params["case_uuid"]
         version_uuid = request.path_params["version_uuid"]
         bad = [
-            f"{name} {value!r} in the address is not a lowercase UUID"
+            f"{name} {shown(value[:80])!r} in the address is not a lowercase UUID"
             for name, value in (("case_uuid", case_uuid), ("version_uuid", version_uuid))
-            if not receive.UUID.match(value)
+            if not UUID_RE.fullmatch(value)
         ]
         if bad:
             raise ApiError(422, "invalid_request", "the address names no case version", bad)
@@ -160,12 +205,15 @@ def make_app(db: Database) -> Starlette:
                 "unsupported_media_type",
                 f"send the bundle as {MEDIA_TYPE} (or application/json), not {kind or 'nothing'}",
             )
-        data = await read_body(request, MAX_BUNDLE_BYTES)
+        data = await read_body(request, MAX_BUNDLE_BYTES, body_timeout)
         try:
-            bundle = receive.check_bundle(data, case_uuid, version_uuid)
-            got, new = await run_in_threadpool(receive.store, db, device, bundle, data)
+            # Parsing, checking and recomputing are CPU work: off the event loop.
+            bundle = await run_in_threadpool(receive.check_bundle, data, case_uuid, version_uuid)
+            got, new = await run_in_threadpool(receive.store, db, device, bundle, data, cache)
         except receive.Invalid as exc:
             raise ApiError(422, exc.code, exc.message, exc.reasons) from None
+        except Forbidden as exc:
+            raise ApiError(403, exc.code, exc.message) from None
         except receive.Conflict as exc:
             raise ApiError(409, exc.code, exc.message, head_version=exc.head) from None
         if new:
@@ -173,28 +221,35 @@ def make_app(db: Database) -> Starlette:
         return JSONResponse(got.as_dict(), status_code=201)
 
     async def post_receipts(request: Request) -> Response:
-        await auth(request)
-        doc = await read_json(request)
+        device = await auth(request)
+        doc = await read_json(request, body_timeout, ("version_uuids",))
         wanted = doc.get("version_uuids")
         if not isinstance(wanted, list) or not all(isinstance(v, str) for v in wanted):
             raise ApiError(422, "invalid_request", '"version_uuids" must be a list of text')
+        bad = [
+            f"{shown(v[:80])!r} is not a lowercase UUID" for v in wanted if not UUID_RE.fullmatch(v)
+        ]
+        if bad:
+            raise ApiError(
+                422, "invalid_request", '"version_uuids" must all be version ids', bad[:10]
+            )
         if len(wanted) > MAX_RECEIPTS:
             raise ApiError(
                 422,
                 "invalid_request",
                 f"ask for at most {MAX_RECEIPTS} versions at a time (asked for {len(wanted)})",
             )
-        held, missing = await run_in_threadpool(receive.receipts, db, wanted)
+        held, missing = await run_in_threadpool(receive.receipts, db, device, wanted)
         return JSONResponse({"held": held, "missing": missing})
 
     async def post_updates(request: Request) -> Response:
         from rasdesk.server import decisions
 
         device = await auth(request)
-        doc = await read_json(request)
+        doc = await read_json(request, body_timeout, ("heads",))
         heads = doc.get("heads")
         if not isinstance(heads, dict) or not all(
-            isinstance(v, str) and receive.UUID.match(k) and receive.UUID.match(v)
+            isinstance(v, str) and UUID_RE.fullmatch(k) and UUID_RE.fullmatch(v)
             for k, v in heads.items()
         ):
             raise ApiError(422, "invalid_request", '"heads" must map case ids to version ids')
@@ -225,7 +280,7 @@ def make_app(db: Database) -> Starlette:
         return error(exc.status_code, "http_error", str(exc.detail))
 
     async def on_unavailable(request: Request, exc: Exception) -> Response:
-        log.warning("database unavailable: %s", exc)
+        # Logged once per outage by the pool (db.Outage), not once per request.
         return error(503, "unavailable", "the database is busy or unreachable: try again shortly")
 
     async def on_crash(request: Request, exc: Exception) -> Response:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,6 +18,8 @@ from rasdesk import __version__
 from rasdesk.domain.errors import InputError, RasdeskError
 from rasdesk.server import devices, export, rulesets
 from rasdesk.server.db import Database, UnavailableErrors, parse_url
+from rasdesk.server.limits import control_problem, shown
+from rasdesk.server.outfile import write_atomically
 
 
 def _open(args: argparse.Namespace) -> Database:
@@ -26,9 +29,11 @@ def _open(args: argparse.Namespace) -> Database:
 def serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from rasdesk.server import serving
     from rasdesk.server.app import make_app
 
     db = _open(args)
+    sock = serving.bind(args.host, args.port)
     print(
         f"rasdesk-server: serving {db.target.shown} on http://{args.host}:{args.port}/api/v1",
         file=sys.stderr,
@@ -39,23 +44,23 @@ def serve(args: argparse.Namespace) -> int:
         **config["loggers"],
         "rasdesk": {"handlers": ["default"], "level": "INFO", "propagate": False},
     }
-    uvicorn.run(
-        make_app(db),
-        host=args.host,
-        port=args.port,
-        log_config=config,
-        access_log=not args.quiet,
-        timeout_graceful_shutdown=10,
-    )
-    db.close()
+    limits = serving.Limits(args.header_timeout, args.body_timeout, args.max_connections)
+    try:
+        serving.run(make_app(db, limits.body_timeout), sock, limits, config, not args.quiet)
+    finally:
+        sock.close()
+        db.close()
     return 0
 
 
 def enrol_code(args: argparse.Namespace) -> int:
+    problem = control_problem(args.assessor)
+    if problem:
+        raise InputError(f"--assessor {shown(args.assessor)!r} {problem}: type the name alone")
     code, expires = devices.issue_code(_open(args), args.assessor, args.expires_hours)
     print(code)
     print(
-        f"rasdesk-server: a one-time code for {args.assessor.strip()}, valid until {expires} (UTC). "
+        f"rasdesk-server: a one-time code for {shown(args.assessor.strip())}, valid until {expires} (UTC). "
         "On the laptop: rasdesk enrol --server URL --code CODE",
         file=sys.stderr,
     )
@@ -66,7 +71,8 @@ def revoke(args: argparse.Namespace) -> int:
     done = devices.revoke(_open(args), args.device_id)
     word = "was already revoked" if done["already"] else "is revoked"
     print(
-        f"Device {done['device_id']} ({done['device_name']}, {done['assessor']}) {word} "
+        f"Device {shown(done['device_id'])} ({shown(done['device_name'])}, "
+        f"{shown(done['assessor'])}) {word} "
         f"since {done['revoked_at']}: it can no longer send cases."
     )
     return 0
@@ -75,7 +81,8 @@ def revoke(args: argparse.Namespace) -> int:
 def list_devices(args: argparse.Namespace) -> int:
     found = devices.list_devices(_open(args))
     if args.json:
-        print(json.dumps(found, ensure_ascii=False, indent=2))
+        # JSON escapes C0 controls itself; ensure_ascii also escapes C1 and bidi controls.
+        print(json.dumps(found, ensure_ascii=True, indent=2))
         return 0
     if not found:
         print("No devices are enrolled yet (issue a code with: rasdesk-server enrol-code).")
@@ -83,7 +90,8 @@ def list_devices(args: argparse.Namespace) -> int:
     for d in found:
         state = f"revoked {d['revoked_at']}" if d["revoked_at"] else "active"
         print(
-            f"{d['device_id']}  {d['assessor']} — {d['device_name']}  enrolled {d['enrolled_at']}"
+            f"{d['device_id']}  {shown(d['assessor'])} — {shown(d['device_name'])}"
+            f"  enrolled {d['enrolled_at']}"
             f"  {state}  {d['versions']} version(s) received"
             + (f", last {d['last_upload']}" if d["last_upload"] else "")
         )
@@ -103,18 +111,25 @@ def publish_ruleset(args: argparse.Namespace) -> int:
 def export_cmd(args: argparse.Namespace) -> int:
     since = export.check_since(args.since) if args.since else None
     db = _open(args)
-    found = export.rows(db, since)
+    failed: list[str] = []
+    found = export.rows(db, since, failed)
     if args.output in (None, "-"):
         count = export.write(found, args.format, sys.stdout)
         sys.stdout.flush()
     else:
-        out = Path(args.output)
-        if not out.parent.is_dir():
-            raise InputError(f"-o {out}: the folder {out.parent} does not exist")
-        with out.open("w", encoding="utf-8", newline="") as fh:
+        with write_atomically(Path(args.output), args.force, "-o") as fh:
             count = export.write(found, args.format, fh)
-    flagged = "" if args.output in (None, "-") else f" to {args.output}"
+    flagged = "" if args.output in (None, "-") else f" to {shown(args.output)}"
     print(f"rasdesk-server: exported {count} version(s){flagged}", file=sys.stderr)
+    for problem in failed:
+        print(f"rasdesk-server: left out {shown(problem)}", file=sys.stderr)
+    if failed:
+        print(
+            f"rasdesk-server: {len(failed)} version(s) could not be exported (above); "
+            "the others were. Keep this message for the supplier.",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 
@@ -172,6 +187,39 @@ def variance_cmd(args: argparse.Namespace) -> int:
     return 0
 
 
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{shown(text)!r} is not a port (1 to 65535)")
+    return int(text)
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0.1 <= value <= 3600:  # also refuses nan and inf
+        raise argparse.ArgumentTypeError(
+            f"{shown(text)!r} is not a number of seconds (0.1 to 3600)"
+        )
+    return value
+
+
+def _count(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 100_000:
+        raise argparse.ArgumentTypeError(f"{shown(text)!r} is not a count (1 to 100000)")
+    return int(text)
+
+
+def _not_utf8(args: argparse.Namespace) -> list[str]:
+    """The options given in bytes that are not UTF-8 (Python keeps them as surrogates)."""
+    return [
+        f"{name.replace('_', '-')} {shown(value)!r}"
+        for name, value in vars(args).items()
+        if isinstance(value, str) and any("\udc80" <= char <= "\udcff" for char in value)
+    ]
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rasdesk-server",
@@ -191,8 +239,29 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = command("serve", serve, "serve the sync API (put TLS in front of it: the council's proxy)")
     s.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    s.add_argument("--port", type=int, default=8080, help="port to listen on (default 8080)")
+    s.add_argument("--port", type=_port, default=8080, help="port to listen on (default 8080)")
     s.add_argument("--quiet", action="store_true", help="no line per request in the log")
+    s.add_argument(
+        "--header-timeout",
+        type=_seconds,
+        default=10.0,
+        metavar="S",
+        help="close a connection whose request headers take longer (default 10)",
+    )
+    s.add_argument(
+        "--body-timeout",
+        type=_seconds,
+        default=60.0,
+        metavar="S",
+        help="answer 408 to a request body that takes longer (default 60)",
+    )
+    s.add_argument(
+        "--max-connections",
+        type=_count,
+        default=2000,
+        metavar="N",
+        help="answer 503 to requests past N open connections (default 2000)",
+    )
     e = command("enrol-code", enrol_code, "print a one-time enrolment code for an assessor")
     e.add_argument("--assessor", required=True, metavar="NAME", help="who will enrol with it")
     e.add_argument(
@@ -216,6 +285,7 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--format", required=True, choices=["jsonl", "csv"])
     x.add_argument("--since", metavar="DATE", help="received from this UTC date or time on")
     x.add_argument("-o", "--output", metavar="FILE", help="write here (default: standard output)")
+    x.add_argument("--force", action="store_true", help="replace the -o file if it exists")
     from rasdesk.decision.decide import REASON_CATEGORIES
 
     rp = sub.add_parser("report", help="reports for the council's RAS team")
@@ -246,7 +316,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    os.umask(0o077)  # the database, its side files and exports: for this user alone
     args = build_parser().parse_args(argv)
+    bad = _not_utf8(args)
+    if bad:
+        print(
+            f"rasdesk-server: {', '.join(bad)}: not UTF-8 text; type it again in a UTF-8 terminal",
+            file=sys.stderr,
+        )
+        return 2
     try:
         code: int = args.func(args)
         return code

@@ -10,9 +10,13 @@ Connections are kept in a small pool so a request does not pay for a new one.
 from __future__ import annotations
 
 import contextlib
+import logging
+import os
 import queue
 import re
 import sqlite3
+import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -27,13 +31,52 @@ try:  # psycopg is in the `server` extra; SQLite alone needs nothing more
 except ImportError:  # pragma: no cover - only without the extra
     psycopg = None  # type: ignore[assignment]
 
+log = logging.getLogger("rasdesk.server")
+
+
+class DatabaseUnavailable(StorageError):
+    """The database cannot be reached now (down, restarting, refusing connections)."""
+
+
 #: What a unique or foreign-key constraint raises, on either database.
 IntegrityErrors: tuple[type[Exception], ...] = (sqlite3.IntegrityError,)
 #: What a database that is down, locked or busy raises: the request may be tried again.
-UnavailableErrors: tuple[type[Exception], ...] = (sqlite3.OperationalError,)
+UnavailableErrors: tuple[type[Exception], ...] = (sqlite3.OperationalError, DatabaseUnavailable)
 if psycopg is not None:
     IntegrityErrors += (psycopg.IntegrityError,)
-    UnavailableErrors += (psycopg.OperationalError,)
+    # InterfaceError: a pooled connection that the restart of PostgreSQL closed.
+    UnavailableErrors += (psycopg.OperationalError, psycopg.InterfaceError)
+
+
+class Outage:
+    """Logs a database outage once when it starts and once when it ends (not per request)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.since: float | None = None
+        self.refused = 0
+
+    def down(self, exc: BaseException) -> None:
+        with self._lock:
+            self.refused += 1
+            if self.since is not None:
+                return
+            self.since = time.monotonic()
+        log.error(
+            "the database is unavailable (%s): answering 503 with Retry-After until it is back",
+            str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__,
+        )
+
+    def up(self) -> None:
+        with self._lock:
+            since, self.since = self.since, None
+            if since is None:
+                return
+            lasted, refused = time.monotonic() - since, self.refused
+            self.refused = 0
+        log.warning(
+            "the database is back after %.1f s; %d request(s) were answered 503", lasted, refused
+        )
 
 
 class Cursor(Protocol):
@@ -53,10 +96,25 @@ class Target:
     shown: str  # the URL without any password, for messages and logs
 
 
+_BAD_URL: tuple[type[Exception], ...] = (ValueError,)
+if psycopg is not None:
+    _BAD_URL += (psycopg.Error,)
+_PASSWORD = re.compile(r"^([a-z]+://[^:/@]*:)[^@]*@")
+
+
 def parse_url(url: str) -> Target:
     """``postgresql://…``, ``sqlite:///path/file.db``, or a plain path to a SQLite file."""
     if url.startswith(("postgresql://", "postgres://")):
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+            if psycopg is not None:
+                psycopg.conninfo.conninfo_to_dict(url)
+        except _BAD_URL as exc:
+            hidden = _PASSWORD.sub(r"\1***@", url)
+            raise InputError(
+                f"--database {hidden!r} is not a PostgreSQL URL ({str(exc).strip()}): write it as "
+                "postgresql://user:password@host:port/dbname ([::1] for an IPv6 address)"
+            ) from None
         netloc = parts.netloc
         if "@" in netloc:
             user, host = netloc.rsplit("@", 1)
@@ -127,7 +185,7 @@ def _connect(target: Target) -> Connection:
             # autocommit: transactions are begun and ended explicitly, as on SQLite.
             raw: Any = psycopg.connect(target.url, autocommit=True, connect_timeout=10)
         except psycopg.Error as exc:
-            raise StorageError(
+            raise DatabaseUnavailable(
                 f"cannot connect to the database {target.shown}: {str(exc).strip()}"
             ) from None
         return Connection(target, raw)
@@ -136,6 +194,7 @@ def _connect(target: Target) -> Connection:
         raise InputError(
             f"the database {path}: its folder {path.parent} does not exist; make it first"
         )
+    _private_file(path)
     try:
         raw = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
         raw.execute("PRAGMA journal_mode = WAL")
@@ -147,12 +206,25 @@ def _connect(target: Target) -> Connection:
     return Connection(target, raw)
 
 
+def _private_file(path: Path) -> None:
+    """Create the SQLite file readable by its owner alone (0600): it holds names, dates of
+    birth and notes. SQLite gives its -wal and -shm files the database file's mode."""
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise StorageError(f"cannot create the database {path}: {exc.strerror}") from None
+    os.close(fd)
+
+
 class Database:
     """A pool of connections to one database. Safe to share between threads."""
 
     def __init__(self, target: Target, size: int = 8) -> None:
         self.target = target
         self._idle: queue.LifoQueue[Connection] = queue.LifoQueue(maxsize=size)
+        self.outage = Outage()
 
     @classmethod
     def open(cls, url: str) -> Database:
@@ -168,18 +240,24 @@ class Database:
         try:
             conn = self._idle.get_nowait()
         except queue.Empty:
-            conn = _connect(self.target)
+            try:
+                conn = _connect(self.target)
+            except DatabaseUnavailable as exc:
+                self.outage.down(exc)
+                raise
         try:
             yield conn
-        except UnavailableErrors:
+        except UnavailableErrors as exc:
             # A restarted PostgreSQL breaks every connection of the pool, not just this one:
             # drop them all, so the next requests connect afresh instead of failing in turn.
             conn.close()
             self.close()
+            self.outage.down(exc)
             raise
         except BaseException:
             self._give_back(conn)
             raise
+        self.outage.up()
         self._give_back(conn)
 
     def _give_back(self, conn: Connection) -> None:

@@ -61,6 +61,8 @@ COLUMNS = (
     "decision_source",
     "need_areas",
     "answers",
+    "enrolled_assessor",
+    "assessor_matches",
 )
 
 _PAGE = 200
@@ -96,8 +98,9 @@ def recompute(cache: RulesetCache, bundle: dict[str, Any]) -> str | None:
 
 
 def _row(cache: RulesetCache, db_row: tuple[Any, ...]) -> dict[str, Any]:
-    version_uuid, receipt, received_at, device_id, data = db_row
+    version_uuid, receipt, received_at, device_id, data, enrolled = db_row
     bundle = loads_strict(bytes(data))
+    named = (bundle.get("assessor") or {}).get("name")
     result = bundle.get("result") or {}
     problem = recompute(cache, bundle)
     return {
@@ -123,24 +126,37 @@ def _row(cache: RulesetCache, db_row: tuple[Any, ...]) -> dict[str, Any]:
         "recompute_agrees": problem is None,
         "recompute_problem": problem,
         **export_columns(bundle),
+        "enrolled_assessor": enrolled,
+        "assessor_matches": str(named).casefold().split() == str(enrolled).casefold().split(),
     }
 
 
-def rows(db: Database, since: str | None = None) -> Iterator[dict[str, Any]]:
+def rows(
+    db: Database, since: str | None = None, failed: list[str] | None = None
+) -> Iterator[dict[str, Any]]:
     """Every received version (from ``since``, a date or UTC time), oldest first, read a
-    page at a time so a large export never holds every bundle in memory."""
+    page at a time so a large export never holds every bundle in memory. A version that
+    cannot be exported is left out and said in ``failed``: one bad row never stops it."""
     cache = RulesetCache(db)
     after = (since or "", "")
     while True:
         with db.connection() as conn:
             page = conn.execute(
-                "SELECT version_uuid, receipt, received_at, device_id, bundle FROM versions"
-                " WHERE received_at > ? OR (received_at = ? AND version_uuid > ?)"
-                " ORDER BY received_at, version_uuid LIMIT ?",
+                "SELECT v.version_uuid, v.receipt, v.received_at, v.device_id, v.bundle, d.assessor"
+                " FROM versions v LEFT JOIN devices d ON d.device_id = v.device_id"
+                " WHERE v.received_at > ? OR (v.received_at = ? AND v.version_uuid > ?)"
+                " ORDER BY v.received_at, v.version_uuid LIMIT ?",
                 (after[0], after[0], after[1], _PAGE),
             ).fetchall()
         for db_row in page:
-            yield _row(cache, tuple(db_row))
+            try:
+                row = _row(cache, tuple(db_row))
+            except Exception as exc:  # one bad row must not stop the export
+                if failed is None:
+                    raise
+                failed.append(f"version {db_row[0]}: {type(exc).__name__}: {exc}")
+                continue
+            yield row
         if len(page) < _PAGE:
             return
         after = (page[-1][2], page[-1][0])

@@ -13,6 +13,8 @@ from rasdesk import __version__
 
 UUID_PATTERN = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 _uuid = {"type": "string", "format": "uuid", "pattern": UUID_PATTERN}
+#: A name: no control characters (C0, DEL, C1), nothing that reorders or hides text.
+_NAME_PATTERN = "^[^\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]*$"
 _text = {"type": "string"}
 _time = {"type": "string", "description": "UTC, ISO 8601, e.g. 2026-01-31T09:15:00.123Z"}
 
@@ -61,9 +63,21 @@ SCHEMAS: dict[str, Any] = {
     "EnrolRequest": _obj(
         ["code", "device_name"],
         {
-            "code": {"type": "string", "minLength": 1, "description": "the one-time code"},
-            "device_name": {"type": "string", "minLength": 1, "maxLength": 200},
+            "code": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 100,
+                "pattern": _NAME_PATTERN,
+                "description": "the one-time code",
+            },
+            "device_name": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 200,
+                "pattern": _NAME_PATTERN,
+            },
         },
+        additionalProperties=False,
     ),
     "Enrolled": _obj(["device_id", "token"], {"device_id": _uuid, "token": _text}),
     "CaseBundle": _obj(
@@ -118,7 +132,8 @@ SCHEMAS: dict[str, Any] = {
     ),
     "ReceiptsRequest": _obj(
         ["version_uuids"],
-        {"version_uuids": {"type": "array", "maxItems": 1000, "items": _text}},
+        {"version_uuids": {"type": "array", "maxItems": 1000, "items": _uuid}},
+        additionalProperties=False,
     ),
     "Receipts": _obj(
         ["held", "missing"],
@@ -174,8 +189,13 @@ def _paths() -> dict[str, Any]:
                 "responses": {
                     "201": _json(_ref("Enrolled"), "enrolled; keep the token secret"),
                     "403": _err("the code is unknown, used or expired (error: enrolment_refused)"),
+                    "408": _err("the body came too slowly (error: too_slow)"),
                     "413": _err("the body is too large (error: too_large)"),
                     "422": _err("the body is not an enrolment request (error: invalid_request)"),
+                    "429": _err(
+                        "too many wrong codes from this address lately: wait Retry-After "
+                        "seconds (error: too_many_attempts)"
+                    ),
                     "500": _AUTH_ERRORS["500"],
                     "503": _AUTH_ERRORS["503"],
                 },
@@ -196,6 +216,11 @@ def _paths() -> dict[str, Any]:
                         "held: the first upload, or the same bytes again (the same receipt)",
                     ),
                     **_AUTH_ERRORS,
+                    "403": _err(
+                        "the device was revoked (error: revoked), or the case belongs to another "
+                        "assessor's devices (error: not_your_case)"
+                    ),
+                    "408": _err("the bundle came too slowly (error: too_slow)"),
                     "409": _err(
                         "version_conflict (this version_uuid with other content) or "
                         "supersedes_conflict (supersedes is not the case's latest version)"
@@ -204,7 +229,9 @@ def _paths() -> dict[str, Any]:
                     "415": _err("not application/vnd.rasdesk.case+json or application/json"),
                     "422": _err(
                         "invalid_bundle (see reasons), unknown_ruleset (publish it first), "
-                        "or invalid_request (the address is not two lowercase UUIDs)"
+                        "result_mismatch (the result is not what the ruleset gives for the "
+                        "answers), assessor_mismatch (assessor.device_id is another assessor's "
+                        "device), or invalid_request (the address is not two lowercase UUIDs)"
                     ),
                 },
             }
@@ -220,6 +247,7 @@ def _paths() -> dict[str, Any]:
                 "responses": {
                     "200": _json(_ref("Receipts"), "held (with receipts) and missing"),
                     **_AUTH_ERRORS,
+                    "408": _err("the body came too slowly (error: too_slow)"),
                     "413": _err("the body is too large (error: too_large)"),
                     "422": _err("not a list of at most 1000 version ids (error: invalid_request)"),
                 },
@@ -244,6 +272,7 @@ def _paths() -> dict[str, Any]:
                                         "additionalProperties": _uuid,
                                     }
                                 },
+                                "additionalProperties": False,
                             }
                         }
                     },
@@ -259,6 +288,8 @@ def _paths() -> dict[str, Any]:
                         "the council's versions, oldest first, each with its exact bundle text",
                     ),
                     **_AUTH_ERRORS,
+                    "408": _err("the body came too slowly (error: too_slow)"),
+                    "413": _err("the body is too large (error: too_large)"),
                     "422": _err(
                         "not a map of at most 1000 case ids to version ids (error: invalid_request)"
                     ),
