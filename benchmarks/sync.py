@@ -4,7 +4,11 @@ real ``rasdesk-server`` subprocess on 127.0.0.1 — on a SQLite file, on a real 
 failing (500 before or after the server committed, a lost reply, a hang past the
 client's timeout).
 
-Target: 1,000 cases in < 20 s without faults.
+Target: 1,000 cases in < 20 s without faults, and with 20% of requests failing.
+
+``--fleet``: many devices at once instead (``benchmarks/sync_fleet.py``): 150 devices ×
+40 cases, every fifth amended, with two server kills (and a PostgreSQL restart on
+PostgreSQL), on SQLite and PostgreSQL: versions/s, p50/p95 latency, exactly-once export.
 
 Each scenario starts from the same store of N finalised cases (built once through the
 real API, then copied), enrols a new device on a new server database with the demo
@@ -14,6 +18,7 @@ checking the council's export holds every case exactly once. The store build and
 server start are not timed. Uses an in-memory keyring (no OS password store needed).
 
     .venv/bin/python benchmarks/sync.py [N] [--workers W] [--no-postgres]
+    .venv/bin/python benchmarks/sync.py --fleet [--devices 150] [--cases 40] [--no-postgres]
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the test support (server process, PostgreSQL, proxy)
@@ -122,11 +128,91 @@ def scenario(
     )
 
 
+def fleet(
+    name: str, database: str, home: Path, n_devices: int, cases: int, restart_db: Any = None
+) -> None:
+    """One fleet run (sync_fleet.py) against a new server database."""
+    import json
+    import urllib.request
+
+    from benchmarks.sync_fleet import Device, Fault, check_export, make_versions, run_fleet
+    from tests.server.helpers import make_bundles
+    from tests.support_server import (
+        DEMO_KEY,
+        DEMO_RULESET,
+        export_rows,
+        publish_ruleset,
+        running_server,
+    )
+
+    from rasdesk.server.db import Database
+    from rasdesk.server.devices import issue_code
+
+    template = make_bundles(Path(tempfile.mkdtemp(dir=home)))
+    publish_ruleset(database, DEMO_RULESET, DEMO_KEY)
+    with running_server(database) as server:
+        db = Database.open(database)
+        devices = []
+        for i in range(n_devices):
+            assessor = f"Assessor {i:03d}"
+            code, _ = issue_code(db, assessor)
+            request = urllib.request.Request(
+                f"{server.api}/enrol",
+                json.dumps({"code": code, "device_name": f"laptop {i}"}).encode(),
+                {"Content-Type": "application/json"},
+            )
+            with urllib.request.urlopen(request, timeout=30) as answer:
+                body = json.loads(answer.read())
+            devices.append(Device(body["device_id"], body["token"], assessor))
+        db.close()
+        for device in devices:
+            make_versions(template, device, cases)
+        faults = [
+            Fault(0.25, "server killed", server.restart),
+            Fault(0.65, "server killed", server.restart),
+        ]
+        if restart_db is not None:
+            faults.append(Fault(0.45, "PostgreSQL restarted", restart_db))
+        got = run_fleet(devices, server.port, faults)
+    verdict = check_export(export_rows(database), devices)
+    print(
+        f"{name:<22} {n_devices} devices × {cases} cases = {got['versions']} versions in "
+        f"{got['seconds']:6.1f} s = {got['rate']:6.1f} versions/s; upload p50 "
+        f"{got['p50_ms']:.0f} ms, p95 {got['p95_ms']:.0f} ms; {got['retries']} retries, "
+        f"{got['resent']} re-sent after /receipts; faults: {', '.join(got['faults'])}; "
+        f"export {verdict}",
+        flush=True,
+    )
+
+
+def fleet_main(args: argparse.Namespace, home: Path) -> None:
+    from tests.support_postgres import postgres_available, postgres_cluster
+
+    fleet("SQLite", f"sqlite:///{home / 'fleet.db'}", home, args.devices, args.cases)
+    if args.no_postgres:
+        return
+    if not postgres_available():
+        print("PostgreSQL: skipped (postgresql-15 is not installed)")
+        return
+    with postgres_cluster() as cluster:
+
+        def restart() -> None:
+            cluster.stop("immediate")
+            time.sleep(1)
+            cluster.start()
+
+        url = cluster.create_database()
+        fleet("PostgreSQL", url, home, args.devices, args.cases, restart)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("n", nargs="?", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--fleet", action="store_true", help="many devices at once, with faults")
+    parser.add_argument("--devices", type=int, default=150)
+    parser.add_argument("--cases", type=int, default=40, help="per device (--fleet)")
     args = parser.parse_args(argv)
     home = Path(tempfile.mkdtemp(prefix="rasdesk-bench-sync-"))
     os.environ["RASDESK_HOME"] = str(home / "profile")
@@ -134,6 +220,9 @@ def main(argv: list[str] | None = None) -> int:
     from tests.support_postgres import postgres_available, postgres_cluster
 
     try:
+        if args.fleet:
+            fleet_main(args, home)
+            return 0
         pristine = build_store(home, args.n)
         print(f"workers: {args.workers}; server and client on this machine ({os.cpu_count()} CPUs)")
         runs: list[tuple[str, Callable[[], str], float]] = [
