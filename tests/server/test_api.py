@@ -13,7 +13,6 @@ import pytest
 from rasdesk.domain.bundle import seal
 from rasdesk.domain.jsonio import loads_strict
 from tests.server.helpers import Bundles, call, enrol, put, sha_of
-from tests.support_postgres import postgres_available, postgres_cluster
 from tests.support_server import (
     DEMO_KEY,
     DEMO_RULESET,
@@ -273,22 +272,3 @@ def test_a_killed_server_restarts_with_everything_it_acknowledged(
         server.start()  # the same port
         assert [put(server.api, token, data)[1] for data in sent] == first
     assert len(export_rows(database)) == 5
-
-
-def test_postgres_down_is_503_and_the_server_recovers(bundles: Bundles) -> None:
-    if not postgres_available():
-        pytest.skip("PostgreSQL 15 binaries are not installed")
-    with postgres_cluster() as cluster:
-        url = cluster.create_database()
-        publish_ruleset(url, DEMO_RULESET, DEMO_KEY)
-        with running_server(url) as server:
-            token = enrol(server.api, enrol_code(url, "Sam Patel"))[1]
-            assert put(server.api, token, bundles.fresh())[0] == 201
-            cluster.stop("immediate")
-            status, body = put(server.api, token, bundles.fresh())
-            assert (status, body["error"]) == (503, "unavailable")
-            assert call("GET", f"{server.api}/health")[0] == 200  # the process itself is up
-            cluster.start()
-            data = bundles.fresh()
-            assert put(server.api, token, data)[0] == 201
-            assert put(server.api, token, data)[0] == 201

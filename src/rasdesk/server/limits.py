@@ -16,7 +16,7 @@ import unicodedata
 from decimal import Decimal
 from typing import Any
 
-from rasdesk.domain.jsonio import StrictJSONError
+from rasdesk.domain.jsonio import StrictJSONError, _no_constants, _no_duplicates
 
 #: At most this many characters in one number of a request (digits, sign, point, exponent).
 MAX_NUMBER_CHARS = 40
@@ -55,21 +55,11 @@ def _decimal(literal: str) -> Decimal:
     return Decimal(_number(literal))
 
 
-def _constant(name: str) -> Any:
-    raise StrictJSONError(f"{name} is not a number JSON allows")
-
-
-def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise StrictJSONError(f'the key "{shown(key)}" appears twice in one object')
-        out[key] = value
-    return out
-
-
 _DECODER = json.JSONDecoder(
-    object_pairs_hook=_pairs, parse_float=_decimal, parse_int=_int, parse_constant=_constant
+    object_pairs_hook=_no_duplicates,
+    parse_float=_decimal,
+    parse_int=_int,
+    parse_constant=_no_constants,
 )
 
 
