@@ -23,7 +23,7 @@ from rasdesk.domain.errors import InputError, RasdeskError
 from rasdesk.domain.jsonio import loads_strict
 from rasdesk.server.clock import stamp
 from rasdesk.server.db import Database
-from rasdesk.server.decisions import export_columns
+from rasdesk.server.decisions import EXPORT_COLUMNS, export_columns
 from rasdesk.server.rulesets import RulesetCache
 
 COLUMNS = (
@@ -48,19 +48,8 @@ COLUMNS = (
     "bundle_sha256",
     "recompute_agrees",
     "recompute_problem",
-    # The support plan and decision (docs/sync-v2.md): server/decisions.py EXPORT_COLUMNS.
-    "total_points",
-    "indicative",
-    "period",
-    "plan_cost_per_year",
-    "final",
-    "variance",
-    "variance_percent",
-    "reason_category",
-    "decided_by_role",
-    "decision_source",
-    "need_areas",
-    "answers",
+    # The support plan and decision (docs/sync-v2.md).
+    *EXPORT_COLUMNS,
     "enrolled_assessor",
     "assessor_matches",
 )

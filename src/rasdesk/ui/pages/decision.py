@@ -11,10 +11,10 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from rasdesk.decision.decide import REASON_CATEGORIES
-from rasdesk.decision.errors import FieldError
 from rasdesk.domain.errors import RasdeskError
 from rasdesk.storage import decisions
 from rasdesk.ui.decision_words import category_words, period_words, pounds
+from rasdesk.ui.pages.plan import show_refusal
 from rasdesk.ui.session import Session
 from rasdesk.ui.widgets.page import Page, button, heading, label, row
 
@@ -105,11 +105,6 @@ class DecisionPage(Page):
                 reasons=self.reasons.toPlainText(),
             )
         except RasdeskError as exc:
-            self.error.setText(str(exc))
-            self.error.setAccessibleName(str(exc))
-            self.error.show()
-            self.say(str(exc), assertive=True)
-            if isinstance(exc, FieldError) and exc.field in self.fields:
-                self.fields[exc.field].setFocus()
+            show_refusal(self, self.error, self.fields, exc)
             return
         self.decided()

@@ -10,7 +10,15 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QWidget,
+)
 
 from rasdesk.decision.costing import compare, totals
 from rasdesk.decision.errors import FieldError
@@ -24,6 +32,17 @@ from rasdesk.ui.widgets.page import Page, button, heading, label, row
 from rasdesk.ui.words import shown_text
 
 PERIODS = ("week", "month", "year", "one_off")
+
+
+def show_refusal(page: Page, error: QLabel, fields: dict[str, QWidget], exc: Exception) -> None:
+    """A refused value: the message under the form, said aloud, and the keyboard taken to
+    the box it names (nothing was saved)."""
+    error.setText(str(exc))
+    error.setAccessibleName(str(exc))
+    error.show()
+    page.say(str(exc), assertive=True)
+    if isinstance(exc, FieldError) and exc.field in fields:
+        fields[exc.field].setFocus()
 
 
 class PlanPage(Page):
@@ -140,6 +159,7 @@ class PlanPage(Page):
         self.body.addWidget(row(button(self.tr("Back"), go_back), self.finalise_button))
         self.finish()
         self.totals = label(self._totals_text(indicative), "h2")  # always in view
+        self.totals.setContentsMargins(32, 6, 32, 6)
         self.layout().addWidget(self.totals)
 
     def _totals_text(self, indicative: Any) -> str:
@@ -160,12 +180,7 @@ class PlanPage(Page):
         return self.fields["kind"]
 
     def _show(self, exc: Exception) -> None:
-        self.error.setText(str(exc))
-        self.error.setAccessibleName(str(exc))
-        self.error.show()
-        self.say(str(exc), assertive=True)
-        if isinstance(exc, FieldError) and exc.field in self.fields:
-            self.fields[exc.field].setFocus()
+        show_refusal(self, self.error, self.fields, exc)
 
     def _save_terms(self) -> None:
         code = self.mechanism.currentData()

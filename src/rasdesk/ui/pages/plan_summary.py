@@ -111,7 +111,7 @@ class PlanSummaryPage(Page):
                 self.tr("Final personal budget: {amount} {per}, decided by {by} on {date}.").format(
                     amount=pounds(d.final), per=period_words(d.period), by=d.by, date=d.decided_on
                 ),
-                "big",
+                "h2",
             )
             self.body.addWidget(self.final)
             self.body.addWidget(
