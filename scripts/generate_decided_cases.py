@@ -48,10 +48,12 @@ KINDS = (
 STAMP = "2026-11-02T10:00:00.000Z"
 
 
-def _upload(db: Database, device: devices.Device, bundle: dict[str, Any]) -> dict[str, Any]:
+def _upload(
+    db: Database, device: devices.Device, bundle: dict[str, Any], cache: rulesets.RulesetCache
+) -> dict[str, Any]:
     data, _ = seal(bundle)
     checked = receive.check_bundle(data, bundle["case_uuid"], bundle["version_uuid"])
-    receive.store(db, device, checked, data)
+    receive.store(db, device, checked, data, cache)
     sealed: dict[str, Any] = loads_strict(data)
     return sealed
 
@@ -68,6 +70,7 @@ def generate(url: str, n: int = 1000, seed: int = 2026) -> None:
     device_id, _ = devices.enrol(db, code, "generator")
     device = devices.Device(device_id, "Generator")
     q = ruleset.questionnaire_by_id["person"]
+    cache = rulesets.RulesetCache(db)
     areas = tuple(s.id for s in q.sections)
     for i in range(n):
         answers = random_answers(q, rng)
@@ -82,7 +85,7 @@ def generate(url: str, n: int = 1000, seed: int = 2026) -> None:
             "ruleset": ruleset.ref.as_dict(), "result": loads_strict(_canon(result.as_dict())),
             "assessor": {"name": "Generator", "device_id": device_id},
             "started_at": STAMP, "finalised_at": STAMP, "audit": [],
-        })
+        }, cache)
         alloc = q.allocation
         indicative = from_format1(v1["result"], alloc.annual_factor, alloc.sign_off_above)
         target = indicative.amount * Decimal(str(round(rng.lognormvariate(0.03, 0.18), 3)))
@@ -103,7 +106,7 @@ def generate(url: str, n: int = 1000, seed: int = 2026) -> None:
         plan_cost = sum((it.cost for it in items), Decimal(0))
         v2 = _upload(db, device, {**v1, "format": FORMAT_V2, "version_uuid": str(uuid.UUID(int=rng.getrandbits(128))),
                                   "supersedes": v1["version_uuid"], "amendment_reason": "support plan",
-                                  "decision": section(indicative, plan, None)})
+                                  "decision": section(indicative, plan, None)}, cache)
         roll = rng.random()
         final = plan_cost.quantize(Decimal("0.01")) if roll < 0.45 else indicative.amount if roll < 0.7 else (
             (indicative.amount + plan_cost) / 2).quantize(Decimal("0.01"))
@@ -117,7 +120,7 @@ def generate(url: str, n: int = 1000, seed: int = 2026) -> None:
         )
         _upload(db, device, {**v2, "version_uuid": str(uuid.UUID(int=rng.getrandbits(128))),
                              "supersedes": v2["version_uuid"], "amendment_reason": "decision on the support plan",
-                             "decision": section(indicative, plan, decision)})
+                             "decision": section(indicative, plan, decision)}, cache)
     db.close()
 
 

@@ -65,11 +65,12 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     db = Database.open(f"sqlite:///{folder / 'council.db'}")
     rulesets.publish(db, DEMO / "demo.ruleset.signed.json", [DEMO / "DEMO-public-key.pem"])
     device_id, _ = devices.enrol(db, devices.issue_code(db, "Sam Patel")[0], "laptop")
+    cache = rulesets.RulesetCache(db)
     for case_uuid, vid, data in store.db.execute(
         "SELECT case_uuid, version_uuid, bundle FROM versions WHERE bundle IS NOT NULL ORDER BY finalised_at, number"
     ).fetchall():
         bundle = receive.check_bundle(data, case_uuid, vid)
-        receive.store(db, devices.Device(device_id, "Sam Patel"), bundle, data)
+        receive.store(db, devices.Device(device_id, "Sam Patel"), bundle, data, cache)
     store.close()
     out = {fmt: export.export_text(db, fmt).encode() for fmt in ("jsonl", "csv")}
     db.close()
