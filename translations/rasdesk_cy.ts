@@ -1101,6 +1101,10 @@
 <context>
     <name>QuestionPage</name>
     <message>
+        <source>the question and its answers</source>
+        <translation>y cwestiwn a&apos;i atebion</translation>
+    </message>
+    <message>
         <source>For the assessor: {help}</source>
         <translation>I&apos;r aseswr: {help}</translation>
     </message>
@@ -1123,6 +1127,37 @@
     <message>
         <source>Question {number} of {total} · {section}</source>
         <translation>Cwestiwn {number} o {total} · {section}</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloud</name>
+    <message>
+        <source>Read aloud</source>
+        <translation>Darllen yn uchel</translation>
+    </message>
+    <message>
+        <source>Reads {what} aloud. Ctrl+R starts and stops.</source>
+        <translation>Yn darllen {what} yn uchel. Mae Ctrl+R yn dechrau ac yn stopio.</translation>
+    </message>
+    <message>
+        <source>Slow voice</source>
+        <translation>Llais araf</translation>
+    </message>
+    <message>
+        <source>Normal voice</source>
+        <translation>Llais arferol</translation>
+    </message>
+    <message>
+        <source>Fast voice</source>
+        <translation>Llais cyflym</translation>
+    </message>
+    <message>
+        <source>Voice speed</source>
+        <translation>Cyflymder y llais</translation>
+    </message>
+    <message>
+        <source>Stop reading</source>
+        <translation>Stopio darllen</translation>
     </message>
 </context>
 <context>
@@ -1150,6 +1185,10 @@
     <message>
         <source>£{amount} a year</source>
         <translation>£{amount} y flwyddyn</translation>
+    </message>
+    <message>
+        <source>the budget and how it was worked out</source>
+        <translation>y gyllideb a sut y cafodd ei chyfrifo</translation>
     </message>
     <message>
         <source>Points in each area</source>

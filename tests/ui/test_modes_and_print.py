@@ -83,6 +83,15 @@ def test_the_letter_is_printed_off_the_gui_thread(qtbot, window: MainWindow, tmp
         ["pdftotext", str(target), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "Alys Pritchard" in text and "301.20" in text
+    # The hook for the print dialog's "Save an accessible copy": the tagged PDF/UA-1.
+    tagged = tmp_path / "accessible.pdf"
+    win.print_to(alys, tagged, done.append, accessible=True)
+    qtbot.waitUntil(lambda: len(done) == 2, timeout=20_000)
+    import pikepdf
+
+    with pikepdf.open(tagged) as pdf:
+        assert pdf.Root.MarkInfo.Marked and "/StructTreeRoot" in pdf.Root
+        assert "Alys Pritchard" in str(pdf.docinfo.get("/Title"))
 
 
 def test_an_unexpected_error_shows_a_calm_dialog_and_is_logged(

@@ -108,9 +108,12 @@ class AnswerWords:
         elif question.type == "multiple":
             chosen = [question.option_by_id[o] for o in value]  # type: ignore[attr-defined]
             answer = ", ".join(o.text.get(lang) for o in chosen) or self.p["none_chosen"]
+            # Easy read: one chosen answer a line (each is a sentence of its own), never
+            # one long sentence of them all.
+            easy_words = [_easy(o.easy_read, o.text, lang).rstrip(".") for o in chosen]
             easy = (
-                ", ".join(_easy(o.easy_read, o.text, lang) for o in chosen) or self.p["none_chosen"]
-            )
+                "\n" + "\n".join(easy_words) if len(easy_words) > 1 else "".join(easy_words)
+            ) or self.p["none_chosen"]
             if question.scoring == "max" and len(chosen) > 1:
                 key = "answer_max"
         else:
@@ -171,7 +174,7 @@ class Words(AnswerWords):
             )
             for sid, b, a in changes
         )
-        easy = "; ".join(
+        easy = "\n".join(  # easy read: one area a line
             self.say(
                 "padj_item.easy",
                 section=_easy(titles[sid].easy_read, titles[sid].title, lang),

@@ -8,6 +8,7 @@ in English: both complete, Welsh first (Welsh Language Standards).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from rasdesk.printing.blocks import (
     Block,
@@ -21,13 +22,14 @@ from rasdesk.printing.blocks import (
     Section,
     Table,
 )
+from rasdesk.printing.easy import whole_pounds
 from rasdesk.printing.letter import Area, Letter
 from rasdesk.printing.words import WORDS, long_date
 
 
 def sentences(text: str) -> list[str]:
-    """Easy read: one idea per line."""
-    return [s for s in re.split(r"(?<=[.?!])\s+", text.strip()) if s]
+    """Easy read: one idea per line (a sentence, or a line the engine broke)."""
+    return [s.strip() for s in re.split(r"(?<=[.?!])\s+|\n", text.strip()) if s.strip()]
 
 
 def title_of(letter: Letter, style: str) -> str:
@@ -53,7 +55,27 @@ def compose(letter: Letter, style: str) -> Document:
         page=w["page.easy" if easy else "page"],
     )
     doc.sections = sections(letter, style)
+    if style == "easy":
+        doc.sections = [_whole_pounds(section) for section in doc.sections]
     return doc
+
+
+def _whole_pounds(section: Section) -> Section:
+    """Easy read: "£45" where "£45.00" says no more (every passage of the section)."""
+
+    def fix(block: Block) -> Block:
+        if isinstance(block, Para | Heading):
+            return replace(block, text=whole_pounds(block.text))
+        if isinstance(block, Callout):
+            return Callout(tuple(replace(p, text=whole_pounds(p.text)) for p in block.lines))
+        if isinstance(block, Keep):
+            return Keep(tuple(fix(b) for b in block.blocks))
+        if isinstance(block, Entry):
+            lines = tuple(whole_pounds(t) for t in block.answer_lines)
+            return replace(block, answer_lines=lines)
+        return block
+
+    return Section(section.key, section.lang, [fix(b) for b in section.blocks])
 
 
 def compose_bilingual(first: Letter, second: Letter, style: str) -> Document:

@@ -220,6 +220,19 @@ def _not_utf8(args: argparse.Namespace) -> list[str]:
     ]
 
 
+def braille_cmd(args: argparse.Namespace) -> int:
+    from rasdesk.platform.files import write_new
+    from rasdesk.server.braille_letter import braille_for_case
+
+    data = braille_for_case(_open(args), args.case, args.language)
+    write_new(Path(args.output), data, 0o600, overwrite=args.force)
+    print(
+        f"rasdesk-server: wrote {args.output}: the braille letter for case {args.case[:8]}",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rasdesk-server",
@@ -312,6 +325,11 @@ def build_parser() -> argparse.ArgumentParser:
     dc.add_argument("--reason", help="required when the final budget differs from the indicative")
     dc.add_argument("--category", choices=list(REASON_CATEGORIES), help="why it differs")
     dc.add_argument("--date", metavar="YYYY-MM-DD", help="when it was decided (default: today)")
+    b = command("braille", braille_cmd, "a received case's letter in braille (.brf, liblouis)")
+    b.add_argument("case", metavar="CASE_UUID")
+    b.add_argument("--language", choices=["en", "cy", "cy+en"], help="default: the person's")
+    b.add_argument("-o", "--output", required=True, metavar="F.brf")
+    b.add_argument("--force", action="store_true", help="overwrite an existing file")
     return parser
 
 

@@ -333,20 +333,31 @@ class MainWindow(QMainWindow):
         if name:
             self.print_to(case, Path(name))
 
-    def print_to(self, case: str, target: Path, done: Any = None) -> None:
+    def print_to(
+        self, case: str, target: Path, done: Any = None, *, accessible: bool = False
+    ) -> None:
+        """Save the case's letter to ``target``: the printed PDF, or with ``accessible``
+        the tagged PDF/UA-1 copy for screen readers (the hook for the print dialog's "Save
+        an accessible copy"). Both are set from the same letter Document."""
         language = self.modes().language
 
         def work() -> Path:
             from rasdesk.platform.files import write_atomic
-            from rasdesk.printing.case_letter import letter_for_case
-            from rasdesk.printing.render import render
+            from rasdesk.printing.case_letter import document_for_case
 
             store = self.session.open_worker_store()
             try:
-                letter, style = letter_for_case(store, case, language)
+                doc, _ = document_for_case(store, case, language)
             finally:
                 store.close()
-            write_atomic(target, render(letter, style))
+            if accessible:
+                from rasdesk.printing.accessible import render_accessible
+
+                write_atomic(target, render_accessible(doc))
+            else:
+                from rasdesk.printing.render import render_document
+
+                write_atomic(target, render_document(doc))
             return target
 
         def printed(path: Path) -> None:

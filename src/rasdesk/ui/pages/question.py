@@ -3,7 +3,8 @@ the picture in easy read, the answers as large buttons, help for the assessor, a
 for the person's own words, and Back / Continue. Every answer is saved the moment it is
 given; typing (text answers, notes) is saved after a short pause and when the page goes.
 
-Keys: 1–9 pick an answer, Enter continues (Ctrl+Enter inside a text box).
+Keys: 1–9 pick an answer, Enter continues (Ctrl+Enter inside a text box), Ctrl+R reads the
+question and its answers aloud (and stops).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from rasdesk.printing.speech import question_parts
 from rasdesk.ui import reviews
 from rasdesk.ui.flow import Step
 from rasdesk.ui.modes import Modes
@@ -22,6 +24,7 @@ from rasdesk.ui.theme import scale
 from rasdesk.ui.widgets.answers import ChoiceAnswer, NumberAnswer, TextAnswer
 from rasdesk.ui.widgets.page import Page, button, label, row
 from rasdesk.ui.widgets.picture import picture_label
+from rasdesk.ui.widgets.read_aloud import ReadAloud
 from rasdesk.ui.words import shown_text
 
 TYPING_PAUSE_MS = 400
@@ -59,6 +62,11 @@ class QuestionPage(Page):
             self.body.addWidget(row(picture_label(question.picture, size, words), self.heading))
         else:
             self.body.addWidget(self.heading)
+        self.read_aloud = ReadAloud(
+            lambda: [(lang, text) for text in question_parts(question, lang, easy)],
+            self.tr("the question and its answers"),
+        )
+        self.body.addWidget(self.read_aloud)
         if question.help and not modes.handed:
             help_label = label(
                 self.tr("For the assessor: {help}").format(help=question.help.get(lang)), "hint"
@@ -144,6 +152,7 @@ class QuestionPage(Page):
             self.session.store.set_note(self.case_uuid, qid, pending["note"] or "")
 
     def leave(self) -> None:
+        self.read_aloud.stop()
         self.flush()
 
     # --- moving on --------------------------------------------------------------------------

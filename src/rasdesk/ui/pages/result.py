@@ -1,6 +1,7 @@
 """The indicative budget: the weekly and annual figures, large; sign-off and flags in words
 (never colour alone); a chart of points by section; the engine's explanation step by step;
-then Finalise (after a confirmation) and Print."""
+then Finalise (after a confirmation) and Print. "Read aloud" (Ctrl+R) speaks the figure and
+the explanation step by step."""
 
 from __future__ import annotations
 
@@ -11,11 +12,13 @@ from typing import Any
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from rasdesk.domain.model import Questionnaire
+from rasdesk.printing.easy import whole_pounds
 from rasdesk.ui import reviews
 from rasdesk.ui.modes import Modes
 from rasdesk.ui.session import Session
 from rasdesk.ui.widgets.page import Page, button, heading, label, row
 from rasdesk.ui.widgets.points_chart import PointsChart
+from rasdesk.ui.widgets.read_aloud import ReadAloud
 from rasdesk.ui.words import money, shown_text
 
 
@@ -56,6 +59,16 @@ class ResultPage(Page):
             self.tr("£{amount} a year").format(amount=money(budget["annual"])), "h2"
         )
         self.body.addWidget(self.annual)
+        steps = [
+            whole_pounds(step["easy_read"]) if easy else step["text"]
+            for step in budget["explanation"]
+        ]
+        spoken = [title, weekly, self.annual.text(), *steps]
+        self.read_aloud = ReadAloud(
+            lambda: [(lang, text) for text in spoken],
+            self.tr("the budget and how it was worked out"),
+        )
+        self.body.addWidget(self.read_aloud)
         for text in self._notices(budget, questionnaire, lang):
             self.body.addWidget(label(text, "warning"))
 
@@ -77,8 +90,8 @@ class ResultPage(Page):
         )
 
         self.body.addWidget(label(self.tr("How the figure was worked out"), "h2"))
-        for step in budget["explanation"]:
-            self.body.addWidget(label(step["easy_read"] if easy else step["text"]))
+        for text in steps:
+            self.body.addWidget(label(text))
 
         buttons: list[QWidget] = [button(self.tr("Back to the answers"), go_back)]
         self.print_button = button(self.tr("Print the letter"), print_letter)
@@ -134,3 +147,6 @@ class ResultPage(Page):
         box.exec()
         if box.clickedButton() is yes:
             self.finalise_action()
+
+    def leave(self) -> None:
+        self.read_aloud.stop()

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 from rasdesk.domain.answers import AnswerValue
 from rasdesk.domain.decimals import plain
 from rasdesk.domain.model import Question
+from rasdesk.printing.easy import option_picture
 from rasdesk.ui.accessible import give_role, set_problem
 from rasdesk.ui.widgets.page import label, row
+from rasdesk.ui.widgets.picture import picture_label
 from rasdesk.ui.widgets.wrapping import ChoiceRow
 from rasdesk.ui.words import shown_text
 
@@ -65,7 +67,10 @@ class ChoiceAnswer(QWidget):
             widget.setChecked(option.id in chosen)
             self.group.addButton(widget)
             self.buttons.append(widget)
-            layout.addWidget(ChoiceRow(widget, text))
+            picture = (
+                picture_label(option_picture(question, option.id), 64, words) if easy else None
+            )
+            layout.addWidget(ChoiceRow(widget, text, picture))
             widget.setAccessibleName(words)  # the words alone, without "1."
         self.group.buttonToggled.connect(self._toggled)
         # A named group (a fieldset): the screen reader says the question as it enters.

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QAbstractButton, QFrame, QHBoxLayout, QLabel
+from PySide6.QtWidgets import QAbstractButton, QFrame, QHBoxLayout, QLabel, QWidget
 
 from rasdesk.ui.accessible import give_role
 
@@ -32,7 +32,7 @@ class _ClickLabel(QLabel):
 class ChoiceRow(QFrame):
     """One answer: ``button`` (a QRadioButton or QCheckBox with no text) and its words."""
 
-    def __init__(self, button: QAbstractButton, text: str) -> None:
+    def __init__(self, button: QAbstractButton, text: str, picture: QWidget | None = None) -> None:
         super().__init__()
         self.setObjectName("choice")
         self.button = button
@@ -41,6 +41,8 @@ class ChoiceRow(QFrame):
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(12)
         layout.addWidget(button)
+        if picture is not None:  # easy read: a picture beside every answer
+            layout.addWidget(picture)
         self.words = _ClickLabel(text, button)
         layout.addWidget(self.words, 1)
         button.installEventFilter(self)

@@ -1,0 +1,138 @@
+"""Read aloud, offline, at the table: a "Read aloud" button (and Ctrl+R) that speaks a
+page's words — a question and its answers in the ruleset's words, or the budget's
+explanation step by step — in the case's language, and a voice speed choice.
+
+The voice is espeak-ng (English and Welsh), run with QProcess one language at a time
+(``rasdesk.printing.audio.espeak_command``); the Windows installer bundles it. Speaking
+stops when the button (or Ctrl+R) is pressed again, and when the page goes. The speed is
+remembered for the user (``ui-speech.json`` in the config folder; no personal data).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from PySide6.QtCore import QProcess, Qt
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
+
+from rasdesk.domain.errors import RasdeskError
+from rasdesk.platform import paths
+from rasdesk.platform.files import write_atomic
+from rasdesk.printing.audio import DEFAULT_SPEED, espeak_command, spoken
+from rasdesk.ui.accessible import announce
+
+KEY = "Ctrl+R"
+SPEEDS = (120, DEFAULT_SPEED, 190)  # slow, normal, fast: words a minute
+
+
+def saved_speed() -> int:
+    try:
+        speed = json.loads((paths.config_dir() / "ui-speech.json").read_text("utf-8"))["speed"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return DEFAULT_SPEED
+    return speed if speed in SPEEDS else DEFAULT_SPEED
+
+
+def save_speed(speed: int) -> None:
+    write_atomic(
+        paths.config_dir() / "ui-speech.json", (json.dumps({"speed": speed}) + "\n").encode()
+    )
+
+
+class ReadAloud(QWidget):
+    """The control. ``parts()`` gives the ``(language, text)`` passages to speak, read when
+    the button is pressed (so it follows the page's current words)."""
+
+    def __init__(
+        self, parts: Callable[[], list[tuple[str, str]]], what: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.parts = parts
+        self.queue: list[tuple[str, str]] = []
+        self.process: QProcess | None = None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.button = QPushButton(self.tr("Read aloud"))
+        self.button.setAccessibleName(self.tr("Read aloud"))
+        self.button.setAccessibleDescription(
+            self.tr("Reads {what} aloud. Ctrl+R starts and stops.").format(what=what)
+        )
+        self.button.clicked.connect(self.toggle)
+        self.speed = QComboBox()
+        self.speed.addItems([self.tr("Slow voice"), self.tr("Normal voice"), self.tr("Fast voice")])
+        self.speed.setAccessibleName(self.tr("Voice speed"))
+        self.speed.setCurrentIndex(SPEEDS.index(saved_speed()))
+        self.speed.currentIndexChanged.connect(lambda i: save_speed(SPEEDS[i]))
+        layout.addWidget(self.button)
+        layout.addWidget(self.speed)
+        layout.addStretch(1)
+        self.shortcut = QShortcut(QKeySequence(KEY), self)
+        self.shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.shortcut.activated.connect(self.toggle)
+
+    @property
+    def speaking(self) -> bool:
+        return self.process is not None
+
+    def toggle(self) -> None:
+        if not self.isVisible():
+            return
+        if self.speaking:
+            self.stop()
+        else:
+            self.start()
+
+    def start(self) -> None:
+        runs: list[tuple[str, str]] = []
+        for lang, text in self.parts():
+            if not text.strip():
+                continue
+            if runs and runs[-1][0] == lang:
+                runs[-1] = (lang, f"{runs[-1][1]}\n{spoken(text)}")
+            else:
+                runs.append((lang, spoken(text)))
+        self.queue = runs
+        self.button.setText(self.tr("Stop reading"))
+        self._next()
+
+    def _next(self) -> None:
+        if not self.queue:
+            self.stop()
+            return
+        lang, text = self.queue.pop(0)
+        try:
+            argv = espeak_command(lang, SPEEDS[self.speed.currentIndex()])
+        except RasdeskError as exc:
+            self.stop()
+            announce(self, str(exc), assertive=True)
+            self.button.setToolTip(str(exc))
+            return
+        process = QProcess(self)
+        process.finished.connect(self._finished)
+        self.process = process
+        process.start(argv[0], argv[1:])
+        process.write(text.encode("utf-8"))
+        process.closeWriteChannel()
+
+    def _finished(self) -> None:
+        if self.process is not None and self.sender() is self.process:
+            self.process.deleteLater()
+            self.process = None
+            self._next()
+
+    def stop(self) -> None:
+        """Stop speaking at once."""
+        self.queue = []
+        process, self.process = self.process, None
+        if process is not None:
+            process.finished.disconnect(self._finished)
+            process.kill()
+            process.waitForFinished(1000)
+            process.deleteLater()
+        self.button.setText(self.tr("Read aloud"))
+
+    def hideEvent(self, event: QHideEvent) -> None:  # the page went: stop talking
+        self.stop()
+        super().hideEvent(event)
