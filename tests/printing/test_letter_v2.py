@@ -54,7 +54,8 @@ def test_carer_one_off_letter_in_welsh_easy_read_has_the_councils_closing_words(
     tmp_path: Path,
 ) -> None:
     text = letter(tmp_path, "carer-example.json", "--language", "cy", "--style", "easy")
-    assert "Eich cyllideb gofalwr: £250.00 fel taliad untro (am y 12 mis nesaf)" in text
+    # Easy read: "£250", not "£250.00" (printing/easy.whole_pounds)
+    assert "Eich cyllideb gofalwr: £250 fel taliad untro (am y 12 mis nesaf)" in text
     assert "seibiannau a phethau sy'n eich helpu i barhau i ofalu" in text
     assert WORDS["cy"]["next.easy_4"] not in text  # carers are not charged here
     assert "nid oes asesiad ariannol" in text
