@@ -124,3 +124,28 @@ def test_the_review_letter_says_what_changed(store: CaseStore, tmp_path: Path) -
             assert sentence in text, sentence
     # The answer that changed, with its points, in the letter's words.
     assert any(line.startswith("How much help do you need to keep yourself clean") and "Last time: “I need help with most of my washing” (10 points). Now:" in line for line in letter_for_case(store, started.case_uuid, "en")[0].changes)  # fmt: skip
+
+
+def test_the_easy_read_letter_says_it_in_short_sentences(store: CaseStore, tmp_path: Path) -> None:
+    person, _ = finalised_with_carer(store)
+    started = review.start_review(store, person, *h.signed(h.next_year(h.rate_only)))
+    store.set_answer(started.case_uuid, "washing", "all")
+    letter, _ = letter_for_case(store, started.case_uuid, "en")
+    assert letter.changes_easy[:6] == [
+        "Last time your budget was £301.20 each week.",
+        "Now it is £337.50 each week.",
+        "The council changed its rates.",
+        "That gives you £18.30 more each week.",
+        "Your answers changed.",
+        "That gives you £18.00 more each week.",
+    ]
+    assert all(len(s.split()) <= 15 for s in letter.changes_easy[:-1])  # the last quotes a question
+    pdf = tmp_path / "easy.pdf"
+    pdf.write_bytes(render(letter, "easy"))
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    assert "That gives you £18.30 more each week." in text
+    assert "Of this, £18.30 more comes from" not in text  # the standard wording is not repeated

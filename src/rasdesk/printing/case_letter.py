@@ -68,6 +68,7 @@ def add_changes(store: CaseStore, case_uuid: str, letter: Letter) -> None:
     since = since_last_time(store, case_uuid, letter.lang)
     letter.changes_title = since_words.WORDS[letter.lang]["title"]
     letter.changes = since_words.sentences(since, letter.lang)
+    letter.changes_easy = since_words.easy_sentences(since, letter.lang)
 
 
 def document_for_case(

@@ -110,7 +110,8 @@ def sections(letter: Letter, style: str) -> list[Section]:
     ]
     if letter.changes:  # a review: what changed since last time (printing/since_words.py)
         changed: list[Block] = [Heading(letter.changes_title, lang, 2)]
-        out.append(Section("changes", lang, changed + [Para(s, lang) for s in letter.changes]))
+        said = letter.changes_easy if easy and letter.changes_easy else letter.changes
+        out.append(Section("changes", lang, changed + [Para(s, lang) for s in said]))
     out.append(Section("told_us", lang, _told_us(letter, style)))
     how: list[Block] = [Heading(w["how.easy" if easy else "how"], lang, 2)]
     for step in letter.how:

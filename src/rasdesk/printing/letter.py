@@ -67,6 +67,7 @@ class Letter:
     #: For a review: "what has changed since your last assessment" (printing/since_words.py).
     changes_title: str = ""
     changes: list[str] = field(default_factory=list)
+    changes_easy: list[str] = field(default_factory=list)  # short sentences, for easy read
     #: Format 2: each amount with its parts, funders and periods (printing/letter_v2.py);
     #: when given, the summary states these instead of ``weekly``/``annual``.
     amounts: list[AmountLines] = field(default_factory=list)
@@ -98,7 +99,7 @@ class Letter:
                     line.note or "",
                 ]
         parts += [s.text + s.easy_read for s in self.how]
-        parts += [self.changes_title, *self.changes]
+        parts += [self.changes_title, *self.changes, *self.changes_easy]
         for amount in self.amounts:
             parts += [amount.title, *amount.parts]
             parts += [s.text + s.easy_read for s in amount.totals]

@@ -57,6 +57,63 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
+#: Easy read (Mencap / DH guidance): one idea a sentence, at most 15 words, money as figures.
+EASY: dict[str, dict[str, str]] = {
+    "en": {
+        "last": "Last time your budget was £{last} each week.",
+        "now": "Now it is £{now} each week.",
+        "same": "It is the same now.",
+        "pending": "The new budget is not ready yet.",
+        "rules": "The council changed its rates.",
+        "answers": "Your answers changed.",
+        "more": "That gives you £{amount} more each week.",
+        "less": "That gives you £{amount} less each week.",
+        "rules_same": "The council's rules are the same as last time.",
+        "answers_same": "Your answers are the same as last time.",
+        "answer": "You told us something new about this: {question}",
+    },
+    "cy": {
+        "last": "Y tro diwethaf, eich cyllideb oedd £{last} bob wythnos.",
+        "now": "Nawr mae'n £{now} bob wythnos.",
+        "same": "Mae'r un fath nawr.",
+        "pending": "Nid yw'r gyllideb newydd yn barod eto.",
+        "rules": "Newidiodd y cyngor ei gyfraddau.",
+        "answers": "Newidiodd eich atebion.",
+        "more": "Mae hynny'n rhoi £{amount} yn fwy i chi bob wythnos.",
+        "less": "Mae hynny'n rhoi £{amount} yn llai i chi bob wythnos.",
+        "rules_same": "Mae rheolau'r cyngor yr un fath â'r tro diwethaf.",
+        "answers_same": "Mae eich atebion yr un fath â'r tro diwethaf.",
+        "answer": "Fe ddywedoch chi rywbeth newydd am hyn: {question}",
+    },
+}
+
+
+def easy_sentences(since: SinceLastTime, lang: str = "en") -> list[str]:
+    """The same, in easy read: short sentences, one idea each."""
+    w = EASY[lang]
+    out = [w["last"].format(last=money_text(since.last.weekly))]
+    if since.now is None:
+        out.append(w["pending"])
+    elif since.now.weekly == since.last.weekly:
+        out.append(w["same"])
+    else:
+        out.append(w["now"].format(now=money_text(since.now.weekly)))
+    for key, amount in (("rules", since.from_rules), ("answers", since.from_answers)):
+        if amount is not None and amount != 0:
+            way = "more" if amount > 0 else "less"
+            out += [w[key], w[way].format(amount=money_text(abs(amount)))]
+    if not since.rule_changes:
+        out.append(w["rules_same"])
+    if not since.answers:
+        out.append(w["answers_same"])
+    questions = since.new.questionnaire_by_id[since.questionnaire].question_by_id
+    for change in since.answers:
+        q = questions.get(change.question)
+        if q is not None:
+            out.append(w["answer"].format(question=(q.easy_read or q.text).get(lang)))
+    return out
+
+
 def _signed(amount: Decimal, w: dict[str, str]) -> str:
     if amount == 0:
         return w["none"]
