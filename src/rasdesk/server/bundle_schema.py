@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from rasdesk.server.limits import control_problem, shown
+from rasdesk.server.limits import CONTROL, CONTROL_BUT_LINES, control_problem, shown
 
 MAX_REASONS = 20
 UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -46,8 +46,9 @@ class Text:
             out.append(f"{path} must not be empty")
         elif self.pattern is not None and not self.pattern.fullmatch(value):
             out.append(f"{path} must be {self.what}, not {shown(value[:80])!r}")
-        elif (problem := control_problem(value, self.lines)) is not None:
-            out.append(f"{path} {problem}")
+        elif (CONTROL_BUT_LINES if self.lines else CONTROL).search(value):
+            # (no lone surrogates here: limits.loads_bounded refused them already)
+            out.append(f"{path} {control_problem(value, self.lines)}")
 
 
 @dataclass(frozen=True)

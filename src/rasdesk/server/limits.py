@@ -24,8 +24,8 @@ MAX_NUMBER_CHARS = 40
 MAX_EXPONENT = 40
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE]([-+]?[0-9]+))?")
 #: Control characters (C0, DEL, C1), and the Unicode ones that reorder or hide text.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-_CONTROL_BUT_LINES = re.compile(
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+CONTROL_BUT_LINES = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]"
 )
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -125,7 +125,7 @@ def control_problem(value: str, lines: bool = False) -> str | None:
     newlines (free text such as notes)."""
     if _SURROGATE.search(value):
         return "is not Unicode text (it holds a lone surrogate)"
-    found = (_CONTROL_BUT_LINES if lines else _CONTROL).search(value)
+    found = (CONTROL_BUT_LINES if lines else CONTROL).search(value)
     if found:
         return f"holds the control character U+{ord(found.group()):04X}"
     return None
