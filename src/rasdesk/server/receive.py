@@ -182,10 +182,16 @@ def _move_head(conn: Connection, bundle: dict[str, Any], at: str) -> None:
 
 
 def store(
-    db: Database, device: Device, bundle: dict[str, Any], data: bytes, cache: RulesetCache
+    db: Database,
+    device: Device,
+    bundle: dict[str, Any],
+    data: bytes,
+    cache: RulesetCache | None = None,
 ) -> tuple[Receipt, bool]:
     """Keep the version once. Returns its receipt and whether it was new. Raises
-    ``Forbidden`` for a case of another assessor, ``Invalid``, or ``Conflict``."""
+    ``Forbidden`` for a case of another assessor, ``Invalid``, or ``Conflict``. ``cache``:
+    the parsed rulesets to recompute with (the app keeps one; else one is made)."""
+    cache = cache or RulesetCache(db)
     version_uuid, sha256 = bundle["version_uuid"], bundle["sha256"]
     ruleset_sha256 = bundle["ruleset"]["sha256"]
     with db.connection() as conn:
