@@ -149,3 +149,21 @@ def test_the_easy_read_letter_says_it_in_short_sentences(store: CaseStore, tmp_p
     )
     assert "That gives you £18.30 more each week." in text
     assert "Of this, £18.30 more comes from" not in text  # the standard wording is not repeated
+
+
+def test_a_review_letter_after_last_time_was_purged(store: CaseStore) -> None:
+    """The council holds last year's case and it was purged: the review's letter is still
+    made, without the comparison (there is nothing left to compare with)."""
+    person = answered_case(store, "Ann Ray")
+    lifecycle.finalise(store, person)
+    vid = store.current_version(person)["version_uuid"]
+    for step in ("queued", "sending"):
+        lifecycle.transition(store, vid, step)
+    lifecycle.record_receipt(store, vid, "R-1", "2026-01-01T00:00:00Z")
+    started = review.start_review(store, person, *h.signed(h.next_year(h.rate_only)))
+    assert letter_for_case(store, started.case_uuid, "en")[0].changes
+    assert lifecycle.purge(store, "2026-02-01") == 1
+    with pytest.raises(InputError, match="no finalised version left to compare with"):
+        review.since_last_time(store, started.case_uuid)
+    letter, _ = letter_for_case(store, started.case_uuid, "en")
+    assert letter.changes == [] and letter.weekly == Decimal("319.50")

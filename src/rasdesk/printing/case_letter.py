@@ -65,7 +65,10 @@ def add_changes(store: CaseStore, case_uuid: str, letter: Letter) -> None:
     from rasdesk.printing import since_words
     from rasdesk.storage.review import since_last_time
 
-    since = since_last_time(store, case_uuid, letter.lang)
+    try:
+        since = since_last_time(store, case_uuid, letter.lang)
+    except InputError:  # last time's case was purged since: nothing left to compare with
+        return
     letter.changes_title = since_words.WORDS[letter.lang]["title"]
     letter.changes = since_words.sentences(since, letter.lang)
     letter.changes_easy = since_words.easy_sentences(since, letter.lang)
