@@ -15,6 +15,7 @@ from rasdesk.decision.mechanisms import find_mechanism
 from rasdesk.decision.plan import Plan, add_item, make_item, mechanism_field, remove_item
 from rasdesk.decision.record import read_section, section
 from rasdesk.domain.bundle import canonical
+from rasdesk.domain.errors import InputError
 from rasdesk.domain.jsonio import loads_strict
 from rasdesk.domain.periods import Period
 
@@ -206,3 +207,30 @@ def test_section_round_trips_through_canonical_json() -> None:
     back = read_section(loads_strict(canonical(section(IND, p, d))))
     assert back.plan == p and back.decision == d and back.status == "decided"
     assert back.indicative == IND
+
+
+def test_a_format_2_amount_through_the_adapter() -> None:
+    """Ruleset format 2: the indicative amount with its own period, its parts with their
+    funders, and the weeks in a year from the ruleset's declared conversion."""
+    import json
+
+    from rasdesk.decision.indicative import from_format2
+    from rasdesk.domain.budget_v2 import compute_budget_v2
+    from rasdesk.domain.jsonio import loads_strict
+    from rasdesk.domain.parse_v2 import parse_ruleset_v2
+    from rasdesk.platform.paths import demo_dir
+
+    demo = demo_dir()
+    ruleset = parse_ruleset_v2((demo / "demo-v2.ruleset.json").read_bytes())
+    doc = json.loads((demo / "answers-v2" / "person-example.json").read_text("utf-8"))
+    result = loads_strict(canonical(compute_budget_v2(ruleset, doc).as_dict()))
+    spec = ruleset.questionnaire_by_id[result["questionnaire"]].amounts[0]
+    amount = result["amounts"][0]
+    ind = from_format2(amount, spec.conversions, spec.sign_off_above)
+    assert ind.amount == Decimal(amount["total"]) and ind.period.value == amount["period"]["per"]
+    assert {p.funder for p in ind.parts} == {p["funder"] for p in amount["parts"] if p["applies"]}
+    assert sum((p.amount for p in ind.parts), Decimal(0)) == ind.amount
+    p = plan(item(1, "1", str(ind.amount), ind.period.value))
+    assert costing.compare(p, ind).direction == "same"
+    with pytest.raises(InputError, match="no conversion between a week and a year"):
+        from_format2(amount, (), None)

@@ -104,3 +104,47 @@ def from_dict(doc: Any, where: str = "indicative") -> Indicative:
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise InputError(f"{where} cannot be read: {exc}") from None
+
+
+def from_format2(
+    amount: dict[str, Any],
+    conversions: tuple[Any, ...],
+    sign_off_above: Decimal | None,
+) -> Indicative:
+    """The indicative amount of one amount of a format-2 result (its JSON: ``total`` for
+    its ``period``, with ``parts`` and their funders). A year's worth is the amount's own
+    figure for a year when the result shows one (``also``), otherwise the amount × the
+    ruleset's declared conversion; weeks in a year come from its week↔year conversion
+    (``model_v2.Conversion``). No conversion is ever assumed: one that is needed and not
+    declared is refused."""
+    period = Period.parse(amount["period"]["per"])
+    weeks = None
+    for c in conversions:
+        if (c.source, c.target) == (Period.WEEK, Period.YEAR) and c.multiply is not None:
+            weeks = c.multiply
+        elif (c.source, c.target) == (Period.YEAR, Period.WEEK) and c.divide is not None:
+            weeks = c.divide
+    if weeks is None:
+        raise InputError(
+            "the ruleset declares no conversion between a week and a year: a support plan "
+            "cannot be compared with this amount"
+        )
+    total = parse_decimal(amount["total"])
+    year = next(
+        (parse_decimal(a["total"]) for a in amount.get("also", []) if a["period"]["per"] == "year"),
+        None,
+    )
+    parts = tuple(
+        Part(str(p["id"]), parse_decimal(p["in_amount_period"]), str(p["funder"]))
+        for p in amount.get("parts", [])
+        if p.get("applies", True)
+    )
+    draft = Indicative(total, period, Decimal(0), weeks, sign_off_above, parts)
+    return Indicative(
+        total,
+        period,
+        year if year is not None else draft.exact_per_year,
+        weeks,
+        sign_off_above,
+        parts,
+    )
