@@ -7,11 +7,11 @@ import copy
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from rasdesk.domain.answers import check_answers
-from rasdesk.domain.errors import AnswersError
+from rasdesk.domain.answers import check_answer, check_answers, json_value
+from rasdesk.domain.errors import AnswersError, RulesetError
 from rasdesk.reviews.rebase_plan import plan_rebase
 from rasdesk.storage import lifecycle, rebase
 from rasdesk.storage.store import Person
@@ -90,3 +90,52 @@ def test_identity_move_in_the_store_keeps_every_answer_and_the_figure(
             assert plan.after is not None and plan.after.weekly == figure_before
     finally:
         store.close()
+
+
+@st.composite
+def changed(draw: st.DrawFn, doc: dict[str, Any]) -> dict[str, Any]:
+    """Next year's version of ``doc``: options removed, the range narrowed, a question
+    removed or made required, a new required question, a section's questions moved."""
+    new = same_content_new_version(doc, "2")
+    care, safety = questionnaire(new)["sections"]
+    washing, tasks = care["questions"]
+    if draw(st.booleans()):
+        washing["options"] = draw(st.lists(st.sampled_from(washing["options"]), min_size=1, max_size=2, unique_by=lambda o: o["id"]))  # fmt: skip
+    if draw(st.booleans()):
+        tasks["options"] = tasks["options"][: draw(st.integers(1, 2))]
+    nights = safety["questions"][0]
+    nights["max"] = draw(st.integers(0, 7))
+    nights["bands"] = [b for b in nights["bands"] if b["from"] <= nights["max"]] or [{"from": 0, "points": 0}]  # fmt: skip
+    if draw(st.booleans()):
+        safety["questions"].pop(1)  # the text question is removed
+    if draw(st.booleans()):
+        care["questions"].append({"id": "new_q", "type": "single", "required": True, "text": {"en": "New?"}, "options": [{"id": "yes", "text": {"en": "Yes"}, "points": 1}]})  # fmt: skip
+    if draw(st.booleans()):
+        safety["questions"].insert(0, care["questions"].pop(0))  # washing moves section
+    return new
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(doc=rulesets(), given_answers=answers, data=st.data())
+def test_nothing_is_silently_dropped(
+    doc: dict[str, Any], given_answers: dict[str, Any], data: st.DataObject
+) -> None:
+    """Whatever the council changed, every answer either carries over unchanged (and is a
+    valid answer under the new ruleset) or is listed with a reason."""
+    old = build(doc)
+    typed = dict(check_answers(old.questionnaires[0], given_answers).given)
+    try:
+        new = build(data.draw(changed(doc)))
+    except RulesetError:  # e.g. a condition names an option that was removed
+        assume(False)
+        return
+    plan = plan_rebase(old, new, "person", typed)
+    listed = {n.question for n in plan.carry.not_carried if n.old is not None}
+    assert set(plan.carry.carried) | listed == set(typed)
+    assert not set(plan.carry.carried) & listed
+    assert all(plan.carry.carried[q] == typed[q] for q in plan.carry.carried)
+    q = new.questionnaires[0]
+    for qid, value in plan.carry.carried.items():  # each one a valid answer there
+        assert check_answer(q.question_by_id[qid], json_value(value)) == value
+    if plan.carry.asked_again == () and plan.before is not None:
+        assert plan.after is not None  # nothing to ask: the figure is there at once
