@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from rasdesk.commands import compute_v2
+from rasdesk.commands.batch import run_lines
 from rasdesk.domain.budget import check_language, compute_budget
 from rasdesk.domain.errors import InputError
 from rasdesk.domain.explain import money_text
@@ -97,43 +98,10 @@ def _is_real_fd(stream: IO[str]) -> bool:
 
 
 def _batch(ruleset: Ruleset, path: Path, lang: str, out: IO[bytes]) -> int:
-    bad = 0
-    try:
-        fh = path.open("rb")
-    except OSError:
-        read_bytes(path, "answers file")  # raises the friendly message
-        raise
-    write = out.write
-    name = str(path)
-    with fh:
-        for number, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            source = f"{name}:{number}"
-            try:
-                try:
-                    doc = loads_strict(line)
-                except StrictJSONError as exc:
-                    raise InputError(f"{source} is not valid JSON: {exc}") from None
-                result = compute_budget(ruleset, doc, lang, source)
-            except InputError as exc:
-                bad += 1
-                problems = [str(p) for p in exc.problems]
-                write(
-                    _dumps({"line": number, "error": exc.message, "problems": problems}).encode()
-                    + b"\n"
-                )
-                print(f"rasdesk: {exc}", file=sys.stderr)
-                continue
-            write(result.to_json_bytes() + b"\n")
-    out.flush()
-    if bad:
-        print(
-            f"rasdesk: {bad} line(s) of {path} could not be used (see above); the rest were computed",
-            file=sys.stderr,
-        )
-        return 2
-    return 0
+    def one(doc: Any, source: str) -> tuple[bytes, bool]:
+        return compute_budget(ruleset, doc, lang, source).to_json_bytes(), False
+
+    return run_lines(path, out, one)
 
 
 def readable(ruleset: Ruleset, result: Result, lang: str, *, easy: bool = False) -> str:

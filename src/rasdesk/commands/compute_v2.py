@@ -10,6 +10,7 @@ import textwrap
 from pathlib import Path
 from typing import IO, Any
 
+from rasdesk.commands.batch import run_lines
 from rasdesk.domain.budget_v2 import compute_budget_v2
 from rasdesk.domain.errors import InputError
 from rasdesk.domain.expect_v2 import differences
@@ -82,41 +83,11 @@ def _report(doc: Any, result: ResultV2, source: str) -> int:
 
 
 def batch_v2(ruleset: RulesetV2, path: Path, lang: str, out: IO[bytes]) -> int:
-    bad = wrong = 0
-    read_bytes(path, "answers file")  # a friendly message when it cannot be read
-    with path.open("rb") as fh:
-        for number, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            source = f"{path}:{number}"
-            try:
-                try:
-                    doc = loads_strict(line)
-                except StrictJSONError as exc:
-                    raise InputError(f"{source} is not valid JSON: {exc}") from None
-                result = compute_budget_v2(ruleset, doc, lang, source)
-            except InputError as exc:
-                bad += 1
-                problems = [str(p) for p in exc.problems]
-                out.write(
-                    _dumps({"line": number, "error": exc.message, "problems": problems}).encode()
-                    + b"\n"
-                )
-                print(f"rasdesk: {exc}", file=sys.stderr)
-                continue
-            out.write(result.to_json().encode("utf-8") + b"\n")
-            wrong += 1 if _report(doc, result, source) else 0
-    if wrong:
-        print(
-            f"rasdesk: {wrong} line(s) of {path} did not give the expected figures", file=sys.stderr
-        )
-    if bad:
-        print(
-            f"rasdesk: {bad} line(s) of {path} could not be used (see above); the rest were computed",
-            file=sys.stderr,
-        )
-        return 2
-    return 1 if wrong else 0
+    def one(doc: Any, source: str) -> tuple[bytes, bool]:
+        result = compute_budget_v2(ruleset, doc, lang, source)
+        return result.to_json_bytes(), bool(_report(doc, result, source))
+
+    return run_lines(path, out, one)
 
 
 def readable_v2(ruleset: RulesetV2, result: ResultV2, lang: str, *, easy: bool = False) -> str:

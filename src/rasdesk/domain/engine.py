@@ -6,11 +6,12 @@ touch arithmetic are marked here with "(decision)".
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from decimal import Decimal, localcontext
 
 from rasdesk.domain.answers import Answers
 from rasdesk.domain.decimals import CENT, EXACT, ZERO, round_to
-from rasdesk.domain.model import Question, Ruleset, Section
+from rasdesk.domain.model import Adjustment, PointAdjustment, Question, Ruleset, Section, TableRow
 from rasdesk.domain.result import (
     AdjustmentStep,
     PointAdjustmentStep,
@@ -83,6 +84,55 @@ def score_section(
     return tuple(scores), SectionScore(section.id, raw, capped, points)
 
 
+def apply_point_adjustments(
+    adjustments: Iterable[PointAdjustment],
+    current: dict[str, Decimal],
+    visible: Mapping[str, object],
+) -> list[PointAdjustmentStep]:
+    """Step 4: each point adjustment whose ``when`` holds multiplies its sections' points
+    (in ``current``, in place), each on the points left by the ones before."""
+    steps: list[PointAdjustmentStep] = []
+    for padj in adjustments:
+        applied = padj.when is None or padj.when.holds(visible)
+        changed: dict[str, tuple[Decimal, Decimal]] = {}
+        if applied:
+            for sid in padj.sections:
+                before = current[sid]
+                current[sid] = before * padj.multiply
+                changed[sid] = (before, current[sid])
+        steps.append(PointAdjustmentStep(padj.id, applied, changed))
+    return steps
+
+
+def apply_adjustments(
+    adjustments: Iterable[Adjustment],
+    amount: Decimal,
+    visible: Mapping[str, object],
+    on: bool = True,
+) -> tuple[Decimal, list[AdjustmentStep]]:
+    """Step 7: each money adjustment whose ``when`` holds (all off when ``on`` is false)
+    multiplies or adds, in order; the amount after them and each one's before and after."""
+    steps: list[AdjustmentStep] = []
+    for adj in adjustments:
+        applied = on and (adj.when is None or adj.when.holds(visible))
+        before = amount
+        if applied:
+            amount = amount * adj.multiply if adj.multiply is not None else amount + adj.add  # type: ignore[operator]
+        steps.append(AdjustmentStep(adj.id, applied, before, amount))
+    return amount, steps
+
+
+def table_row(table: Iterable[TableRow], total: Decimal) -> TableRow | None:
+    """Step 6 (table): the row with the greatest ``from_points`` ≤ total; None below the first."""
+    row = None
+    for candidate in table:  # rows rise (validation)
+        if candidate.from_points <= total:
+            row = candidate
+        else:
+            break
+    return row
+
+
 def compute(ruleset: Ruleset, answers: Answers) -> Result:
     """Compute the indicative weekly budget. ``answers`` must come from ``check_answers``."""
     questionnaire = answers.questionnaire
@@ -109,16 +159,7 @@ def compute(ruleset: Ruleset, answers: Answers) -> Result:
             keys.append(values)
             current[section.id] = section_score.points
         # Step 4: point adjustments, in order, each on the points left by the ones before.
-        point_steps: list[PointAdjustmentStep] = []
-        for padj in allocation.point_adjustments:
-            applied = padj.when is None or padj.when.holds(visible)
-            changed: dict[str, tuple[Decimal, Decimal]] = {}
-            if applied:
-                for sid in padj.sections:
-                    before = current[sid]
-                    current[sid] = before * padj.multiply
-                    changed[sid] = (before, current[sid])
-            point_steps.append(PointAdjustmentStep(padj.id, applied, changed))
+        point_steps = apply_point_adjustments(allocation.point_adjustments, current, visible)
         # Step 5: total, rounding of points, minimum points (only when above 0).
         total = sum(current.values(), ZERO)
         before_rounding = total
@@ -134,23 +175,10 @@ def compute(ruleset: Ruleset, answers: Answers) -> Result:
         if allocation.method == "per_point":
             base = total * allocation.rate  # type: ignore[operator]
         else:
-            base = ZERO
-            for candidate in allocation.table:
-                if candidate.from_points <= total:
-                    row = candidate
-                else:
-                    break
-            if row is not None:
-                base = row.amount
+            row = table_row(allocation.table, total)
+            base = row.amount if row is not None else ZERO
         # Step 7: money adjustments, in order.
-        amount = base
-        adj_steps: list[AdjustmentStep] = []
-        for adj in allocation.adjustments:
-            applied = adj.when is None or adj.when.holds(visible)
-            before = amount
-            if applied:
-                amount = amount * adj.multiply if adj.multiply is not None else amount + adj.add  # type: ignore[operator]
-            adj_steps.append(AdjustmentStep(adj.id, applied, before, amount))
+        amount, adj_steps = apply_adjustments(allocation.adjustments, base, visible)
         # Step 8: floor and ceiling. (decision) With no "minimum" the floor is 0.00: a
         # negative "add" can never make a budget negative.
         before_limits = amount

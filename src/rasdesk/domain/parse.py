@@ -18,6 +18,7 @@ from rasdesk.domain.parse_allocation import read_allocation
 from rasdesk.domain.parse_conditions import find_cycle, visibility_order
 from rasdesk.domain.parse_questions import index_questions, read_section
 from rasdesk.domain.reader import LANG_PATTERN, Reader
+from rasdesk.domain.text import Text
 
 _TOP_REQUIRED = (
     "format",
@@ -59,24 +60,7 @@ def _read(doc: Any, sha256: str) -> tuple[Ruleset | None, list[Any]]:
         return None, r.problems
     if raw.get("format") != FORMAT:
         r.add("$.format", f'expected "{FORMAT}", found {raw.get("format")!r}')
-    rid = raw.get("id")
-    if not isinstance(rid, str) or not RULESET_ID.fullmatch(rid):
-        # The spec's own example ("example-council-ras") uses hyphens: the [a-z0-9_]+ rule
-        # covers ids *within* a ruleset, so the ruleset id also allows "-" and ".".
-        r.add("$.id", f"{rid!r} is not a valid ruleset id (lower-case letters, digits, _ - .)")
-        rid = None
-    version = r.string(raw.get("version"), "$.version")
-    council = r.string(raw.get("council"), "$.council")
-    title = r.text(raw.get("title"), "$.title")
-    start = r.date(raw.get("effective_from"), "$.effective_from")
-    end = None
-    if raw.get("effective_to") is not None:
-        end = r.date(raw["effective_to"], "$.effective_to")
-        if start and end and end < start:
-            r.add("$.effective_to", f"the ruleset ends ({end}) before it starts ({start})")
-    if raw.get("currency") != "GBP":
-        r.add("$.currency", f'only "GBP" is supported, found {raw.get("currency")!r}')
-    _check_languages(r, raw.get("languages"))
+    rid, version, council, title, start, end = read_header(r, raw)
     items = r.items(raw.get("questionnaires"), "$.questionnaires", non_empty=True)
     questionnaires = [_questionnaire(r, q, f"$.questionnaires[{i}]") for i, q in enumerate(items)]
     r.unique(
@@ -106,6 +90,33 @@ def _read(doc: Any, sha256: str) -> tuple[Ruleset | None, list[Any]]:
         ),
         [],
     )
+
+
+Header = tuple[str | None, str | None, str | None, Text | None, str | None, str | None]
+
+
+def read_header(r: Reader, raw: dict[str, Any]) -> Header:
+    """What both formats' documents start with: id, version, council, title, the dates
+    they are in force, currency and languages (checked here, every problem noted)."""
+    rid = raw.get("id")
+    if not isinstance(rid, str) or not RULESET_ID.fullmatch(rid):
+        # The spec's own example ("example-council-ras") uses hyphens: the [a-z0-9_]+ rule
+        # covers ids *within* a ruleset, so the ruleset id also allows "-" and ".".
+        r.add("$.id", f"{rid!r} is not a valid ruleset id (lower-case letters, digits, _ - .)")
+        rid = None
+    version = r.string(raw.get("version"), "$.version")
+    council = r.string(raw.get("council"), "$.council")
+    title = r.text(raw.get("title"), "$.title")
+    start = r.date(raw.get("effective_from"), "$.effective_from")
+    end = None
+    if raw.get("effective_to") is not None:
+        end = r.date(raw["effective_to"], "$.effective_to")
+        if start and end and end < start:
+            r.add("$.effective_to", f"the ruleset ends ({end}) before it starts ({start})")
+    if raw.get("currency") != "GBP":
+        r.add("$.currency", f'only "GBP" is supported, found {raw.get("currency")!r}')
+    _check_languages(r, raw.get("languages"))
+    return rid, version, council, title, start, end
 
 
 def _languages(doc: Any) -> tuple[str, ...]:

@@ -24,7 +24,7 @@ from rasdesk.domain.model_v2 import (
     Rate,
     RulesetV2,
 )
-from rasdesk.domain.parse import RULESET_ID, _check_languages, _languages, parse_ruleset
+from rasdesk.domain.parse import _languages, parse_ruleset, read_header
 from rasdesk.domain.parse_conditions import find_cycle, visibility_order
 from rasdesk.domain.parse_v2_amounts import read_amount
 from rasdesk.domain.parse_v2_parts import Scope
@@ -89,22 +89,7 @@ def _read(doc: Any, sha256: str) -> tuple[RulesetV2 | None, list[Any]]:
         return None, r.problems
     if raw.get("format") != FORMAT_V2:
         r.add("$.format", f'expected "{FORMAT_V2}" (or "{FORMAT}"), found {raw.get("format")!r}')
-    rid = raw.get("id")
-    if not isinstance(rid, str) or not RULESET_ID.fullmatch(rid):
-        r.add("$.id", f"{rid!r} is not a valid ruleset id (lower-case letters, digits, _ - .)")
-        rid = None
-    version = r.string(raw.get("version"), "$.version")
-    council = r.string(raw.get("council"), "$.council")
-    title = r.text(raw.get("title"), "$.title")
-    start = r.date(raw.get("effective_from"), "$.effective_from")
-    end = None
-    if raw.get("effective_to") is not None:
-        end = r.date(raw["effective_to"], "$.effective_to")
-        if start and end and end < start:
-            r.add("$.effective_to", f"the ruleset ends ({end}) before it starts ({start})")
-    if raw.get("currency") != "GBP":
-        r.add("$.currency", f'only "GBP" is supported, found {raw.get("currency")!r}')
-    _check_languages(r, raw.get("languages"))
+    rid, version, council, title, start, end = read_header(r, raw)
     contact = _contact(r, raw["contact"]) if "contact" in raw else None
     rates = _rates(r, raw.get("rates", []))
     raw_rates = raw.get("rates")

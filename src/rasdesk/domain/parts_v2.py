@@ -9,9 +9,9 @@ from decimal import Decimal
 
 from rasdesk.domain.answers_v2 import AnswersV2
 from rasdesk.domain.decimals import CENT, ZERO, round_to
+from rasdesk.domain.engine import apply_adjustments, apply_point_adjustments, table_row
 from rasdesk.domain.model import TableRow
 from rasdesk.domain.model_v2 import Item, Overlap, Part, RulesetV2
-from rasdesk.domain.result import AdjustmentStep, PointAdjustmentStep
 from rasdesk.domain.result_v2 import ItemOutcome, OverlapStep, PartResult, PointsOutcome
 
 
@@ -46,16 +46,7 @@ def _points(part: Part, ctx: Context) -> tuple[PointsOutcome, Decimal]:
     visible = ctx.answers.visible
     current = {sid: ctx.section_points[sid] for sid in part.sections}
     overlaps = apply_overlaps(current, part.overlaps)
-    padj_steps: list[PointAdjustmentStep] = []
-    for padj in part.point_adjustments:
-        applied = padj.when is None or padj.when.holds(visible)
-        changed: dict[str, tuple[Decimal, Decimal]] = {}
-        if applied:
-            for sid in padj.sections:
-                before = current[sid]
-                current[sid] = before * padj.multiply
-                changed[sid] = (before, current[sid])
-        padj_steps.append(PointAdjustmentStep(padj.id, applied, changed))
+    padj_steps = apply_point_adjustments(part.point_adjustments, current, visible)
     before_rounding = total = sum(current.values(), ZERO)
     if part.points_rounding is not None:
         total = round_to(total, part.points_rounding.to, part.points_rounding.mode)
@@ -68,14 +59,8 @@ def _points(part: Part, ctx: Context) -> tuple[PointsOutcome, Decimal]:
     if part.method == "per_point":
         base = total * part.rate  # type: ignore[operator]
     else:
-        base = ZERO
-        for candidate in part.table:
-            if candidate.from_points <= total:
-                row = candidate
-            else:
-                break
-        if row is not None:
-            base = row.amount
+        row = table_row(part.table, total)
+        base = row.amount if row is not None else ZERO
     outcome = PointsOutcome(
         sections=current,
         overlaps=overlaps,
@@ -142,13 +127,7 @@ def compute_part(part: Part, ctx: Context) -> PartResult:
     if not applies:
         base = ZERO
     amount = base
-    adjustments: list[AdjustmentStep] = []
-    for adj in part.adjustments:
-        on = applies and (adj.when is None or adj.when.holds(visible))
-        before = amount
-        if on:
-            amount = amount * adj.multiply if adj.multiply is not None else amount + adj.add  # type: ignore[operator]
-        adjustments.append(AdjustmentStep(adj.id, on, before, amount))
+    amount, adjustments = apply_adjustments(part.adjustments, amount, visible, applies)
     before_limits = amount
     floor = part.minimum if (part.minimum is not None and applies) else ZERO
     floor_applied = amount < floor
