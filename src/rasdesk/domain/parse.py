@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from rasdesk.domain.errors import RulesetError
 from rasdesk.domain.jsonio import StrictJSONError, loads_strict
@@ -37,15 +38,28 @@ RULESET_ID = re.compile(r"[a-z0-9][a-z0-9_.-]*")
 
 def parse_ruleset(data: bytes, source: str = "the ruleset") -> Ruleset:
     """Validate and build a ruleset from its exact document bytes."""
+    return read_document(data, source, _read, "ruleset")
+
+
+T = TypeVar("T")
+
+
+def read_document(
+    data: bytes,
+    source: str,
+    read: Callable[[Any, str], tuple[T | None, list[Any]]],
+    what: str,
+) -> T:
+    """Strict JSON, then ``read(doc, sha256)``; every problem in one ``RulesetError``."""
     try:
         doc = loads_strict(data)
     except StrictJSONError as exc:
         raise RulesetError(f"{source} is not valid JSON: {exc}") from None
-    ruleset, problems = _read(doc, hashlib.sha256(data).hexdigest())
+    ruleset, problems = read(doc, hashlib.sha256(data).hexdigest())
     if problems or ruleset is None:
         count = len(problems)
         raise RulesetError(
-            f"{source} is not a valid ruleset ({count} problem{'s' if count != 1 else ''}); "
+            f"{source} is not a valid {what} ({count} problem{'s' if count != 1 else ''}); "
             "fix each one and check it again",
             problems,
         )

@@ -7,11 +7,9 @@ language checks are reused), and sections and questions by format 1's own reader
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from rasdesk.domain.decimals import ZERO
-from rasdesk.domain.errors import RulesetError
 from rasdesk.domain.jsonio import StrictJSONError, loads_strict
 from rasdesk.domain.model import FORMAT, Ruleset
 from rasdesk.domain.model_v2 import (
@@ -24,7 +22,7 @@ from rasdesk.domain.model_v2 import (
     Rate,
     RulesetV2,
 )
-from rasdesk.domain.parse import _languages, parse_ruleset, read_header
+from rasdesk.domain.parse import _languages, parse_ruleset, read_document, read_header
 from rasdesk.domain.parse_conditions import find_cycle, visibility_order
 from rasdesk.domain.parse_v2_amounts import read_amount
 from rasdesk.domain.parse_v2_parts import Scope
@@ -66,19 +64,8 @@ def parse_any(data: bytes, source: str = "the ruleset") -> AnyRuleset:
 
 
 def parse_ruleset_v2(data: bytes, source: str = "the ruleset") -> RulesetV2:
-    try:
-        doc = loads_strict(data)
-    except StrictJSONError as exc:
-        raise RulesetError(f"{source} is not valid JSON: {exc}") from None
-    ruleset, problems = _read(doc, hashlib.sha256(data).hexdigest())
-    if problems or ruleset is None:
-        count = len(problems)
-        raise RulesetError(
-            f"{source} is not a valid format-2 ruleset ({count} problem{'s' if count != 1 else ''}); "
-            "fix each one and check it again",
-            problems,
-        )
-    return ruleset
+    """Validate and build a format-2 ruleset from its exact document bytes."""
+    return read_document(data, source, _read, "format-2 ruleset")
 
 
 def _read(doc: Any, sha256: str) -> tuple[RulesetV2 | None, list[Any]]:
