@@ -246,6 +246,8 @@ def test_explanation_adds_up_for_random_format_2_rulesets(
     adds_up_v2.check(result)
     out = result.as_dict()
     assert json.loads(json.dumps(out)) == out
+    # The fast writer of the .jsonl path says exactly what as_dict() says, in the same order.
+    assert result.to_json() == json.dumps(out, ensure_ascii=False, separators=(",", ":"))
     for amount in out["amounts"]:
         assert D(amount["total"]) >= 0 and D(amount["total"]).as_tuple().exponent == -2
     words = " ".join(e.text + " " + e.easy_read for e in result.explanation)

@@ -24,5 +24,6 @@ def compute_budget_v2(
         for part_spec, part in zip(spec.parts, amount.parts, strict=True):
             part.label = part_spec.label.get(lang)
             part.earmarked = part_spec.earmarked.get(lang) if part_spec.earmarked else None
-    result.explanation, result.step_about = explain_v2(ruleset, answers, result, lang)
+    steps, about, pieces = explain_v2(ruleset, answers, result, lang)
+    result.explanation, result.step_about, result.explanation_json = steps, about, pieces
     return result

@@ -26,6 +26,7 @@ from rasdesk.domain.result_v2 import (
     PartResult,
     ResultV2,
     SectionV2Score,
+    about_json,
     part_signature,
     totals_signature,
 )
@@ -43,15 +44,21 @@ class _Memo:
 
     def __init__(self, words: AmountWords) -> None:
         self.words = words
-        self.groups: dict[Hashable, Group] = {}
+        self.groups: dict[Hashable, tuple[Group, bytes]] = {}
 
-    def get(self, key: Hashable, make: Callable[[], Group]) -> Group:
+    def get(self, key: Hashable, make: Callable[[], Group], chunks: list[bytes]) -> Group:
+        """The group for ``key``; its JSON (the steps with what they are about) is added
+        to ``chunks``, encoded once per group."""
         found = self.groups.get(key)
         if found is None:
             if len(self.groups) >= _MEMO_LIMIT:
                 self.groups.clear()
-            found = self.groups[key] = make()
-        return found
+            group = make()
+            data = b",".join(s.json[:-1] + about_json(*a) for s, a in group)
+            found = self.groups[key] = (group, data)
+        if found[1]:
+            chunks.append(found[1])
+        return found[0]
 
 
 _MEMOS: dict[tuple[str, str, str], _Memo] = {}
@@ -69,22 +76,28 @@ def _memo_for(ruleset: RulesetV2, q: QuestionnaireV2, lang: str) -> _Memo:
 
 def explain_v2(
     ruleset: RulesetV2, answers: AnswersV2, result: ResultV2, lang: str = "en"
-) -> tuple[list[ExplanationStep], list[About]]:
-    """The steps and, parallel to them, which (amount, part) each is about."""
+) -> tuple[list[ExplanationStep], list[About], list[bytes]]:
+    """The steps; parallel to them, which (amount, part) each is about; and the steps'
+    JSON in pieces (``ResultV2.to_json_bytes`` joins them)."""
     q = answers.questionnaire
     memo = _memo_for(ruleset, q, lang)
     w = memo.words
     out: list[tuple[ExplanationStep, About]] = []
+    chunks: list[bytes] = []
     nowhere: About = (None, None)
     if answers.answered_by:
         who = answers.answered_by
         if q.kind == "carer" and who == "carer":
             who = "person"  # in a carer's own assessment, the carer is "you"
-        out.append((w.two("answered_by", "answered_by", who=w.s(f"who_{who}")), nowhere))
+        step = w.two("answered_by", "answered_by", who=w.s(f"who_{who}"))
+        out.append((step, nowhere))
+        chunks.append(step.json[:-1] + about_json(None, None))
     for fact in q.facts:
         if fact.id in answers.facts:
             linked = ruleset.questionnaire_by_id[fact.questionnaire]
-            out.append((w.fact(fact, linked, answers.facts[fact.id]), nowhere))
+            step = w.fact(fact, linked, answers.facts[fact.id])
+            out.append((step, nowhere))
+            chunks.append(step.json[:-1] + about_json(None, None))
     scores = {s.id: s for s in result.sections}
     points = {qs.id: qs.points for qs in result.questions}
     keys = result.section_keys or [(s.section.id, _values(s, answers)) for s in q.sections]
@@ -93,16 +106,19 @@ def explain_v2(
         score = scores[section.section.id]
         key: Hashable = ("s", *skey, score.eligible)
         out.extend(
-            memo.get(key, partial(_section_steps, w, section, values, answers, points, score))
+            memo.get(
+                key, partial(_section_steps, w, section, values, answers, points, score), chunks
+            )
         )
     for spec, amount in zip(q.amounts, result.amounts, strict=True):
         for part_spec, part in zip(spec.parts, amount.parts, strict=True):
             key = ("p", spec.id, part.id, part_signature(part))
-            out.extend(memo.get(key, partial(_part_steps, w, spec, part_spec, part)))
+            out.extend(memo.get(key, partial(_part_steps, w, spec, part_spec, part), chunks))
         key = ("t", spec.id, totals_signature(amount))
-        out.extend(memo.get(key, partial(_amount_steps, w, spec, amount)))
-    out.extend(memo.get(("end",), lambda: tuple((s, nowhere) for s in w.ending())))
-    return [s for s, _ in out], [a for _, a in out]
+        out.extend(memo.get(key, partial(_amount_steps, w, spec, amount), chunks))
+    ending = memo.get(("end",), lambda: tuple((s, nowhere) for s in w.ending()), chunks)
+    out.extend(ending)
+    return [s for s, _ in out], [a for _, a in out], chunks
 
 
 def _section_steps(

@@ -22,7 +22,8 @@ _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 @lru_cache(maxsize=1024)
-def _about(amount: str | None, part: str | None) -> bytes:
+def about_json(amount: str | None, part: str | None) -> bytes:
+    """``,"amount":…,"part":…}``: the end of a step's JSON in a result."""
     return ("," + _encode({"amount": amount, "part": part})[1:]).encode("utf-8")
 
 
@@ -185,6 +186,8 @@ class ResultV2:
     #: The JSON of each question and section score, when the engine had it already.
     question_json: list[bytes] = field(default_factory=list, repr=False)
     section_json: list[bytes] = field(default_factory=list, repr=False)
+    #: The explanation's JSON in pieces, made with it (explain_v2); joined by ``to_json_bytes``.
+    explanation_json: list[bytes] = field(default_factory=list, repr=False)
     #: Per section, the key its score was memoized by (the explanation reuses it).
     section_keys: list[tuple[object, ...]] = field(default_factory=list, repr=False)
 
@@ -238,8 +241,13 @@ class ResultV2:
                 "amounts": [_amount(a) for a in self.amounts],
             }
         )[1:-1].encode("utf-8")
-        steps = b",".join(
-            e.json[:-1] + _about(a, p) for e, (a, p) in zip(self.explanation, about, strict=True)
+        steps = (
+            b",".join(self.explanation_json)
+            if self.explanation_json
+            else b",".join(
+                e.json[:-1] + about_json(a, p)
+                for e, (a, p) in zip(self.explanation, about, strict=True)
+            )
         )
         return b"".join(
             (
@@ -378,7 +386,7 @@ def part_signature(p: PartResult) -> tuple[object, ...]:
         if pts is None
         else (
             tuple(pts.sections.items()),
-            tuple((o.applied, tuple(o.after.items())) for o in pts.overlaps),
+            tuple((tuple(o.before.items()), tuple(o.after.items())) for o in pts.overlaps),
             tuple((s.applied, tuple(s.sections.items())) for s in pts.point_adjustments),
             pts.before_rounding,
             pts.rounded,
@@ -391,7 +399,7 @@ def part_signature(p: PartResult) -> tuple[object, ...]:
         p.applies,
         points,
         tuple((i.applies, i.quantity, i.rate, i.cost) for i in p.items),
-        tuple((o.applied, tuple(o.after.items())) for o in p.overlaps),
+        tuple((tuple(o.before.items()), tuple(o.after.items())) for o in p.overlaps),
         p.band,
         p.base_amount,
         tuple((x.applied, x.before, x.after) for x in p.adjustments),
