@@ -16,6 +16,14 @@ from rasdesk.domain.result_v2 import OverlapStep, PartResult
 
 class PartWords(BaseWords):
     def part_steps(self, amount: Amount, spec: Part, part: PartResult) -> Iterator[ExplanationStep]:
+        """Every step of one part, in order (head, how its figure was reached, the rest)."""
+        yield from self.head_steps(amount, spec, part.applies)
+        if part.applies:
+            yield from self.body_steps(spec, part)
+            yield from self.tail_steps(amount, spec, part)
+
+    def head_steps(self, amount: Amount, spec: Part, applies: bool) -> Iterator[ExplanationStep]:
+        """What the part is, who funds it, its period; or that it does not apply."""
         label = self.t(spec.label)
         per = self.per(spec.period)
         funder = self.funder(spec)
@@ -39,9 +47,12 @@ class PartWords(BaseWords):
             or spec.period != amount.period
         ):
             yield head
-        if not part.applies:
+        if not applies:
             yield self.two("part", "part_off", label=label)
-            return
+
+    def body_steps(self, spec: Part, part: PartResult) -> Iterator[ExplanationStep]:
+        """How the part's figure was reached, by its method."""
+        label, per = self.t(spec.label), self.per(spec.period)
         if part.points is not None:
             yield from self._points(spec, part, label, per)
         elif spec.method == "costed":
@@ -62,6 +73,10 @@ class PartWords(BaseWords):
                 amount=self.m(part.base_amount),
                 per=per,
             )
+
+    def tail_steps(self, amount: Amount, spec: Part, part: PartResult) -> Iterator[ExplanationStep]:
+        """The part's money adjustments, floor, ceiling and rounding to its figure."""
+        label, per = self.t(spec.label), self.per(spec.period)
         for adj, step in zip(spec.adjustments, part.adjustments, strict=True):
             if step.applied:
                 yield self._adjustment(adj.label, adj.explain, step.before, step.after)

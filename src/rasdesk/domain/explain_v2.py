@@ -9,24 +9,24 @@ JSON keeps every digit).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from decimal import Decimal
 from functools import partial
-from typing import cast
+from typing import Any, cast
 
 from rasdesk.domain.answers_v2 import NOT_APPLICABLE, AnswersV2
 from rasdesk.domain.engine import HIDDEN, TEXT
 from rasdesk.domain.engine_v2 import _values
 from rasdesk.domain.explain_totals_v2 import AmountWords
 from rasdesk.domain.model import Section
-from rasdesk.domain.model_v2 import Amount, Part, QuestionnaireV2, RulesetV2, SectionV2
+from rasdesk.domain.model_v2 import Amount, QuestionnaireV2, RulesetV2, SectionV2
 from rasdesk.domain.result import ExplanationStep
 from rasdesk.domain.result_v2 import (
     AmountResult,
-    PartResult,
     ResultV2,
     SectionV2Score,
     about_json,
+    amount_to_json,
     part_signature,
     totals_signature,
 )
@@ -45,6 +45,7 @@ class _Memo:
     def __init__(self, words: AmountWords) -> None:
         self.words = words
         self.groups: dict[Hashable, tuple[Group, bytes]] = {}
+        self.amounts: dict[Hashable, bytes] = {}
 
     def get(self, key: Hashable, make: Callable[[], Group], chunks: list[bytes]) -> Group:
         """The group for ``key``; its JSON (the steps with what they are about) is added
@@ -59,6 +60,14 @@ class _Memo:
         if found[1]:
             chunks.append(found[1])
         return found[0]
+
+    def json(self, key: Hashable, amount: AmountResult) -> bytes:
+        found = self.amounts.get(key)
+        if found is None:
+            if len(self.amounts) >= _MEMO_LIMIT:
+                self.amounts.clear()
+            found = self.amounts[key] = amount_to_json(amount)
+        return found
 
 
 _MEMOS: dict[tuple[str, str, str], _Memo] = {}
@@ -110,12 +119,33 @@ def explain_v2(
                 key, partial(_section_steps, w, section, values, answers, points, score), chunks
             )
         )
+    amount_json: list[bytes] = []
     for spec, amount in zip(q.amounts, result.amounts, strict=True):
+        signatures = []
         for part_spec, part in zip(spec.parts, amount.parts, strict=True):
-            key = ("p", spec.id, part.id, part_signature(part))
-            out.extend(memo.get(key, partial(_part_steps, w, spec, part_spec, part), chunks))
-        key = ("t", spec.id, totals_signature(amount))
+            signature = part_signature(part)
+            signatures.append(signature)
+            # In three groups, so that what recurs (the head, the same points, the same
+            # adjustment) is made once even when the part's figure is new.
+            where = (spec.id, part.id)
+            key = ("ph", *where, part.applies)
+            make: Callable[[], Group] = partial(
+                _group, where, w.head_steps, spec, part_spec, part.applies
+            )
+            out.extend(memo.get(key, make, chunks))
+            if part.applies:
+                key = ("pb", *where, signature[1:6])
+                make = partial(_group, where, w.body_steps, part_spec, part)
+                out.extend(memo.get(key, make, chunks))
+                key = ("pt", *where, signature[6:], len(spec.parts) > 1)
+                make = partial(_group, where, w.tail_steps, spec, part_spec, part)
+                out.extend(memo.get(key, make, chunks))
+        totals = totals_signature(amount)
+        key = ("t", spec.id, totals)
         out.extend(memo.get(key, partial(_amount_steps, w, spec, amount), chunks))
+        # The amount's JSON is a pure function of the same signatures (and the language).
+        amount_json.append(memo.json(("j", spec.id, tuple(signatures), totals), amount))
+    result.amount_json = amount_json
     ending = memo.get(("end",), lambda: tuple((s, nowhere) for s in w.ending()), chunks)
     out.extend(ending)
     return [s for s, _ in out], [a for _, a in out], chunks
@@ -163,8 +193,8 @@ def _weighted(section: Section, score: SectionV2Score) -> Decimal:
     return raw * section.weight
 
 
-def _part_steps(w: AmountWords, spec: Amount, part_spec: Part, part: PartResult) -> Group:
-    return tuple((step, (spec.id, part.id)) for step in w.part_steps(spec, part_spec, part))
+def _group(where: About, steps: Callable[..., Iterable[ExplanationStep]], *args: Any) -> Group:
+    return tuple((step, where) for step in steps(*args))
 
 
 def _amount_steps(w: AmountWords, spec: Amount, result: AmountResult) -> Group:

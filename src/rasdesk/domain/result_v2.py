@@ -186,6 +186,8 @@ class ResultV2:
     #: The JSON of each question and section score, when the engine had it already.
     question_json: list[bytes] = field(default_factory=list, repr=False)
     section_json: list[bytes] = field(default_factory=list, repr=False)
+    #: Each amount's JSON, when explain_v2 had it already (memoized by its figures).
+    amount_json: list[bytes] = field(default_factory=list, repr=False)
     #: The explanation's JSON in pieces, made with it (explain_v2); joined by ``to_json_bytes``.
     explanation_json: list[bytes] = field(default_factory=list, repr=False)
     #: Per section, the key its score was memoized by (the explanation reuses it).
@@ -235,12 +237,8 @@ class ResultV2:
                 "answered_by": self.answered_by,
             }
         )[:-1].encode("utf-8")
-        rest = _encode(
-            {
-                "facts": {k: _fact(v) for k, v in self.facts.items()},
-                "amounts": [_amount(a) for a in self.amounts],
-            }
-        )[1:-1].encode("utf-8")
+        facts = _encode({k: _fact(v) for k, v in self.facts.items()}).encode("utf-8")
+        amounts = self.amount_json or [amount_to_json(a) for a in self.amounts]
         steps = (
             b",".join(self.explanation_json)
             if self.explanation_json
@@ -256,13 +254,20 @@ class ResultV2:
                 b",".join(questions),
                 b'],"sections":[',
                 b",".join(sections),
-                b"],",
-                rest,
-                b',"explanation":[',
+                b'],"facts":',
+                facts,
+                b',"amounts":[',
+                b",".join(amounts),
+                b'],"explanation":[',
                 steps,
                 b"]}",
             )
         )
+
+
+def amount_to_json(a: AmountResult) -> bytes:
+    """One amount of the result as compact UTF-8 JSON."""
+    return _encode(_amount(a)).encode("utf-8")
 
 
 def _fact(value: object) -> Any:
