@@ -18,18 +18,19 @@ from rasdesk.authoring.calibrate import (
     parse_contingency,
     to_decimal,
 )
-from rasdesk.authoring.diff import diff
+from rasdesk.authoring.diff_v2 import diff_any
 from rasdesk.domain.decimals import plain
 from rasdesk.domain.errors import InputError
 from rasdesk.domain.jsonio import StrictJSONError, loads_strict
 from rasdesk.domain.model import Ruleset
 from rasdesk.domain.parse import parse_ruleset
+from rasdesk.domain.parse_v2 import AnyRuleset, parse_any
 from rasdesk.domain.signing import is_envelope, read_envelope
 from rasdesk.platform.files import read_bytes, write_new
 
 
-def load_document(path: str) -> tuple[Ruleset, bytes, str]:
-    """(ruleset, document bytes, source words) from a document or a signed envelope."""
+def _payload(path: str) -> tuple[bytes, str]:
+    """(document bytes, source words) from a document or a signed envelope."""
     data = read_bytes(path, "ruleset file")
     source = str(path)
     try:
@@ -39,7 +40,19 @@ def load_document(path: str) -> tuple[Ruleset, bytes, str]:
     if is_envelope(doc):
         data = read_envelope(data, source).payload
         source += " (signed content; signature not checked)"
+    return data, source
+
+
+def load_document(path: str) -> tuple[Ruleset, bytes, str]:
+    """(ruleset, document bytes, source words) from a document or a signed envelope."""
+    data, source = _payload(path)
     return parse_ruleset(data, source), data, source
+
+
+def _any_document(path: str) -> tuple[AnyRuleset, str]:
+    """A ruleset of either format, from a document or a signed envelope (for ``diff``)."""
+    data, source = _payload(path)
+    return parse_any(data, source), source
 
 
 def calibrate_cmd(args: argparse.Namespace) -> int:
@@ -109,10 +122,10 @@ def summary(c: Calibration, source: str) -> str:
 
 
 def diff_cmd(args: argparse.Namespace) -> int:
-    old, _, old_source = load_document(args.old)
-    new, _, new_source = load_document(args.new)
+    old, old_source = _any_document(args.old)
+    new, new_source = _any_document(args.new)
     print(f"From {old_source} ({old.id} {old.version}) to {new_source} ({new.id} {new.version}):")
-    for sentence in diff(old, new):
+    for sentence in diff_any(old, new):
         print(f"  - {sentence}")
     return 0
 
