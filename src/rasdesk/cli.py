@@ -6,6 +6,7 @@ Exit codes: 0 ok, 2 bad input or usage, 3 signature or trust failure, 1 anything
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 
@@ -21,6 +22,7 @@ from rasdesk.commands import (
     sync_cmds,
 )
 from rasdesk.domain.errors import RasdeskError
+from rasdesk.platform import paths
 from rasdesk.platform.logs import setup_logging
 
 
@@ -64,6 +66,40 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"rasdesk: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
         return 1
+    except Exception as exc:
+        return unexpected(exc)
+
+
+#: The words every unforeseen error starts with; the fuzz stage treats them as a defect.
+UNEXPECTED = "something went wrong that rasdesk did not expect"
+
+
+def unexpected(exc: Exception) -> int:
+    """A calm message for an error nothing foresaw (a damaged store's, or a bug's); the
+    traceback goes to the log file, never to the person."""
+    store_error = _store_error(exc)
+    if store_error is not None:
+        print(f"rasdesk: {store_error}", file=sys.stderr)
+        return store_error.exit_code
+    logging.getLogger("rasdesk.cli").exception("unexpected error")
+    print(
+        f"rasdesk: {UNEXPECTED} ({type(exc).__name__}: {str(exc)[:200]}). Nothing more was "
+        f"changed. The details are in the log ({paths.log_dir() / 'rasdesk.log'}): please send "
+        "it to your IT team.",
+        file=sys.stderr,
+    )
+    return 1
+
+
+def _store_error(exc: Exception) -> RasdeskError | None:
+    """The words for a case-store error that escaped its command (a damaged page read)."""
+    sqlcipher = sys.modules.get("sqlcipher3")  # loaded only by commands that open the store
+    if sqlcipher is None or not isinstance(exc, sqlcipher.dbapi2.DatabaseError):
+        return None
+    from rasdesk.storage.faults import explain
+    from rasdesk.storage.profile import store_path
+
+    return explain(exc, store_path())
 
 
 if __name__ == "__main__":

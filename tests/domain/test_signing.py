@@ -170,7 +170,8 @@ def test_changed_payload_refused() -> None:
 
 
 def test_signature_for_another_payload_type_refused() -> None:
-    with pytest.raises(RulesetError, match="payloadType"):
+    # Issue 14 item 15: a tampered payloadType is a trust failure (exit code 3).
+    with pytest.raises(TrustError, match="payloadType"):
         verify(envelope_with(payloadType="application/json"))
 
 

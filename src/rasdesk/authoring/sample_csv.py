@@ -17,7 +17,10 @@ from rasdesk.domain.errors import InputError, Problem
 from rasdesk.domain.model import Questionnaire
 
 REF, COST = "ref", "current_weekly_cost"
-_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+#: Digits each side of the point: a weekly cost or an answer never needs more, and a
+#: 38-digit amount would overflow the exact arithmetic of the calibration.
+MAX_DIGITS = 12
+_NUMBER = re.compile(rf"-?[0-9]{{1,{MAX_DIGITS}}}(\.[0-9]{{1,{MAX_DIGITS}}})?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +119,8 @@ def _check_header(header: list[str], q: Questionnaire, source: str) -> None:
 def _cost(cell: str, problems: list[str]) -> Decimal | None:
     if not _NUMBER.fullmatch(cell):
         problems.append(
-            f"column {COST}: {cell!r} is not an amount (write it like 312.50: no £ sign or commas)"
+            f"column {COST}: {cell[:40]!r} is not an amount (write it like 312.50: no £ sign or "
+            f"commas, at most {MAX_DIGITS} digits each side of the point)"
         )
         return None
     value = Decimal(cell)
@@ -138,6 +142,9 @@ def _cell(q: Questionnaire, qid: str, cell: str, out: dict[str, Any], problems: 
         if _NUMBER.fullmatch(cell):
             out[qid] = int(cell) if "." not in cell else Decimal(cell)
         else:
-            problems.append(f"column {qid}: {cell!r} is not a number")
+            problems.append(
+                f"column {qid}: {cell[:40]!r} is not a number (at most {MAX_DIGITS} digits "
+                "each side of the point)"
+            )
     else:
         out[qid] = cell

@@ -54,6 +54,9 @@ _NOTES = (
 )
 
 
+_WRAP = Alignment(wrap_text=True, vertical="top")  # made once: a style is hashed on each use
+
+
 def export_document(doc: dict[str, Any]) -> bytes:
     """The .xlsx bytes of a *valid* ruleset document (check it with parse_ruleset first)."""
     languages: tuple[str, ...] = tuple(doc["languages"])
@@ -78,9 +81,10 @@ def _sheet(wb: Any, sheet: Sheet, languages: tuple[str, ...], rows: list[dict[st
     for cell in ws[1]:
         cell.font = Font(bold=True)
     ws.freeze_panes = "A2"
-    for values in rows:
+    # The row number is counted here: ws.max_row looks at every cell, so asking it for each
+    # row made writing quadratic (4,000 questions took 35 s).
+    for number, values in enumerate(rows, start=2):
         line = [values.get(h) for h in headers]
-        number = ws.max_row + 1
         for col, value in enumerate(line, start=1):
             if value is None:
                 continue
@@ -95,7 +99,7 @@ def _sheet(wb: Any, sheet: Sheet, languages: tuple[str, ...], rows: list[dict[st
                 cell.data_type = "s"  # never a formula, even when the text starts with "="
                 cell.number_format = "@"
                 if len(value) > 40:
-                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+                    cell.alignment = _WRAP
     for col, name in enumerate(headers, start=1):
         letter = ws.cell(row=1, column=col).column_letter
         wide = any(name.startswith(f"{c.name}_") for c in sheet.columns if c.kind == "text")

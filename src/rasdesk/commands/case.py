@@ -6,27 +6,29 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rasdesk.commands import case_review
+from rasdesk.commands import argtypes, case_review
+from rasdesk.domain.decimals import MAX_DIGITS
 from rasdesk.domain.errors import InputError
 from rasdesk.domain.jsonio import StrictJSONError, loads_strict
 from rasdesk.domain.model import Question
-from rasdesk.platform.files import read_bytes, write_new
+from rasdesk.platform.files import read_json, write_new
 from rasdesk.platform.rulesets import check_in_force, current_sha256, installed_path, load_signed
+
+#: The most cases one ``case list`` shows.
+MAX_LIST = 1_000_000
 
 if TYPE_CHECKING:  # the store (SQLCipher) is imported only by commands that use it
     from rasdesk.storage.store import CaseStore
 
 
 def _answers_file(path: str) -> dict[str, Any]:
-    try:
-        doc = loads_strict(read_bytes(path, "answers file"))
-    except StrictJSONError as exc:
-        raise InputError(f"{path} is not valid JSON: {exc}") from None
+    doc = read_json(path, "answers file")
     answers = doc.get("answers", doc) if isinstance(doc, dict) else None
     if not isinstance(answers, dict):
         raise InputError(f'{path}: expected {{"answers": {{...}}}} or an object of answers')
@@ -85,20 +87,26 @@ def new(args: argparse.Namespace) -> int:
     return 0
 
 
+_TYPED_NUMBER = re.compile(rf"-?[0-9]{{1,{MAX_DIGITS}}}(\.[0-9]{{1,{MAX_DIGITS}}})?")
+
+
 def parse_value(question: Question, text: str) -> Any:
     """A value typed on the command line, read as the question's type."""
     if question.type == "multiple":
         if text.startswith("["):
             try:
-                return json.loads(text)
-            except ValueError:
+                return loads_strict(text)
+            except StrictJSONError:
                 raise InputError(f"{text!r} is not a JSON list of option ids") from None
         return [v.strip() for v in text.split(",") if v.strip()]
     if question.type == "number":
-        try:
-            value = Decimal(text)
-        except InvalidOperation:
-            raise InputError(f'"{question.id}" needs a number, not {text!r}') from None
+        # Digits and one point only: "1e999999999" or "NaN" would hang or break the arithmetic.
+        if not _TYPED_NUMBER.fullmatch(text.strip()):
+            raise InputError(
+                f'"{question.id}" needs a number written with digits, such as 12 or 2.5 '
+                f"(at most {MAX_DIGITS} digits each side of the point), not {text[:40]!r}"
+            )
+        value = Decimal(text.strip())
         return int(value) if value == value.to_integral_value() else value
     return text
 
@@ -333,7 +341,7 @@ def register(sub: Any) -> None:
         "--state", help="draft, finalised, queued, sending, sent, failed or quarantined"
     )
     ls.add_argument("--search", metavar="TEXT", help="name or reference (word beginnings)")
-    ls.add_argument("--limit", type=int, default=200)
+    ls.add_argument("--limit", type=argtypes.count(1, MAX_LIST), default=200)
     ls.add_argument("--json", action="store_true")
     ls.add_argument(
         "--decision",

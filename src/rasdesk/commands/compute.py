@@ -23,11 +23,10 @@ from rasdesk.commands.batch import run_lines
 from rasdesk.domain.budget import check_language, compute_budget
 from rasdesk.domain.errors import InputError
 from rasdesk.domain.explain import money_text
-from rasdesk.domain.jsonio import StrictJSONError, loads_strict
 from rasdesk.domain.model import Ruleset
 from rasdesk.domain.model_v2 import RulesetV2
 from rasdesk.domain.result import Result
-from rasdesk.platform.files import read_bytes
+from rasdesk.platform.files import read_json
 from rasdesk.platform.rulesets import check_in_force, load_signed_any
 
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
@@ -67,11 +66,7 @@ def compute(args: argparse.Namespace) -> int:
             return _batch(ruleset, Path(args.answers), args.language, out)
         finally:
             out.flush()
-    data = read_bytes(args.answers, "answers file")
-    try:
-        doc = loads_strict(data)
-    except StrictJSONError as exc:
-        raise InputError(f"{args.answers} is not valid JSON: {exc}") from None
+    doc = read_json(args.answers, "answers file")
     result = compute_budget(ruleset, doc, args.language, str(args.answers))
     if args.json:
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))

@@ -14,6 +14,8 @@ import sys
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
+from rasdesk.commands import argtypes
+
 if TYPE_CHECKING:
     from rasdesk.sync.report import SyncReport, VersionNote
 
@@ -158,7 +160,7 @@ def register(sub: Any) -> None:
     )
     s.add_argument(
         "--timeout",
-        type=float,
+        type=argtypes.seconds(3600),
         default=30.0,
         metavar="SECONDS",
         help="wait this long for each answer (default 30)",

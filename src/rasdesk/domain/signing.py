@@ -140,8 +140,11 @@ def read_envelope(data: bytes, source: str = "the signed ruleset") -> Envelope:
             f'{source} is not a DSSE envelope: it needs exactly "payloadType", "payload" and "signatures"'
         )
     if doc["payloadType"] != PAYLOAD_TYPE:
-        raise RulesetError(
-            f'{source} has the unknown payloadType {doc["payloadType"]!r} (expected "{PAYLOAD_TYPE}")'
+        # The payloadType is signed with the payload (PAE): a different one is a tampered or
+        # foreign envelope, a trust failure (exit code 3), not a mistake in a file.
+        raise TrustError(
+            f'{source} has the payloadType {str(doc["payloadType"])[:80]!r}, not "{PAYLOAD_TYPE}": '
+            "it was changed or is not a rasdesk ruleset; do not use it, ask the council's RAS team"
         )
     payload = _b64(doc["payload"], "payload", source)
     sigs = doc["signatures"]

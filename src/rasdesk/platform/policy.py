@@ -20,6 +20,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from rasdesk.domain.errors import InputError, Problem
 from rasdesk.domain.signing import keyid_of, load_public_key
 from rasdesk.platform import setting_checks, settings
+from rasdesk.platform.files import MAX_SMALL_BYTES, read_bytes
 
 SCHEMA_ID = "https://rasdesk.invalid/schemas/policy-v1.json"
 
@@ -52,13 +53,10 @@ def read_keys(entries: list[dict[str, Any]]) -> tuple[list[PolicyKey], list[Prob
         file = Path(entry["file"]) if "file" in entry else None
         try:
             if file is not None:
-                pem = file.read_bytes()
+                pem = read_bytes(file, "public key file", MAX_SMALL_BYTES)
                 key = load_public_key(pem, str(file))
             else:
                 key = load_public_key(_pem_text(entry["pem"]), "this entry")
-        except OSError as exc:
-            problems.append(Problem(f"{where}.file", f"cannot read {file}: {exc.strerror}"))
-            continue
         except InputError as exc:
             problems.append(Problem(f"{where}.{'file' if file else 'pem'}", str(exc)))
             continue
@@ -92,7 +90,7 @@ def policy_keys(current: settings.Settings | None = None) -> list[PolicyKey]:
 def check_file(path: Path) -> dict[str, Any]:
     """Check a policy file as rasdesk would read it, and also every file it names. Returns
     the settings it sets; raises InputError listing every problem, each naming the field."""
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         raise InputError(f"{path}: no such policy file; check the path")
     data = settings.read_file(path, policy=True)  # the shape of every setting
     problems: list[Problem] = []
@@ -110,9 +108,11 @@ def check_file(path: Path) -> dict[str, Any]:
 
 def _ca_bundle_problems(bundle: Path) -> list[Problem]:
     try:
-        certificates = x509.load_pem_x509_certificates(bundle.read_bytes())
-    except OSError as exc:
-        return [Problem("$.ca_bundle", f"cannot read {bundle}: {exc.strerror}")]
+        certificates = x509.load_pem_x509_certificates(
+            read_bytes(bundle, "CA bundle", MAX_SMALL_BYTES)
+        )
+    except InputError as exc:
+        return [Problem("$.ca_bundle", str(exc))]
     except ValueError:
         return [
             Problem(

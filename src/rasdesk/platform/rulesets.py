@@ -18,7 +18,7 @@ from rasdesk.domain.parse import parse_ruleset
 from rasdesk.domain.parse_v2 import AnyRuleset, parse_any
 from rasdesk.domain.signing import read_envelope, verify_envelope
 from rasdesk.platform import paths
-from rasdesk.platform.files import read_bytes, write_atomic
+from rasdesk.platform.files import MAX_SMALL_BYTES, read_bytes, read_json, write_atomic
 from rasdesk.platform.trust import trusted_keys
 
 
@@ -106,11 +106,11 @@ def installed_path(sha256: str) -> Path:
 
 def current_sha256() -> str | None:
     pointer = paths.rulesets_dir() / "current.json"
-    if not pointer.exists():
+    if not pointer.exists() and not pointer.is_symlink():
         return None
     try:
-        sha = json.loads(pointer.read_text("utf-8"))["sha256"]
-    except (ValueError, KeyError, TypeError):
+        sha = read_json(pointer, "ruleset pointer", MAX_SMALL_BYTES)["sha256"]
+    except (InputError, KeyError, TypeError):
         raise RulesetError(
             f"{pointer} is damaged; install the ruleset again with: rasdesk ruleset install"
         ) from None

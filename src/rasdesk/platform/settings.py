@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from rasdesk.domain.errors import InputError, Problem
+from rasdesk.domain.jsonio import StrictJSONError, loads_strict
 from rasdesk.platform import paths
 from rasdesk.platform import setting_checks as checks
-from rasdesk.platform.files import write_atomic
+from rasdesk.platform.files import MAX_SMALL_BYTES, read_bytes, write_atomic
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,13 +134,17 @@ def check_value(name: str, value: Any, where: str, *, policy: bool) -> list[Prob
 def read_file(path: Path, *, policy: bool) -> dict[str, Any]:
     """The settings in one file (``{}`` if there is none), checked, with relative paths made
     absolute from the file's folder. Any problem is an InputError naming file and field."""
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return {}
+    fix = "ask your IT team to fix it" if policy else "fix or remove it"
     try:
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        fix = "ask your IT team to fix it" if policy else "fix or remove it"
+        data = loads_strict(
+            read_bytes(path, "policy file" if policy else "settings file", MAX_SMALL_BYTES)
+        )
+    except StrictJSONError as exc:
         raise InputError(f"{path} cannot be read as JSON ({exc}); {fix}") from None
+    except InputError as exc:  # not a regular file, too big, unreadable
+        raise InputError(f"{exc}; {fix}") from None
     if not isinstance(data, dict):
         raise InputError(f"{path}: $: expected a JSON object of settings, such as {{}}")
     problems = [
@@ -206,7 +211,8 @@ def set_user(name: str, value: Any) -> None:
         )
     path = user_file()
     read_file(path, policy=False)  # refuse to add to a file that is already broken
-    data = json.loads(path.read_text("utf-8")) if path.exists() else {}  # as written, not absolute
+    # As written, not made absolute (read_file above has checked and bounded it).
+    data = json.loads(read_bytes(path, "settings file", MAX_SMALL_BYTES)) if path.exists() else {}
     data[name] = value
     write_atomic(path, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode())
 

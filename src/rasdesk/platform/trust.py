@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from rasdesk.domain.errors import InputError, TrustError
 from rasdesk.domain.signing import keyid_of, load_public_key, public_pem
 from rasdesk.platform import paths, policy, settings
-from rasdesk.platform.files import read_bytes, write_atomic
+from rasdesk.platform.files import MAX_SMALL_BYTES, read_bytes, write_atomic
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +35,9 @@ def _scan(folder: Path, origin: str) -> list[TrustedKey]:
         return out
     for pem in sorted(folder.glob("*.pem")):
         try:
-            key = load_public_key(pem.read_bytes(), str(pem))
-        except (InputError, OSError):
+            # Bounded and regular files only: a link to /dev/zero here must not hang rasdesk.
+            key = load_public_key(read_bytes(pem, "public key file", MAX_SMALL_BYTES), str(pem))
+        except InputError:
             continue  # a stray file is not a key; `trust list` shows only real keys
         out.append(TrustedKey(keyid_of(key), key, origin, pem))
     return out
@@ -76,7 +77,7 @@ def trusted_keys(extra: list[Path] | None = None) -> dict[str, TrustedKey]:
     for tk in administrator_keys(current) + ([] if refused else user_keys()):
         keys.setdefault(tk.keyid, tk)
     for path in extra or []:
-        key = load_public_key(read_bytes(path, "public key file"), str(path))
+        key = load_public_key(read_bytes(path, "public key file", MAX_SMALL_BYTES), str(path))
         keys.setdefault(keyid_of(key), TrustedKey(keyid_of(key), key, "command line", Path(path)))
     return keys
 
@@ -85,7 +86,7 @@ def add_key(pem_path: Path) -> TrustedKey:
     refused = refusal(settings.load())
     if refused:
         raise TrustError(f"cannot trust {pem_path}: {refused}")
-    key = load_public_key(read_bytes(pem_path, "public key file"), str(pem_path))
+    key = load_public_key(read_bytes(pem_path, "public key file", MAX_SMALL_BYTES), str(pem_path))
     keyid = keyid_of(key)
     target = paths.user_keys_dir() / f"{keyid}.pem"
     write_atomic(target, public_pem(key))

@@ -19,6 +19,7 @@ sys.modules.setdefault("pysqlite3.dbapi2", dbapi2)
 import sqlite_utils  # noqa: E402  (must come after the registration above)
 
 from rasdesk.domain.errors import StorageError  # noqa: E402
+from rasdesk.storage import faults  # noqa: E402
 
 DatabaseError = dbapi2.DatabaseError
 
@@ -29,7 +30,14 @@ def connect(path: Path, key: bytes) -> sqlite_utils.Database:
     if len(key) != 32:
         raise StorageError("the case store key must be 32 bytes")
     path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
+    try:
+        conn = sqlcipher3.connect(
+            str(path), isolation_level=None, check_same_thread=False, timeout=30
+        )
+    except DatabaseError as exc:
+        raise faults.explain(exc, path) or StorageError(
+            f"{path} cannot be opened ({exc}); nothing was changed"
+        ) from None
     try:
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # fails on a wrong key
@@ -37,8 +45,15 @@ def connect(path: Path, key: bytes) -> sqlite_utils.Database:
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA secure_delete = ON")
-    except DatabaseError:
+    except DatabaseError as exc:
         conn.close()
+        # Only "not a database" on the first read means a wrong key or a foreign file; a full
+        # disk (no room for the -wal) or a busy store must not be called "not a case store".
+        explained = faults.explain(exc, path)
+        if explained is not None and not (
+            isinstance(explained, faults.StoreDamaged) and "not a database" in str(exc)
+        ):
+            raise explained from None
         raise StorageError(
             f"{path} cannot be opened: it is not a rasdesk case store, or the key in the password "
             "store is not its key. Nothing was changed."

@@ -28,7 +28,8 @@ from rasdesk.domain.jsonio import loads_strict
 from rasdesk.domain.model import Questionnaire, Ruleset
 from rasdesk.domain.parse import parse_ruleset
 from rasdesk.domain.signing import read_envelope
-from rasdesk.storage.connection import connect
+from rasdesk.storage import faults
+from rasdesk.storage.connection import DatabaseError, connect
 from rasdesk.storage.migrations import migrate
 
 FORMAT_NEEDS = ("large_print", "easy_read", "welsh", "bsl", "audio", "braille", "plain_text")
@@ -82,10 +83,19 @@ class CaseStore:
         db = connect(path, key)
         try:
             migrate(db)
+        except DatabaseError as exc:
+            db.conn.close()
+            raise faults.explain(exc, path) or exc from None
         except BaseException:
             db.conn.close()  # e.g. a store from a newer rasdesk: refused, and not held open
             raise
         return cls(db, actor or "unknown")
+
+    @property
+    def path(self) -> Path:
+        """The store's file (for messages)."""
+        name = self.db.conn.execute("PRAGMA database_list").fetchone()[2]
+        return Path(name or "the case store")
 
     def close(self) -> None:
         self.db.conn.close()
@@ -97,13 +107,19 @@ class CaseStore:
         if conn.in_transaction:  # inside another step's transaction: one commit for all
             yield self.db
             return
-        conn.execute("BEGIN IMMEDIATE")
         try:
-            yield self.db
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                if conn.in_transaction:  # SQLite may already have rolled back (disk full)
+                    conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+        except DatabaseError as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise faults.explain(exc, self.path) or exc from None
 
     def audit(
         self,

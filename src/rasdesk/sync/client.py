@@ -25,6 +25,7 @@ import httpx
 from rasdesk import __version__
 from rasdesk.domain.bundle import MEDIA_TYPE
 from rasdesk.domain.errors import SyncError
+from rasdesk.domain.jsonio import StrictJSONError, loads_strict
 
 API = "/api/v1"
 QUARANTINE = {409: "conflict", 422: "invalid", 413: "too large"}
@@ -71,8 +72,8 @@ def _json(response: httpx.Response) -> Any:
     if "json" not in response.headers.get("content-type", ""):
         return None
     try:
-        return response.json()
-    except ValueError:
+        return loads_strict(response.content)  # bounded: a hostile answer cannot crash us
+    except StrictJSONError:
         return None
 
 

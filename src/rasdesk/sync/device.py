@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from rasdesk.domain.errors import InputError, SecretStoreUnavailable, SyncError
 from rasdesk.platform import paths, secrets, settings
-from rasdesk.platform.files import write_atomic
+from rasdesk.platform.files import MAX_SMALL_BYTES, read_json, write_atomic
 
 TOKEN_SECRET = "sync-token"
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
@@ -44,8 +44,16 @@ def device_file() -> Path:
 def normalise_url(url: str) -> str:
     """The server's base address (no trailing slash, no ``/api/v1``), checked for safety."""
     text = url.strip()
-    parts = urlsplit(text)
-    if parts.scheme not in ("https", "http") or not parts.hostname:
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018  (raises ValueError for a port that is not a number to 65535)
+        hostname = parts.hostname
+    except ValueError as exc:  # "http://[::1" (Invalid IPv6 URL), "https://host:99999"
+        raise InputError(
+            f"{url!r} is not a server address ({exc}): give it whole, such as "
+            "https://rasdesk.council.example"
+        ) from None
+    if parts.scheme not in ("https", "http") or not hostname:
         raise InputError(
             f"{url!r} is not a server address: give it whole, such as https://rasdesk.council.example"
         )
@@ -90,12 +98,12 @@ def tls_verify() -> ssl.SSLContext:
 def load() -> Device | None:
     """This laptop's enrolment, or None if it was never enrolled."""
     path = device_file()
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return None
     try:
-        data = json.loads(path.read_text("utf-8"))
+        data = read_json(path, "device file", MAX_SMALL_BYTES)
         return Device(**data)
-    except (OSError, ValueError, TypeError) as exc:
+    except (InputError, TypeError) as exc:
         raise SyncError(
             f"{path} is damaged ({exc}); enrol this laptop again: rasdesk enrol --server URL --code CODE"
         ) from None

@@ -17,6 +17,7 @@ import json
 from typing import Any
 
 from rasdesk.domain.errors import RasdeskError
+from rasdesk.domain.jsonio import loads_strict
 from rasdesk.domain.signing import read_envelope
 from rasdesk.platform import rulesets
 from rasdesk.platform.files import write_atomic
@@ -27,7 +28,7 @@ def _identify(envelope: Any) -> tuple[str, str, str]:
     """(id, version, sha256) read from the unverified payload, only for the report."""
     try:
         payload = read_envelope(json.dumps(envelope).encode(), "published").payload
-        doc = json.loads(payload)
+        doc = loads_strict(payload)
         return (
             str(doc.get("id", "?")),
             str(doc.get("version", "?")),

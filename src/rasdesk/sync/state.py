@@ -10,15 +10,14 @@ import datetime as dt
 import json
 import os
 import random
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import IO
 
-from rasdesk.domain.errors import SyncError
-from rasdesk.platform.files import write_atomic
+from rasdesk.domain.errors import InputError, SyncError
+from rasdesk.platform.files import MAX_SMALL_BYTES, read_json, write_atomic
+from rasdesk.platform.locks import try_lock
 from rasdesk.sync.device import sync_dir
 
 
@@ -36,9 +35,9 @@ def state_file() -> Path:
 
 def load_state() -> RunState:
     try:
-        data = json.loads(state_file().read_text("utf-8"))
+        data = read_json(state_file(), "sync state file", MAX_SMALL_BYTES)
         return RunState(**{k: v for k, v in data.items() if k in RunState.__slots__})
-    except (OSError, ValueError, TypeError, AttributeError):
+    except (InputError, TypeError, AttributeError):
         return RunState()  # missing or damaged: only informational, start afresh
 
 
@@ -62,24 +61,6 @@ def backoff_seconds(attempts: int, base: float, cap: float, rng: random.Random) 
     return rng.uniform(full / 2, full)
 
 
-def _lock(fh: IO[bytes]) -> bool:
-    if sys.platform == "win32":
-        import msvcrt
-
-        try:
-            msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-    import fcntl
-
-    try:
-        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
-
-
 @contextmanager
 def run_lock() -> Iterator[None]:
     """One sync run at a time per profile (the app's background run and ``rasdesk sync``).
@@ -88,7 +69,7 @@ def run_lock() -> Iterator[None]:
     path.parent.mkdir(parents=True, exist_ok=True)
     fh = open(path, "a+b")  # noqa: SIM115  (held for the whole run)
     try:
-        if not _lock(fh):
+        if not try_lock(fh):
             raise SyncError("a sync is already running on this laptop; wait for it to finish")
         fh.seek(0)
         fh.truncate()

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sys
-import tempfile
+from pathlib import Path
+from typing import IO
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from rasdesk.domain.errors import RasdeskError
-from rasdesk.platform import paths, pin, rulesets, settings
+from rasdesk.platform import demo_home, paths, pin, rulesets, settings
 from rasdesk.platform.logs import setup_logging
 from rasdesk.ui import errors, i18n, theme
 from rasdesk.ui.session import Session
@@ -98,13 +98,13 @@ def _self_test(window: object, fonts_loaded: list[str]) -> dict[str, object]:
 
 
 def run(*, demo: bool = False, self_test: bool = False) -> int:
-    home: str | None = None
+    home: tuple[Path, IO[bytes]] | None = None
     before = os.environ.get("RASDESK_HOME")
     if demo:
         from rasdesk.platform.demo_keyring import use_demo_keyring
 
-        home = tempfile.mkdtemp(prefix="rasdesk-demo-")
-        os.environ["RASDESK_HOME"] = home
+        home = demo_home.create()  # also removes the folders of demos that were killed
+        os.environ["RASDESK_HOME"] = str(home[0])
         use_demo_keyring()
     if self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -129,7 +129,7 @@ def run(*, demo: bool = False, self_test: bool = False) -> int:
         return int(app.exec())
     finally:
         if home is not None:
-            shutil.rmtree(home, ignore_errors=True)
+            demo_home.remove(*home)
             if before is None:
                 os.environ.pop("RASDESK_HOME", None)
             else:
