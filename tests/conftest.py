@@ -48,3 +48,7 @@ def installed(capsys: pytest.CaptureFixture[str]) -> None:
     demo = demo_dir()
     assert run(capsys, "trust", "add", demo / "DEMO-public-key.pem")[0] == 0
     assert run(capsys, "ruleset", "install", demo / "demo.ruleset.signed.json")[0] == 0
+
+
+# The fuzz stage (tests/fuzz) runs on its own, from scripts/stage-fuzz.sh, with a time budget.
+collect_ignore = [] if os.environ.get("RASDESK_FUZZ") else ["fuzz"]
