@@ -2,7 +2,8 @@
 # Every check, in order, stopping at the first failure: what CI and `make test` run.
 #
 #   scripts/test.sh          lint stages, then the domain tests without Qt, then every test,
-#                            then the PyInstaller bundle built and smoke-tested
+#                            then the fuzz stage, then the PyInstaller bundle built and
+#                            smoke-tested
 #   scripts/test.sh lint     the lint stages only (`make lint`)
 #
 # Needs the venvs from scripts/setup.sh (`make setup`). Runs from any directory.
@@ -34,7 +35,7 @@ RASDESK_HOME=$(mktemp -d "${TMPDIR:-/tmp}/rasdesk-test.XXXXXX")
 export RASDESK_HOME
 trap 'rm -rf -- "$RASDESK_HOME"' EXIT
 
-[[ $mode == lint ]] && total=4 || total=7
+[[ $mode == lint ]] && total=4 || total=8
 stage=0
 header() {
     stage=$((stage + 1))
@@ -93,6 +94,9 @@ run_pytest .venv-core/bin/python -m pytest tests/domain -q -p no:cacheprovider -
 
 header "every test, in .venv (with PySide6, QT_QPA_PLATFORM=offscreen)"
 run_pytest .venv/bin/python -m pytest -q
+
+header "fuzz: every command and endpoint fed hostile input (scripts/stage-fuzz.sh)"
+run_pytest bash scripts/stage-fuzz.sh
 
 # About a minute and a half on 2 cores; the bundle is about 240 MB, built in a temporary folder.
 header "the Linux bundle: built from a clean copy of the checkout, then smoke-tested"

@@ -21,7 +21,7 @@ from rasdesk.commands import (
     ruleset,
     sync_cmds,
 )
-from rasdesk.domain.errors import RasdeskError
+from rasdesk.domain.errors import InputError, RasdeskError
 from rasdesk.platform import paths
 from rasdesk.platform.logs import setup_logging
 
@@ -53,6 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ):  # the app sets up its own log (the demo's in its profile)
         setup_logging()
     try:
+        _text_only(args)
         code: int = args.func(args)
         return code
     except RasdeskError as exc:
@@ -68,6 +69,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except Exception as exc:
         return unexpected(exc)
+
+
+def _text_only(args: argparse.Namespace) -> None:
+    """Refuse an argument that is not text: bytes that are not UTF-8 reach Python as lone
+    surrogates, which no file, database or terminal can hold. (A path is bytes to the
+    system, but rasdesk writes its paths in messages and files too.)"""
+    for name, value in vars(args).items():
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str):
+                try:
+                    item.encode("utf-8")
+                except UnicodeEncodeError:
+                    shown = item.encode("utf-8", "backslashreplace").decode()
+                    raise InputError(
+                        f"the {name.replace('_', ' ')} '{shown}' is not UTF-8 text; type it again "
+                        "(or rename the file) with ordinary characters"
+                    ) from None
 
 
 #: The words every unforeseen error starts with; the fuzz stage treats them as a defect.

@@ -76,6 +76,11 @@ def profile(tmp_path_factory: pytest.TempPathFactory, server: ServerProcess) -> 
     return prof
 
 
+#: Items of issue 14's server half that main does not fix yet. Their triggers are left out
+#: of the generated runs and replayed as strict xfails; when one is fixed, take it out here.
+OPEN_SERVER_ITEMS: set[int] = {13, 15}
+
+
 def examples(default: int) -> int:
     """Examples per generated test: FUZZ_EXAMPLES scales the whole stage."""
     return int(os.environ.get("FUZZ_EXAMPLES", default))

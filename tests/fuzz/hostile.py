@@ -42,7 +42,7 @@ def _workbook_far() -> bytes:
     return out.getvalue()
 
 
-def _workbook_cells(rows: int) -> bytes:
+def workbook_cells(rows: int) -> bytes:
     """A workbook whose questions sheet holds ``rows`` × 10 cells (small when zipped)."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
@@ -133,7 +133,7 @@ FILE_CONTENTS: dict[str, object] = {
     "tampered-type.signed.json": _tampered_type,
     "deep.signed.json": _signed_deep,
     "far.xlsx": _workbook_far,
-    "cells.xlsx": lambda: _workbook_cells(600_000 // 10),
+    "cells.xlsx": lambda: workbook_cells(600_000 // 10),
     "cost38.csv": lambda: _sample_csv("1" * 38),
     "policy-deep.json": lambda: b'{"trusted_keys": ' + b"[" * 50_000 + b"]" * 50_000 + b"}",
     "policy-bigint.json": lambda: b'{"inactivity_lock_minutes": ' + b"1" * 5000 + b"}",

