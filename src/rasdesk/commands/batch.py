@@ -14,7 +14,7 @@ from typing import IO, Any
 
 from rasdesk.domain.errors import InputError
 from rasdesk.domain.jsonio import StrictJSONError, loads_strict
-from rasdesk.platform.files import read_bytes
+from rasdesk.platform.files import bounded_lines, line_too_long, open_regular
 
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
@@ -24,19 +24,17 @@ OneLine = Callable[[Any, str], tuple[bytes, bool]]
 
 def run_lines(path: Path, out: IO[bytes], one: OneLine) -> int:
     bad = wrong = 0
-    try:
-        fh = path.open("rb")
-    except OSError:
-        read_bytes(path, "answers file")  # raises the friendly message
-        raise
+    fh = open_regular(path, "answers file")  # a regular file only; each line bounded
     write = out.write
     name = str(path)
     with fh:
-        for number, line in enumerate(fh, start=1):
-            if not line.strip():
+        for number, line in enumerate(bounded_lines(fh), start=1):
+            if line is not None and not line.strip():
                 continue
             source = f"{name}:{number}"
             try:
+                if line is None:
+                    raise line_too_long(source)
                 try:
                     doc = loads_strict(line)
                 except StrictJSONError as exc:

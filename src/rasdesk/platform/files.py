@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -99,6 +100,30 @@ def open_regular(path: Path | str, what: str = "file") -> BinaryIO:
     """The regular file ``path`` opened for reading in binary (for files read a line at a
     time; the caller bounds each line)."""
     return os.fdopen(_open_fd(Path(path), what), "rb")
+
+
+#: The longest line of a file read a line at a time (a .jsonl batch: one answers document
+#: a line, a few KiB each).
+MAX_LINE_BYTES = 4 * MIB
+
+
+def bounded_lines(fh: BinaryIO, limit: int = MAX_LINE_BYTES) -> Iterator[bytes | None]:
+    """The lines of ``fh``, each at most ``limit`` bytes; a longer one is read past in
+    bounded pieces and given as ``None``, so one bad line never fills the memory."""
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = fh.readline(MIB)
+            yield None
+            continue
+        yield line
+
+
+def line_too_long(source: str, limit: int = MAX_LINE_BYTES) -> InputError:
+    return InputError(f"{source} is longer than {size_text(limit)}; the line was skipped")
 
 
 def read_json(path: Path | str, what: str = "file", limit: int = MAX_FILE_BYTES) -> Any:

@@ -70,6 +70,11 @@ class Person:
         return self
 
 
+def _still_open(conn: Any) -> bool:
+    """Whether a transaction is open (read afresh: a failed statement may have ended it)."""
+    return bool(conn.in_transaction)
+
+
 @dataclass
 class CaseStore:
     db: sqlite_utils.Database
@@ -112,12 +117,12 @@ class CaseStore:
             try:
                 yield self.db
             except BaseException:
-                if conn.in_transaction:  # SQLite may already have rolled back (disk full)
+                if _still_open(conn):  # SQLite may already have rolled back (disk full)
                     conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
         except DatabaseError as exc:
-            if conn.in_transaction:
+            if _still_open(conn):
                 conn.execute("ROLLBACK")
             raise faults.explain(exc, self.path) or exc from None
 
