@@ -61,10 +61,9 @@ def damaged(path: Path, detail: str) -> StoreDamaged:
     return StoreDamaged(
         f"the case store {path} is damaged: part of the file cannot be read ({detail}). rasdesk "
         "has changed and deleted nothing, and the cases in the parts that can be read are kept. "
-        "Do not delete the file: close rasdesk, keep a copy of the file (with any "
-        f"{path.name}-wal beside it), and ask your IT team to restore it from a backup. Cases "
-        "already sent are safe at the council; others that can still be read can be exported "
-        "one at a time with: rasdesk case export ID -o FILE"
+        "Do not delete the file. To keep everything that can still be read in a new store "
+        "(the damaged file is kept beside it): rasdesk case salvage. Then ask your IT team "
+        "whether a backup holds what was lost; cases already sent are safe at the council."
     )
 
 
