@@ -78,7 +78,7 @@ def profile(tmp_path_factory: pytest.TempPathFactory, server: ServerProcess) -> 
 
 #: Items of issue 14's server half that main does not fix yet. Their triggers are left out
 #: of the generated runs and replayed as strict xfails; when one is fixed, take it out here.
-OPEN_SERVER_ITEMS: set[int] = {13, 15}
+OPEN_SERVER_ITEMS: set[int] = set()
 
 
 def examples(default: int) -> int:
