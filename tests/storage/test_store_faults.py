@@ -16,8 +16,8 @@ import pytest
 
 from rasdesk.storage import queries
 from rasdesk.storage.connection import DatabaseError
-from rasdesk.storage.salvage import salvage
 from rasdesk.storage.faults import StoreDamaged, StoreFull, explain
+from rasdesk.storage.salvage import salvage
 from rasdesk.storage.store import CaseStore
 from tests.storage.helpers import answered_case, new_store
 
