@@ -50,7 +50,8 @@ def call(
 
 
 def put(api: str, token: str, data: bytes, **kw: Any) -> tuple[int, Any]:
-    doc = loads_strict(data)
+    # Plain json: the test's own read of the ids (a bundle may nest past the strict bound).
+    doc = json.loads(data)
     url = f"{api}/cases/{doc['case_uuid']}/versions/{doc['version_uuid']}"
     return call("PUT", url, data, token=token, **kw)
 

@@ -12,8 +12,9 @@ import json
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
+from rasdesk.domain.errors import InputError
 from rasdesk.platform import paths
-from rasdesk.platform.files import write_atomic
+from rasdesk.platform.files import MAX_SMALL_BYTES, read_json, write_atomic
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,10 +45,12 @@ def _file() -> Any:
 
 
 def _read() -> dict[str, dict[str, Any]]:
-    try:
-        data = json.loads(_file().read_text("utf-8"))
-    except (OSError, ValueError):
-        return {}  # a missing or damaged file only loses remembered looks, never data
+    if not _file().exists():
+        return {}
+    try:  # bounded like every file rasdesk reads (a deep or huge file must not crash the app)
+        data = read_json(_file(), "settings file", MAX_SMALL_BYTES)
+    except InputError:
+        return {}  # a damaged file only loses remembered looks, never data
     return data if isinstance(data, dict) else {}
 
 
