@@ -53,7 +53,11 @@ def read_keys(entries: list[dict[str, Any]]) -> tuple[list[PolicyKey], list[Prob
         file = Path(entry["file"]) if "file" in entry else None
         try:
             if file is not None:
-                pem = read_bytes(file, "public key file", MAX_SMALL_BYTES)
+                try:
+                    pem = read_bytes(file, "public key file", MAX_SMALL_BYTES)
+                except InputError as exc:  # missing, a device, too big: bounded, and said
+                    problems.append(Problem(f"{where}.file", f"cannot read {file}: {exc}"))
+                    continue
                 key = load_public_key(pem, str(file))
             else:
                 key = load_public_key(_pem_text(entry["pem"]), "this entry")
