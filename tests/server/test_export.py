@@ -73,6 +73,8 @@ def test_export_jsonl_and_csv_with_recompute_flags(database: str, bundles: Bundl
         "answers": canonical(doc["answers"]).decode(),
         "enrolled_assessor": "Sam Patel",
         "assessor_matches": True,
+        "communication_needs_snomed": "",
+        "communication_needs": "",
     }
     assert amended["supersedes"] == first["version_uuid"]
     assert amended["amendment_reason"] == "moving was understated"

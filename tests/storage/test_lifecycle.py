@@ -93,6 +93,14 @@ def test_finalised_result_is_the_engines_and_the_bundle_matches_the_spec(store: 
         "council_ref": "R-1",
         "format_needs": ["large_print"],
         "language": "cy",
+        # the needs coded by the Accessible Information Standard (rasdesk.cld.ais)
+        "communication_needs": [
+            {
+                "need": "large_print",
+                "snomed": "957331000000109",
+                "term": "Requires written information in at least 20 point sans serif font",
+            }
+        ],
     }
     assert bundle["notes"] == {"washing": "I like a bath, not a shower"}
     assert bundle["ruleset"]["sha256"] == demo_ruleset().ruleset.sha256

@@ -41,6 +41,7 @@ def _apply(store: CaseStore, case_uuid: str, answers: dict[str, Any]) -> None:
 
 
 def new(args: argparse.Namespace) -> int:
+    from rasdesk.cld.details import CaseDetails
     from rasdesk.storage import lifecycle
     from rasdesk.storage.profile import open_user_store
     from rasdesk.storage.store import Person
@@ -62,7 +63,14 @@ def new(args: argparse.Namespace) -> int:
         if args.format_needs
         else ()
     )
-    person = Person(args.name, args.dob, args.ref, needs, args.language, args.helper)
+    details = CaseDetails(
+        args.nhs_number,
+        args.primary_support_reason,
+        args.method_of_assessment,
+        args.eligible_needs,
+        args.unpaid_carer,
+    )
+    person = Person(args.name, args.dob, args.ref, needs, args.language, args.helper, details)
     from rasdesk.sync.device import enrolled_device_id
 
     answers = _answers_file(args.answers) if args.answers else {}
@@ -325,6 +333,14 @@ def register(sub: Any) -> None:
     n.add_argument(
         "--linked-to", metavar="CASE", help="for a carer's assessment: the cared-for person's case"
     )
+    n.add_argument("--nhs-number", help="the person's NHS number (10 digits, checked)")
+    n.add_argument(
+        "--primary-support-reason",
+        help='as the national return lists it, e.g. "Mental Health Support"',
+    )
+    n.add_argument("--method-of-assessment", help="Face to Face, Telephone, Video or Online")
+    n.add_argument("--eligible-needs", help="Eligible Needs Identified: Yes or No")
+    n.add_argument("--unpaid-carer", help="Has Unpaid Carer: Yes, No or Unknown")
     n.add_argument("--answers", metavar="A.json", help="answers to save at once")
     n.add_argument(
         "--notes-on-letter",

@@ -19,6 +19,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from rasdesk.cld.lists import (
+    METHODS_OF_ASSESSMENT,
+    PRIMARY_SUPPORT_REASONS,
+    YES_NO,
+    YES_NO_UNKNOWN,
+)
 from rasdesk.server.limits import CONTROL, CONTROL_BUT_LINES, control_problem, shown
 
 MAX_REASONS = 20
@@ -203,6 +209,30 @@ STAMP = Date(stamp=True)
 ANSWER = OneOf((Text(10_000, lines=True), Number(), ListOf(IDENT, 200)), "text, a number or ids")
 STEP = Object({"step": IDENT, "text": FREE, "easy_read": FREE})
 
+
+def _listed(values: tuple[str, ...], what: str) -> Text:
+    return Text(100, re.compile("|".join(re.escape(v) for v in values)), what=what)
+
+
+# The details a council's national return needs (rasdesk.cld), held to the national lists.
+DETAILS = Object(
+    required={},
+    optional={
+        "nhs_number": Text(10, re.compile(r"[0-9]{10}"), what="10 digits"),
+        "primary_support_reason": _listed(PRIMARY_SUPPORT_REASONS, "a Primary Support Reason"),
+        "method_of_assessment": _listed(METHODS_OF_ASSESSMENT, "a Method of Assessment"),
+        "eligible_needs_identified": _listed(YES_NO, '"Yes" or "No"'),
+        "has_unpaid_carer": _listed(YES_NO_UNKNOWN, '"Yes", "No" or "Unknown"'),
+    },
+)
+NEED = Object(
+    {
+        "need": IDENT,
+        "snomed": maybe(Text(18, re.compile(r"[0-9]{6,18}"), what="a SNOMED CT id"), "a code"),
+        "term": Text(200, empty=False),
+    }
+)
+
 BUNDLE = Object(
     required={
         "format": Text(20, re.compile(r"rasdesk-case/[12]"), what='"rasdesk-case/1" or "/2"'),
@@ -217,6 +247,8 @@ BUNDLE = Object(
                 "council_ref": maybe(Text(200), "text"),
                 "format_needs": ListOf(IDENT, 20),
                 "language": Text(35, _LANGUAGE_RE, what="a language code such as en or cy"),
+                "communication_needs": ListOf(NEED, 20),
+                "details": DETAILS,
             },
         ),
         "answers": MapOf(IDENT, ANSWER, 2_000),

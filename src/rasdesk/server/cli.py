@@ -295,7 +295,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="a public key the ruleset must be signed with (repeat for several)",
     )
     x = command("export", export_cmd, "one row per received version, for case management")
-    x.add_argument("--format", required=True, choices=["jsonl", "csv"])
+    x.add_argument("--format", required=True, choices=["jsonl", "csv", "cld"])
     x.add_argument("--since", metavar="DATE", help="received from this UTC date or time on")
     x.add_argument("-o", "--output", metavar="FILE", help="write here (default: standard output)")
     x.add_argument("--force", action="store_true", help="replace the -o file if it exists")

@@ -17,6 +17,8 @@ import json
 from collections.abc import Iterator
 from typing import IO, Any
 
+from rasdesk.cld.cld_row import CLD_COLUMNS, cld_row, needs_columns
+from rasdesk.decision.record import read_section
 from rasdesk.domain.budget import compute_budget
 from rasdesk.domain.bundle import canonical
 from rasdesk.domain.errors import InputError, RasdeskError
@@ -52,6 +54,9 @@ COLUMNS = (
     *EXPORT_COLUMNS,
     "enrolled_assessor",
     "assessor_matches",
+    # Communication needs, coded (Accessible Information Standard) and in words.
+    "communication_needs_snomed",
+    "communication_needs",
 )
 
 _PAGE = 200
@@ -123,7 +128,19 @@ def _row(cache: RulesetCache, db_row: tuple[Any, ...]) -> dict[str, Any]:
         **export_columns(bundle),
         "enrolled_assessor": enrolled,
         "assessor_matches": str(named).casefold().split() == str(enrolled).casefold().split(),
+        **needs_columns((bundle.get("person") or {}).get("format_needs") or []),
+        "cld": cld_row(bundle, _mechanism(bundle)),
     }
+
+
+def _mechanism(bundle: dict[str, Any]) -> str | None:
+    """The plan's Delivery Mechanism as the national return spells it (the decision
+    room's one list), or None without a plan or before the mechanism is chosen."""
+    raw = bundle.get("decision")
+    if raw is None:
+        return None
+    mechanism = read_section(raw).plan.mechanism
+    return None if mechanism is None else mechanism.cld
 
 
 def rows(
@@ -183,8 +200,16 @@ def _csv_value(value: Any) -> str:
 
 
 def write(found: Iterator[dict[str, Any]], fmt: str, out: IO[str]) -> int:
-    """Write the rows as JSON lines or CSV (flags joined by ";"). Returns how many."""
+    """Write the rows as JSON lines, CSV (flags joined by ";") or the national return's
+    CLD CSV. Returns how many."""
     count = 0
+    if fmt == "cld":  # the national return's record-level columns, one assessment a row
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(CLD_COLUMNS)
+        for row in found:
+            writer.writerow([row["cld"][c] or "" for c in CLD_COLUMNS])
+            count += 1
+        return count
     if fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(COLUMNS)
@@ -193,6 +218,7 @@ def write(found: Iterator[dict[str, Any]], fmt: str, out: IO[str]) -> int:
             count += 1
         return count
     for row in found:
+        row = {k: v for k, v in row.items() if k != "cld"}
         out.write(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n")
         count += 1
     return count

@@ -14,6 +14,7 @@ import logging
 import uuid
 from typing import Any
 
+from rasdesk.cld.details import person_codes
 from rasdesk.domain.answers import check_answer, json_value
 from rasdesk.domain.budget import compute_budget
 from rasdesk.domain.bundle import FORMAT, FORMAT_V2, canonical, seal
@@ -73,6 +74,7 @@ def finalise(store: CaseStore, case_uuid: str) -> str:
             "council_ref": case["council_ref"],
             "format_needs": json.loads(case["format_needs"]),
             "language": case["language"],
+            **person_codes(json.loads(case["format_needs"]), json.loads(case["details"])),
         },
         "linked_case_uuid": case["linked_case_uuid"],
         "answers": store.answers_json(vid),

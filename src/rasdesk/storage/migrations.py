@@ -227,8 +227,14 @@ _V5_REVIEWS = """
         BEGIN SELECT RAISE(ABORT, 'pre-filled marks are only removed by a purge after a receipt'); END;
 """
 
+# v6: the case details a council's national return (CLD) needs: NHS number, Primary
+# Support Reason, method of assessment, …, as checked JSON (rasdesk.cld.details).
+_V6_CASE_DETAILS = """
+    ALTER TABLE cases ADD COLUMN details TEXT NOT NULL DEFAULT '{}';
+"""
+
 #: MIGRATIONS[n] moves a store from version n to n + 1 (SQL run in one transaction).
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4_DECISIONS, _V5_REVIEWS)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4_DECISIONS, _V5_REVIEWS, _V6_CASE_DETAILS)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

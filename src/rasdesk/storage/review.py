@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from rasdesk.cld.details import CaseDetails
 from rasdesk.domain.answers import AnswerValue, json_value
 from rasdesk.domain.bundle import canonical, open_bundle
 from rasdesk.domain.errors import InputError
@@ -88,6 +89,7 @@ def start_review(
         tuple(json.loads(case["format_needs"])),
         case["language"],
         case["helper"],
+        CaseDetails.from_dict(json.loads(case["details"])),
     )
     at = now()
     with store.transaction() as db:

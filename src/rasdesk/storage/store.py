@@ -15,12 +15,13 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
+from rasdesk.cld.details import CaseDetails
 from rasdesk.domain.answers import AnswerValue, check_answer, json_value
 from rasdesk.domain.bundle import canonical
 from rasdesk.domain.errors import CaseStateError, InputError, StorageError
@@ -49,6 +50,7 @@ class Person:
     format_needs: tuple[str, ...] = ()
     language: str = "en"
     helper: str | None = None  # who is helping them with the assessment
+    details: CaseDetails = field(default_factory=CaseDetails)  # national return (rasdesk.cld)
 
     def checked(self) -> Person:
         if not self.name.strip():
@@ -67,7 +69,8 @@ class Person:
             )
         if self.language not in ("en", "cy"):
             raise InputError(f'language must be "en" or "cy", not {self.language!r}')
-        return self
+        details = self.details.checked()
+        return self if details == self.details else replace(self, details=details)
 
 
 def _still_open(conn: Any) -> bool:
@@ -253,8 +256,8 @@ class CaseStore:
         self.keep_ruleset(signed, ruleset)
         db.execute(
             "INSERT INTO cases (case_uuid, questionnaire, kind, person_name, date_of_birth, council_ref,"
-            " format_needs, language, helper, linked_case_uuid, created_at, updated_at, current_version, state)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft')",
+            " format_needs, language, helper, linked_case_uuid, created_at, updated_at, current_version, state,"
+            " details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?)",
             (
                 case_uuid,
                 questionnaire.id,
@@ -269,6 +272,7 @@ class CaseStore:
                 at,
                 at,
                 version_uuid,
+                json.dumps(person.details.as_dict()),
             ),
         )
         db.execute(
