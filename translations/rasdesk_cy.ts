@@ -95,6 +95,61 @@
     </message>
 </context>
 <context>
+    <name>CaseDetails</name>
+    <message>
+        <source>For the council&apos;s national return</source>
+        <translation>Ar gyfer ffurflen genedlaethol y cyngor</translation>
+    </message>
+    <message>
+        <source>All optional. Leave blank what you do not know.</source>
+        <translation>Mae’r cyfan yn ddewisol. Gadewch yn wag yr hyn nad ydych yn ei wybod.</translation>
+    </message>
+    <message>
+        <source>NHS number</source>
+        <translation>Rhif GIG</translation>
+    </message>
+    <message>
+        <source>10 digits, for example 943 476 5919.</source>
+        <translation>10 digid, er enghraifft 943 476 5919.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ydy</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nac ydy</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Ddim yn hysbys</translation>
+    </message>
+    <message>
+        <source>Primary support reason</source>
+        <translation>Prif reswm dros gymorth</translation>
+    </message>
+    <message>
+        <source>How the assessment is done</source>
+        <translation>Sut mae’r asesiad yn cael ei wneud</translation>
+    </message>
+    <message>
+        <source>Eligible needs identified</source>
+        <translation>Anghenion cymwys wedi’u nodi</translation>
+    </message>
+    <message>
+        <source>Has an unpaid carer</source>
+        <translation>Oes ganddynt ofalwr di-dâl</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Heb ei gofnodi</translation>
+    </message>
+    <message>
+        <source>Enter a real NHS number (10 digits), or leave it blank</source>
+        <translation>Rhowch rif GIG go iawn (10 digid), neu gadewch ef yn wag</translation>
+    </message>
+</context>
+<context>
     <name>CaseListPage</name>
     <message>
         <source>Cases</source>

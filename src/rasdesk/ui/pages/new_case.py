@@ -13,6 +13,7 @@ from rasdesk.domain.errors import RasdeskError
 from rasdesk.storage.store import Person
 from rasdesk.ui.accessible import set_language
 from rasdesk.ui.session import Session
+from rasdesk.ui.widgets.case_details import CaseDetailsFields
 from rasdesk.ui.widgets.error_summary import ErrorSummary
 from rasdesk.ui.widgets.page import Page, button, label, row
 
@@ -61,6 +62,7 @@ class NewCasePage(Page):
             self.tr("Who is helping them with this assessment (if anyone)"),
             self.tr("For example, their daughter, or an advocate."),
         )
+        self.case_details = CaseDetailsFields(self.body, self.submit)
         self.body.addWidget(label(self.tr("How they need information"), "h2"))
         self.body.addWidget(
             label(self.tr("Tick all that apply. The screens and letters will follow them."), "hint")
@@ -148,7 +150,10 @@ class NewCasePage(Page):
                     self.day.setFocus,
                 )
             )
-        if problems:
+        details, problem, field = self.case_details.details()
+        if details is None:
+            problems.append((problem, field.setFocus))
+        if problems or details is None:
             self._show_problems(problems)
             return
         checked = self.language.checkedButton()
@@ -159,6 +164,7 @@ class NewCasePage(Page):
             tuple(n for n, box in self.needs.items() if box.isChecked()),
             str(checked.property("code")) if checked else "en",
             self.helper.text().strip() or None,
+            details,
         )
         try:
             case_uuid = self.session.start_case(person, self.kind, self.linked)
