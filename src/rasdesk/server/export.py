@@ -129,11 +129,11 @@ def _row(cache: RulesetCache, db_row: tuple[Any, ...]) -> dict[str, Any]:
         "enrolled_assessor": enrolled,
         "assessor_matches": str(named).casefold().split() == str(enrolled).casefold().split(),
         **needs_columns((bundle.get("person") or {}).get("format_needs") or []),
-        "cld": cld_row(bundle, _mechanism(bundle)),
+        "cld": cld_row(bundle, plan_mechanism(bundle)),
     }
 
 
-def _mechanism(bundle: dict[str, Any]) -> str | None:
+def plan_mechanism(bundle: dict[str, Any]) -> str | None:
     """The plan's Delivery Mechanism as the national return spells it (the decision
     room's one list), or None without a plan or before the mechanism is chosen."""
     raw = bundle.get("decision")
