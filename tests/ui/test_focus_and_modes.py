@@ -6,16 +6,13 @@ technology the words are Welsh."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
-from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QLocale, QPoint, QRect, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
 
-from rasdesk.platform.paths import demo_dir
 from rasdesk.ui import accessible
 from rasdesk.ui.main_window import MainWindow
 from rasdesk.ui.pages.new_case import NewCasePage
@@ -23,6 +20,7 @@ from rasdesk.ui.pages.question import QuestionPage
 from rasdesk.ui.pages.result import ResultPage
 from tests.ui.conftest import case_named
 from tests.ui.drive import enter, focus, key
+from tests.ui.fill import fill_answers
 from tests.ui.test_access_and_setup import routes
 
 
@@ -87,14 +85,6 @@ def visible_in_page(win: MainWindow, widget: QWidget) -> bool:
     if box.height() > viewport.height():
         return 0 <= box.top() <= 24
     return viewport.rect().contains(box)
-
-
-def fill_answers(win: MainWindow, case_uuid: str) -> None:
-    """Every answer of the demo's person example, so the draft reaches its budget."""
-    example = json.loads((demo_dir() / "answers" / "person-example.json").read_text("utf-8"))
-    for qid, value in example["answers"].items():
-        number = isinstance(value, int) and not isinstance(value, bool)
-        win.session.store.set_answer(case_uuid, qid, Decimal(value) if number else value)
 
 
 def test_the_budget_page_starts_at_its_heading_not_at_finalise(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

@@ -39,6 +39,9 @@ def style_sheet(modes: Modes) -> str:
     body, h1, h2, big = BODY_PT * k, 24 * k, 17 * k, 34 * k
     touch = 44 * k
     c = colours(modes.contrast)
+    # The current tab is already inverted (white) in high contrast: focus turns it to
+    # yellow on black, a change a yellow fill over white (1.07:1) would not show.
+    tab_bg, tab_fg = (c.bg, c.ring) if modes.contrast else (c.focus_bg, c.focus_fg)
     tick = (paths.resources_dir() / "icons" / f"tick-{c.fg[1:]}.svg").as_posix()
     return f"""
 * {{ font-family: "{FAMILY}", "DejaVu Sans"; font-size: {body}pt; color: {c.fg}; }}
@@ -79,7 +82,7 @@ QListWidget, QListView, QTreeView, QTableView {{
   border: {2 * k}px solid {c.box}; background: {c.bg}; color: {c.fg};
   selection-background-color: {c.chosen_bg}; selection-color: {c.chosen_fg}; }}
 QListWidget:focus, QListView:focus, QTreeView:focus, QTableView:focus {{
-  background: {c.bg}; color: {c.fg}; border: {4 * k}px solid {c.ring}; }}
+  background: {c.bg}; color: {c.fg}; border: {6 * k}px solid {c.ring}; }}
 QListWidget::item {{ min-height: {touch}px; padding: {4 * k}px; border-bottom: 1px solid {c.box}; color: {c.fg}; background: {c.bg}; }}
 QListWidget::item:selected {{ background: {c.chosen_bg}; color: {c.chosen_fg}; }}
 QHeaderView::section {{ background: {c.bg}; color: {c.fg}; border: 1px solid {c.box}; padding: {4 * k}px; }}
@@ -90,7 +93,7 @@ QTabBar::tab {{
   background: {c.bg}; color: {c.fg}; border: {2 * k}px solid {c.box}; min-height: {touch}px;
   padding: {4 * k}px {10 * k}px; }}
 QTabBar::tab:selected {{ background: {c.chosen_bg}; color: {c.chosen_fg}; border-color: {c.chosen_bg}; font-weight: bold; }}
-QTabBar:focus::tab:selected {{ background: {c.focus_bg}; color: {c.focus_fg}; border: {4 * k}px solid {c.ring}; }}
+QTabBar::tab:selected:focus {{ background: {tab_bg}; color: {tab_fg}; border: {4 * k}px solid {c.ring}; }}
 QProgressBar {{ border: {2 * k}px solid {c.fg}; background: {c.bg}; color: {c.fg}; }}
 QProgressBar::chunk {{ background: {c.fg}; }}
 """
