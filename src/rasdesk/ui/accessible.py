@@ -89,6 +89,11 @@ def give_role(widget: QWidget, role: str, name: str = "") -> QWidget:
     assert role in _ROLES, role
     install()
     widget.setProperty(ROLE_PROPERTY, role)
+    # Setting a label's text or name may already have made (and cached) Qt's own
+    # interface for it while a screen reader is running: drop it so ours is made.
+    interface = QAccessible.queryAccessibleInterface(widget)
+    if interface is not None and interface.role() != _ROLES[role]:
+        QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(interface))
     if name:
         widget.setAccessibleName(name)
     return widget

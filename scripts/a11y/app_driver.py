@@ -1,0 +1,106 @@
+"""The real app on a throwaway demo profile, for the AT-SPI and Orca checks
+(scripts/stage-a11y.sh). Runs in .venv; reads one command a line on stdin and answers one
+JSON line on stdout once the page has settled:
+
+    go ["question", "@John Evans", "washing", false]   open a page ("@Name": that case)
+    look {"contrast": true, "language": "cy"}          change the looks of the page shown
+    where                                              what the page shows (no change)
+    quit
+
+Each answer says the page kind, its heading, its question and answers, the £ figure, and
+the Change links, so the reader can compare what AT-SPI exposes with what is on screen.
+John Evans's draft is completed from the demo's person example, so it reaches a budget.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+os.environ.setdefault("RASDESK_HOME", tempfile.mkdtemp(prefix="rasdesk-a11y-"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # tests.ui.fill
+
+from rasdesk.platform.demo_keyring import use_demo_keyring
+
+use_demo_keyring()
+
+from PySide6.QtCore import QSocketNotifier, QTimer  # noqa: E402
+from PySide6.QtWidgets import QLabel  # noqa: E402
+
+from rasdesk.storage.queries import list_cases  # noqa: E402
+from rasdesk.ui import theme  # noqa: E402
+from rasdesk.ui.app import application, make_window  # noqa: E402
+from rasdesk.ui.main_window import MainWindow  # noqa: E402
+from rasdesk.ui.pages.check_answers import CheckAnswersPage  # noqa: E402
+from rasdesk.ui.pages.question import QuestionPage  # noqa: E402
+from rasdesk.ui.pages.result import ResultPage  # noqa: E402
+from tests.ui.fill import fill_answers  # noqa: E402
+
+
+def describe(win: MainWindow) -> dict[str, object]:
+    page = win.page
+    heading = page.findChild(QLabel, "h1") if page is not None else None
+    info: dict[str, object] = {
+        "route": [str(part) for part in win.route],
+        "page": type(page).__name__,
+        "heading": heading.accessibleName() if heading is not None else "",
+        "window": win.windowTitle(),
+    }
+    if isinstance(page, QuestionPage):
+        info["question"] = page.heading.text()
+        info["answers"] = [b.accessibleName() for b in getattr(page.answer, "buttons", [])]
+    if isinstance(page, ResultPage):
+        info["weekly"] = page.weekly.text()
+    if isinstance(page, CheckAnswersPage):
+        info["links"] = [w.accessibleName() for w in page.change_links.values()]
+    return info
+
+
+def main() -> int:
+    app = application()
+    theme.load_fonts()
+    win = make_window(demo=True)
+    assert isinstance(win, MainWindow)
+    win.resize(1100, 820)
+    win.show()
+    cases = {c.person_name: c.case_uuid for c in list_cases(win.session.store)}
+    fill_answers(win, cases["John Evans"])
+
+    def answer(words: dict[str, object]) -> None:
+        print(json.dumps(words), flush=True)
+
+    def run(line: str) -> None:
+        command, _space, rest = line.strip().partition(" ")
+        if command == "go":
+            route = [cases[p[1:]] if isinstance(p, str) and p.startswith("@") else p
+                     for p in json.loads(rest)]
+            win.go(tuple(route))
+        elif command == "look":
+            wanted = json.loads(rest)
+            win.set_modes(replace(win.modes(), **wanted))
+        elif command == "quit":
+            win.close()
+            app.quit()
+            return
+        QTimer.singleShot(400, lambda: answer(describe(win)))
+
+    notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
+
+    def readable() -> None:
+        line = sys.stdin.readline()
+        if not line:
+            app.quit()
+            return
+        run(line)
+
+    notifier.activated.connect(readable)
+    QTimer.singleShot(800, lambda: answer(describe(win)))
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
