@@ -35,6 +35,9 @@ APT_PACKAGES=(
     binutils
     # validating the Linux desktop entry and AppStream metainfo (tests/packaging)
     desktop-file-utils appstream
+    # accessibility stage (scripts/stage-a11y.sh): the AT-SPI bus, Debian's pyatspi to read
+    # the tree, Orca (its speech logged), a D-Bus session, a window manager, keys, screenshots
+    at-spi2-core python3-pyatspi gir1.2-atspi-2.0 orca dbus-x11 openbox xdotool imagemagick
     # the MSI for council IT (packaging/windows/make_msi.py): wixl, msiinfo/msibuild, signing
     wixl msitools osslsigncode
     # letters read aloud (espeak-ng, English and Welsh voices), measured in tests (sox), and

@@ -51,10 +51,6 @@
         <translation>Rhif</translation>
     </message>
     <message>
-        <source>Number</source>
-        <translation>Rhif</translation>
-    </message>
-    <message>
         <source>Enter a number, like 3</source>
         <translation>Rhowch rif, fel 3</translation>
     </message>

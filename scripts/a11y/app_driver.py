@@ -4,6 +4,8 @@ JSON line on stdout once the page has settled:
 
     go ["question", "@John Evans", "washing", false]   open a page ("@Name": that case)
     look {"contrast": true, "language": "cy"}          change the looks of the page shown
+    keys ["1", "Return", "Tab", "ctrl+Return"]          type into the app (QTest)
+    next                                               answer (first choice, or 3) and go on
     where                                              what the page shows (no change)
     quit
 
@@ -28,14 +30,16 @@ from rasdesk.platform.demo_keyring import use_demo_keyring
 
 use_demo_keyring()
 
-from PySide6.QtCore import QSocketNotifier, QTimer  # noqa: E402
-from PySide6.QtWidgets import QLabel  # noqa: E402
+from PySide6.QtCore import QSocketNotifier, Qt, QTimer  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLabel  # noqa: E402
 
 from rasdesk.storage.queries import list_cases  # noqa: E402
 from rasdesk.ui import theme  # noqa: E402
 from rasdesk.ui.app import application, make_window  # noqa: E402
 from rasdesk.ui.main_window import MainWindow  # noqa: E402
 from rasdesk.ui.pages.check_answers import CheckAnswersPage  # noqa: E402
+from rasdesk.ui.pages.new_case import NewCasePage  # noqa: E402
 from rasdesk.ui.pages.question import QuestionPage  # noqa: E402
 from rasdesk.ui.pages.result import ResultPage  # noqa: E402
 from tests.ui.fill import fill_answers  # noqa: E402
@@ -49,6 +53,7 @@ def describe(win: MainWindow) -> dict[str, object]:
         "page": type(page).__name__,
         "heading": heading.accessibleName() if heading is not None else "",
         "window": win.windowTitle(),
+        "focus": (QApplication.focusWidget() or win).accessibleName(),
     }
     if isinstance(page, QuestionPage):
         info["question"] = page.heading.text()
@@ -58,6 +63,28 @@ def describe(win: MainWindow) -> dict[str, object]:
     if isinstance(page, CheckAnswersPage):
         info["links"] = [w.accessibleName() for w in page.change_links.values()]
     return info
+
+
+def go_on(win: MainWindow) -> None:
+    """What a person does to move on: choose the first answer (or type 3) and continue; on
+    the check page, Continue to the budget. Done through the page's own controls, without
+    key events (each key makes Qt's bridge wait on Orca; see docs/accessibility.md)."""
+    page = win.page
+    if isinstance(page, QuestionPage):
+        answer = page.answer
+        if hasattr(answer, "pick"):
+            answer.pick(0)
+        elif hasattr(answer, "edit"):
+            answer.edit.setText("3")
+        else:
+            answer.setPlainText("3")
+        page.next.click()
+    elif isinstance(page, CheckAnswersPage):
+        page.continue_button.setFocus()
+        page.continue_button.click()
+    elif isinstance(page, NewCasePage):
+        page.name.setText("Siân Orca")
+        page.submit()
 
 
 def main() -> int:
@@ -82,6 +109,19 @@ def main() -> int:
         elif command == "look":
             wanted = json.loads(rest)
             win.set_modes(replace(win.modes(), **wanted))
+        elif command == "keys":
+            # Keys typed into the app itself (QTest, as the tests do): Orca hears what they
+            # cause without Qt's AT-SPI key-event round trip (see docs/accessibility.md).
+            for name in json.loads(rest):
+                target = QApplication.focusWidget() or win
+                if len(name) == 1:
+                    QTest.keyClicks(target, name)
+                else:
+                    mods = Qt.KeyboardModifier.ControlModifier if name.startswith("ctrl+") else Qt.KeyboardModifier.NoModifier
+                    QTest.keyClick(target, getattr(Qt.Key, "Key_" + name.split("+")[-1]), mods)
+                app.processEvents()
+        elif command == "next":
+            go_on(win)
         elif command == "quit":
             win.close()
             app.quit()

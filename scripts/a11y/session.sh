@@ -3,6 +3,8 @@
 # Called by scripts/stage-a11y.sh; OUT is where the trees and Orca's log go.
 set -euo pipefail
 out=${1:?usage: session.sh OUT}
+# Orca needs no sound: it writes each utterance to its debug log ("SPEECH OUTPUT: '…'")
+# whether or not a speech server answers (CI has no sound card, so none does).
 /usr/libexec/at-spi-bus-launcher --launch-immediately >/dev/null 2>&1 &
 bus=$!
 openbox >/dev/null 2>&1 &

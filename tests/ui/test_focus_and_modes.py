@@ -180,3 +180,25 @@ def test_welsh_mode_sets_the_accessibility_locale(qtbot, window: MainWindow) -> 
     language_button = window.mode_bar.buttons["language"]
     assert language_button.locale().language() == QLocale.Language.English  # "English"
     QApplication.processEvents()
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_every_case_tab_is_whole_at_200_percent(qtbot, window: MainWindow, language: str) -> None:  # type: ignore[no-untyped-def]
+    window.set_modes(replace(window.modes(), large=True, language=language))
+    qtbot.wait(20)
+    bar = window.page.tabs.tabBar()  # type: ignore[union-attr]
+    for index in range(bar.count()):
+        assert bar.tabRect(index).right() < bar.width(), f"{bar.tabText(index)!r} is cut off"
+
+
+def test_a_sha256_does_not_widen_the_budget_page_at_200_percent(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    alys = case_named(window, "Alys Pritchard")
+    window.go(("result", alys))
+    window.set_modes(replace(window.modes(), large=True))
+    qtbot.wait(20)
+    page = window.page
+    assert page is not None
+    content, viewport = page.scroll.widget(), page.scroll.viewport()
+    assert content.width() <= viewport.width(), (
+        f"the budget page is {content.width()} px wide in a {viewport.width()} px view"
+    )

@@ -58,7 +58,7 @@ QPushButton, QToolButton {{
   min-height: {touch}px; padding: {4 * k}px {14 * k}px; border: {2 * k}px solid {c.fg};
   background: {c.bg}; color: {c.fg}; border-radius: {3 * k}px; }}
 QPushButton#primary {{ background: {c.button_bg}; color: {c.button_fg}; border-color: {c.button_fg if modes.contrast else c.button_bg}; font-weight: bold; }}
-QPushButton:checked, QToolButton:checked {{ background: {c.chosen_bg}; color: {c.chosen_fg}; border-color: {c.chosen_bg}; font-weight: bold; }}
+QPushButton:checked, QToolButton:checked {{ background: {c.chosen_bg}; color: {c.chosen_fg}; border-color: {c.chosen_bg}; }}
 QLabel#link {{ min-height: {touch}px; color: {c.link}; padding: 2px; }}
 QFrame#choice {{ border: {2 * k}px solid {c.box}; min-height: {touch}px; }}
 QFrame#choice[chosen="true"] {{ border: {4 * k}px solid {c.fg}; }}

@@ -7,7 +7,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QTabWidget,
+    QWidget,
+)
 
 from rasdesk.domain.errors import InputError
 from rasdesk.storage.queries import CaseSummary, list_cases
@@ -15,6 +22,7 @@ from rasdesk.ui import reviews
 from rasdesk.ui.decision_words import status_words
 from rasdesk.ui.errors import show_error
 from rasdesk.ui.session import Session
+from rasdesk.ui.theme import BODY_PT
 from rasdesk.ui.widgets.page import Page, button, label, row
 from rasdesk.ui.words import money
 
@@ -134,10 +142,16 @@ class CaseListPage(Page):
             title = self.tr("{group} ({count})").format(
                 group=self._group_title(key), count=len(mine)
             )
-            self.tabs.setTabText(index, title)
+            self.tabs.setTabText(index, two_lines(title) if self._large() else title)
+            self.tabs.setTabToolTip(index, title)
         for widget in self.lists.values():
             if widget.count() and widget.item(0).flags() & Qt.ItemFlag.ItemIsSelectable:
                 widget.setCurrentRow(0)
+
+    def _large(self) -> bool:
+        """Large print: four tabs on one line would run past the window (the fourth,
+        "Angen sylw" in Welsh, was cut off), so each title takes two lines."""
+        return QApplication.font().pointSize() >= 2 * BODY_PT
 
     def _line(self, case: CaseSummary) -> str:
         kind = (
@@ -191,3 +205,12 @@ class CaseListPage(Page):
         if selected and self.session.store.case_row(selected)["kind"] == "carer":
             selected = None  # a carer's assessment links to the person cared for
         self.new_case("carer", selected)
+
+
+def two_lines(title: str) -> str:
+    """``title`` broken at the space nearest its middle (a tab's words, at 200 %)."""
+    spaces = [i for i, char in enumerate(title) if char == " "]
+    if not spaces:
+        return title
+    middle = min(spaces, key=lambda i: abs(i - len(title) / 2))
+    return title[:middle] + "\n" + title[middle + 1 :]

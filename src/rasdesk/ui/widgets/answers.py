@@ -135,7 +135,10 @@ class NumberAnswer(QWidget):
         self.hint = label(f"{hint} ({unit})" if unit else hint, "hint")
         layout.addWidget(self.hint)
         self.edit = QLineEdit(plain(value) if isinstance(value, Decimal) else "")
-        self.edit.setAccessibleName(unit or QCoreApplication.translate("Answers", "Number"))
+        # Named by the question (its label, as on a one-question web page), so a screen
+        # reader says the question as the page opens on this box, then the unit.
+        asked = question.text.get(language)
+        self.edit.setAccessibleName(f"{asked} ({unit})" if unit else asked)
         self.edit.setAccessibleDescription(self.hint.text())
         self.edit.setMaximumWidth(260)
         self.edit.setMinimumHeight(60)
