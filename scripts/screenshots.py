@@ -1,16 +1,20 @@
-"""Screenshots of the real app for docs/screenshots/, taken on a demo profile.
+"""Screenshots of the real app for docs/screenshots/: every page in standard, large print,
+high contrast, easy read and Welsh, on a 1366×768 screen with a window manager, grabbed
+from the screen itself (``import -window root``: the frame and all) on a demo profile.
 
-    xvfb-run -a .venv/bin/python scripts/screenshots.py [FOLDER]     (a real X window)
-    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py  (no X server)
+    xvfb-run -a -s "-screen 0 1366x768x24" bash -c \
+        'openbox & sleep 1; .venv/bin/python scripts/screenshots.py [FOLDER]'
 
-Each picture is the whole window (QWidget.grab) after the page has settled.
+Names: ``{look}-{nn}-{page}.png``; look is standard, large, contrast, easy or welsh.
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ["RASDESK_HOME"] = tempfile.mkdtemp(prefix="rasdesk-shots-")
@@ -19,63 +23,102 @@ from rasdesk.platform.demo_keyring import use_demo_keyring
 
 use_demo_keyring()
 
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from rasdesk.storage.demo import DEMO_PIN  # noqa: E402
 from rasdesk.storage.queries import list_cases  # noqa: E402
 from rasdesk.ui import theme  # noqa: E402
 from rasdesk.ui.app import application, make_window  # noqa: E402
 from rasdesk.ui.main_window import MainWindow  # noqa: E402
 from rasdesk.ui.modes import Modes  # noqa: E402
+from rasdesk.ui.pages.lock import LockPage  # noqa: E402
+
+LOOKS = {
+    "standard": Modes(),
+    "large": Modes(large=True),
+    "contrast": Modes(contrast=True),
+    "easy": Modes(easy=True),
+    "welsh": Modes(language="cy"),
+}
+
+
+def settle(seconds: float = 0.4) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.01)
 
 
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
-    app = application()
+    for old in out.glob("*.png"):
+        old.unlink()
+    application()
     theme.load_fonts()
     win = make_window(demo=True)
     assert isinstance(win, MainWindow)
-    win.resize(1100, 820)
     win.show()
+    settle(1.5)
 
     def snap(name: str) -> None:
-        for _ in range(10):
-            app.processEvents()
+        settle()
         path = out / f"{name}.png"
-        win.grab().save(str(path))
+        subprocess.run(["import", "-window", "root", str(path)], check=True)
         print(path)
 
     def case(name: str) -> str:
         return next(c.case_uuid for c in list_cases(win.session.store) if c.person_name == name)
 
-    def looks(case_uuid: str, modes: Modes) -> None:
-        win.session.set_modes(case_uuid, modes)
-        win.go(win.route)
+    assert isinstance(win.page, LockPage)
+    import json
 
-    snap("01-case-list")
-    mary = case("Mary Lewis")
-    win.open_case(mary)
-    looks(mary, Modes())
-    snap("02-question-standard")
-    looks(mary, Modes(large=True))
-    snap("03-question-large-print")
-    looks(mary, Modes(easy=True))
-    snap("04-question-easy-read")
-    looks(mary, Modes(easy=True, language="cy"))
-    snap("05-question-welsh-easy-read")
-    looks(mary, Modes(contrast=True))
-    snap("06-question-high-contrast")
-    looks(mary, Modes())
-    john = case("John Evans")
-    win.go(("check", john))
-    looks(john, Modes())
-    snap("07-check-answers")
-    alys = case("Alys Pritchard")
-    win.go(("result", alys))
-    looks(alys, Modes())
-    snap("08-result")
-    looks(alys, Modes(language="cy"))
-    snap("09-result-welsh")
-    win.lock()
-    snap("10-locked")
+    from rasdesk.platform.paths import demo_dir
+    from rasdesk.storage.store import Person
+
+    full = win.session.start_case(Person("Dewi Jones", "1950-01-02"), "person", None)
+    example = json.loads((demo_dir() / "answers" / "person-example.json").read_text("utf-8"))
+    for question, value in example["answers"].items():
+        win.session.store.set_answer(full, question, value)
+    for look, modes in LOOKS.items():
+        win.session.app_modes = modes
+        win.go(win.route)
+        if look == "standard":
+            snap(f"{look}-00-start-pin")
+            win.page.pin.setText(DEMO_PIN)  # type: ignore[union-attr]
+            win.page.try_unlock()  # type: ignore[union-attr]
+        win.go(("cases",))
+        snap(f"{look}-01-case-list")
+        win.go(("new", "person", None))
+        snap(f"{look}-02-new-case")
+        mary, john, alys = case("Mary Lewis"), case("John Evans"), case("Alys Pritchard")
+        for who in (mary, john, alys, full):
+            win.session.set_modes(who, modes)
+        win.open_case(mary)
+        snap(f"{look}-03-question")
+        win.go(("question", john, "home_tasks", False))
+        snap(f"{look}-04-question-multiple")
+        win.go(("question", john, "night_help", False))
+        snap(f"{look}-05-question-number")
+        win.go(("check", full))
+        snap(f"{look}-06-check-answers")
+        win.go(("result", full))
+        snap(f"{look}-07-budget-draft")
+        win.go(("result", alys))
+        snap(f"{look}-08-budget-final")
+        win.go(("question", john, "washing", False))
+        win.act("handed")
+        snap(f"{look}-09-handed-to-the-person")
+        win.handed_case = None
+        win.session.set_modes(john, modes)
+        win.go(("question", john, "washing", False))
+        win.mode_bar.open_looks()
+        snap(f"{look}-10-looks-panel")
+        win.mode_bar.panel.hide()
+        win.lock()
+        snap(f"{look}-11-locked")
+        win.page.pin.setText(DEMO_PIN)  # type: ignore[union-attr]
+        win.page.try_unlock()  # type: ignore[union-attr]
     win.session.store.close()
     return 0
 

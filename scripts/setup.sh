@@ -43,6 +43,9 @@ APT_PACKAGES=(
     # letters read aloud (espeak-ng, English and Welsh voices), measured in tests (sox), and
     # in braille (liblouis-bin: lou_translate with UEB and Welsh grade 2 tables)
     espeak-ng sox liblouis-bin
+    # the real-window stage (scripts/stage-real-window.sh): a window manager, keys and mouse,
+    # screen grabs and window geometry, and a real password store on a session bus
+    openbox xdotool imagemagick x11-utils gnome-keyring dbus-x11
 )
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

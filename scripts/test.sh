@@ -35,7 +35,7 @@ RASDESK_HOME=$(mktemp -d "${TMPDIR:-/tmp}/rasdesk-test.XXXXXX")
 export RASDESK_HOME
 trap 'rm -rf -- "$RASDESK_HOME"' EXIT
 
-[[ $mode == lint ]] && total=4 || total=9
+[[ $mode == lint ]] && total=4 || total=10
 stage=0
 header() {
     stage=$((stage + 1))
@@ -100,6 +100,9 @@ run_pytest bash scripts/stage-fuzz.sh
 
 header "accessibility: the app read over AT-SPI and by Orca (scripts/stage-a11y.sh)"
 run bash scripts/stage-a11y.sh
+
+header "the real window: Xvfb + openbox + xdotool + gnome-keyring, 1366x768 and 1280x720"
+run bash scripts/stage-real-window.sh
 
 # About a minute and a half on 2 cores; the bundle is about 240 MB, built in a temporary folder.
 header "the Linux bundle: built from a clean copy of the checkout, then smoke-tested"

@@ -750,6 +750,10 @@
         <translation>&amp;Achosion</translation>
     </message>
     <message>
+        <source>Look&amp;s</source>
+        <translation>Gol&amp;wg</translation>
+    </message>
+    <message>
         <source>&amp;Large print</source>
         <translation>&amp;Print bras</translation>
     </message>
@@ -772,6 +776,14 @@
     <message>
         <source>Loc&amp;k</source>
         <translation>&amp;Cloi</translation>
+    </message>
+    <message>
+        <source>Looks: {on}</source>
+        <translation>Golwg: {on}</translation>
+    </message>
+    <message>
+        <source>standard</source>
+        <translation>safonol</translation>
     </message>
 </context>
 <context>

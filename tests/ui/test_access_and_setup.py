@@ -135,5 +135,5 @@ def test_alt_keys_on_the_case_list_are_unique(qtbot, window: MainWindow) -> None
         b.text() for b in window.findChildren(QAbstractButton) if b.isVisible() and "&" in b.text()
     ]
     keys = [QKeySequence.mnemonic(t).toString() for t in texts]
-    assert len(texts) >= 8
+    assert len(texts) >= 5  # the bar: Cases, Looks, Lock (the looks are in its panel)
     assert len(set(keys)) == len(keys), dict(zip(texts, keys, strict=True))

@@ -55,12 +55,26 @@ def compute_weekly(
 
 
 def confirm_next_dialog() -> None:
-    """Press Enter in the confirmation dialog when it opens (its default: Finalise)."""
+    """In the confirmation dialog when it opens: the default is the safe "Not yet"; move to
+    Finalise with Shift+Tab and press Space, as a keyboard user would."""
 
     def press() -> None:
+        from PySide6.QtTest import QTest
+        from PySide6.QtWidgets import QPushButton
+
         dialog = QApplication.activeModalWidget()
         assert dialog is not None, "no confirmation dialog"
-        key(Qt.Key.Key_Return) if QApplication.focusWidget() else dialog.accept()
+        buttons = {b.text(): b for b in dialog.findChildren(QPushButton)}
+        default = [t for t, b in buttons.items() if b.isDefault()]
+        finalise = buttons["Finalise"]
+        if default != ["Not yet"]:
+            dialog.reject()  # never leave a dialog open: the test fails below instead
+            return
+        focused = dialog.focusWidget() or buttons["Not yet"]
+        QTest.keyClick(focused, Qt.Key.Key_Backtab)
+        QTest.keyClick(dialog.focusWidget() or finalise, Qt.Key.Key_Space)
+        if dialog.isVisible():
+            finalise.click()  # offscreen focus can lag; the choice is still Finalise
 
     QTimer.singleShot(150, press)
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from rasdesk.platform.pin_attempts import PinAttempts
-from rasdesk.ui import decision_nav, flow, handover, i18n, reviews, theme
+from rasdesk.ui import decision_nav, flow, handover, i18n, reviews, theme, window_size
 from rasdesk.ui.accessible import make_announcer
 from rasdesk.ui.background_sync import BackgroundSync
 from rasdesk.ui.errors import show_error
@@ -63,7 +63,6 @@ class MainWindow(QMainWindow):
         self.attempts = PinAttempts(int(session.settings()["pin_lockout_seconds"]))
         self.page: Page | None = None
         self.applied: Modes | None = None  # the looks the app has now
-        self.resize(1100, 800)
         holder = QWidget()
         layout = QVBoxLayout(holder)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -84,6 +83,7 @@ class MainWindow(QMainWindow):
         minutes = int(session.settings()["inactivity_lock_minutes"])
         self.inactivity = InactivityLock(minutes, self.lock)
         self.go(self.route)
+        window_size.place(self)
 
     # --- the looks -----------------------------------------------------------------------
     def case_uuid(self) -> str | None:
@@ -178,7 +178,12 @@ class MainWindow(QMainWindow):
         self.mode_bar.show_modes(
             modes, case is not None and handover.can_hand_over(route, self.session.is_draft(case))
         )
+        for widget in self.mode_bar.buttons.values():  # new words or print size: new sizes
+            widget.updateGeometry()
+        self.mode_bar.layout().invalidate()
         self.mode_bar.setVisible(route[0] not in ("lock", "closed"))
+        # One question per page: the status line is for the case list and the budget.
+        self.statusBar().setVisible(route[0] != "question")
         if route[0] == "first_run":  # nothing to lock and no cases before set-up is done
             self.mode_bar.buttons["cases"].hide()
             self.mode_bar.buttons["lock"].hide()
@@ -421,6 +426,7 @@ class MainWindow(QMainWindow):
         self.sync_status.setText("" if self.route[0] in ("lock", "closed") else words)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        window_size.remember(self)
         if self.page is not None and self.route[0] != "closed":
             self.page.leave()  # the last typing is saved
         self.sync.stop()

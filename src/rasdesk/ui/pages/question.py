@@ -67,12 +67,6 @@ class QuestionPage(Page):
             self.tr("the question and its answers"),
         )
         self.body.addWidget(self.read_aloud)
-        if question.help and not modes.handed:
-            help_label = label(
-                self.tr("For the assessor: {help}").format(help=question.help.get(lang)), "hint"
-            )
-            self.body.addWidget(help_label)
-
         if reviews.is_unchecked(session, case_uuid, question.id):  # Continue confirms it
             self.body.addWidget(reviews.prefilled_mark())
         value = session.answers(case_uuid).get(question.id)
@@ -84,6 +78,13 @@ class QuestionPage(Page):
         else:
             self.answer = TextAnswer(value, words, self._typed_answer)
         self.body.addWidget(self.answer)
+        # The assessor's help comes after the answers: the question and its answers are
+        # what must fit the screen (1366×768, large print).
+        if question.help and not modes.handed:
+            help_label = label(
+                self.tr("For the assessor: {help}").format(help=question.help.get(lang)), "hint"
+            )
+            self.body.addWidget(help_label)
 
         self.notes: QPlainTextEdit | None = None
         if not modes.handed:
@@ -100,7 +101,10 @@ class QuestionPage(Page):
 
         self.back = button(self.tr("Back"), self._back)
         self.next = button(self.tr("Continue"), self._continue, primary=True)
-        self.body.addWidget(row(self.back, self.next))
+        self.put_in_footer(self.back, self.next)
+        if modes.large:  # room for the answers: "Question 4 of 23" goes beside Continue
+            self.body.removeWidget(self.progress)
+            self.footer.addWidget(self.progress)
         if modes.handed and step.number == 1:
             self.back.hide()  # with the person: there is nothing before their first question
         self.finish()

@@ -142,8 +142,9 @@ class ResultPage(Page):
             )
         )
         yes = box.addButton(self.tr("Finalise"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Not yet"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(yes)
+        not_yet = box.addButton(self.tr("Not yet"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(not_yet)  # Enter, pressed once too often, finalises nothing
+        box.setEscapeButton(not_yet)
         box.exec()
         if box.clickedButton() is yes:
             self.finalise_action()

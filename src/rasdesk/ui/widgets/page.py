@@ -50,6 +50,14 @@ class Page(QWidget):
         self.body.setSpacing(14)
         self.scroll.setWidget(inner)
         outer.addWidget(self.scroll)
+        # Back / Continue stay on screen below the scrolling part, whatever the print size.
+        self.footer_bar = QWidget()
+        self.footer_bar.setObjectName("footer")
+        self.footer = QHBoxLayout(self.footer_bar)
+        self.footer.setContentsMargins(32, 8, 32, 12)
+        self.footer.setSpacing(12)
+        self.footer_bar.hide()
+        outer.addWidget(self.footer_bar)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_moved)
@@ -72,6 +80,13 @@ class Page(QWidget):
 
     def finish(self) -> None:
         self.body.addStretch(1)
+
+    def put_in_footer(self, *widgets: QWidget) -> None:
+        """Keep ``widgets`` (Back, Continue) below the scrolling part, always in view."""
+        for widget in widgets:
+            self.footer.addWidget(widget)
+        self.footer.addStretch(1)
+        self.footer_bar.show()
 
     def show_summary(self, summary: QWidget, links: list[QWidget]) -> None:
         """Put an error summary under the heading, Tab through it then on into the form,
@@ -122,7 +137,13 @@ class Page(QWidget):
             widget = parent  # the whole answer, not only its radio button
         room = self.scroll.viewport().height()
         if widget.height() + 2 * 24 <= room:
-            self.scroll.ensureWidgetVisible(widget, 24, 24)
+            # The whole widget (ensureWidgetVisible shows only a text box's cursor line).
+            top = widget.mapTo(self.scroll.widget(), QPoint(0, 0)).y()
+            bar = self.scroll.verticalScrollBar()
+            if top - 24 < bar.value():
+                bar.setValue(top - 24)
+            elif top + widget.height() + 24 > bar.value() + room:
+                bar.setValue(top + widget.height() + 24 - room)
         else:  # taller than the view (a notes box at 200 %): show its top, then its start
             top = widget.mapTo(self.scroll.widget(), QPoint(0, 0)).y()
             self.scroll.verticalScrollBar().setValue(max(0, top - 8))
