@@ -94,6 +94,10 @@ def main() -> int:
     assert isinstance(win, MainWindow)
     win.resize(1100, 820)
     win.show()
+    from rasdesk.storage.demo import DEMO_PIN
+
+    win.page.pin.setText(DEMO_PIN)  # type: ignore[union-attr]  # it opens on the PIN
+    win.page.try_unlock()  # type: ignore[union-attr]
     cases = {c.person_name: c.case_uuid for c in list_cases(win.session.store)}
     fill_answers(win, cases["John Evans"])
 
