@@ -18,7 +18,12 @@ from rasdesk.domain.errors import InputError
 from rasdesk.domain.jsonio import StrictJSONError, loads_strict
 from rasdesk.domain.model import Question
 from rasdesk.platform.files import read_json, write_new
-from rasdesk.platform.rulesets import check_in_force, current_sha256, installed_path, load_signed
+from rasdesk.platform.rulesets import (
+    check_in_force,
+    current_sha256,
+    installed_path,
+    load_signed_any,
+)
 
 #: The most cases one ``case list`` shows.
 MAX_LIST = 1_000_000
@@ -47,7 +52,7 @@ def new(args: argparse.Namespace) -> int:
     from rasdesk.storage.store import Person
 
     if args.ruleset:
-        verified = load_signed(args.ruleset, [Path(p) for p in args.trust])
+        verified = load_signed_any(args.ruleset, [Path(p) for p in args.trust])
         source = str(args.ruleset)
     else:
         sha = current_sha256()
@@ -55,7 +60,7 @@ def new(args: argparse.Namespace) -> int:
             raise InputError(
                 "no ruleset is installed: install your council's first (rasdesk ruleset install R.signed.json)"
             )
-        verified = load_signed(installed_path(sha))
+        verified = load_signed_any(installed_path(sha))
         source = "the installed ruleset"
     check_in_force(verified.ruleset, dt.date.today(), source)
     needs = (
@@ -126,9 +131,7 @@ def answer(args: argparse.Namespace) -> int:
     try:
         case_uuid = store.resolve(args.case)
         version = store.current_version(case_uuid)
-        question = store.questionnaire_of(version, store.case_row(case_uuid)).question_by_id.get(
-            args.question
-        )
+        question = store.questions_of(version, store.case_row(case_uuid)).get(args.question)
         if question is None:
             raise InputError(f"there is no question {args.question!r} in this case's questionnaire")
         if args.clear:
@@ -183,8 +186,9 @@ def finalise(args: argparse.Namespace) -> int:
         weekly = store.case_row(case_uuid)["weekly"]
     finally:
         store.close()
+    figure = f"£{weekly} a week" if weekly is not None else "its amounts are in the bundle"
     print(
-        f"Finalised case {case_uuid[:8]}: £{weekly} a week. It cannot change now; corrections are amendments."
+        f"Finalised case {case_uuid[:8]}: {figure}. It cannot change now; corrections are amendments."
     )
     print(f"  bundle sha256: {digest}")
     return 0
@@ -264,7 +268,10 @@ def show(args: argparse.Namespace) -> int:
         )
         for q, a in v["answers"].items():
             print(f"  {q}: {a}")
-        if v["result"]:
+        if v["result"] and "amounts" in v["result"]:  # format 2: each amount with its period
+            for a in v["result"]["amounts"]:
+                print(f"  {a['label']}: £{a['total']} ({a['period']['per']})")
+        elif v["result"]:
             print(
                 f"  Indicative budget: £{v['result']['weekly']} a week (£{v['result']['annual']} a year)"
             )

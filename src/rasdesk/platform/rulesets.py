@@ -77,9 +77,10 @@ def check_in_force(ruleset: AnyRuleset, on: dt.date, source: str) -> None:
 
 def install(
     path: Path | str, extra_keys: list[Path] | None = None, today: dt.date | None = None
-) -> Verified:
-    """Verify and keep a signed ruleset, and make it the one new assessments use."""
-    verified = load_signed(path, extra_keys)
+) -> VerifiedAny:
+    """Verify and keep a signed ruleset (format 1 or 2), and make it the one new
+    assessments use."""
+    verified = load_signed_any(path, extra_keys)
     ruleset = verified.ruleset
     day = today or dt.date.today()
     if ruleset.effective_to is not None and day.isoformat() > ruleset.effective_to:

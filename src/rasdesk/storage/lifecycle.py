@@ -17,10 +17,13 @@ from typing import Any
 from rasdesk.cld.details import person_codes
 from rasdesk.domain.answers import check_answer, json_value
 from rasdesk.domain.budget import compute_budget
+from rasdesk.domain.budget_v2 import compute_budget_v2
 from rasdesk.domain.bundle import FORMAT, FORMAT_V2, canonical, seal
 from rasdesk.domain.errors import CaseStateError, InputError
 from rasdesk.domain.jsonio import loads_strict
+from rasdesk.domain.model import Ruleset
 from rasdesk.domain.result import Result
+from rasdesk.domain.result_v2 import ResultV2
 from rasdesk.storage import prefilled
 from rasdesk.storage.store import CaseStore, now
 
@@ -47,12 +50,28 @@ def preview(store: CaseStore, case_uuid: str) -> Result:
     return compute_budget(ruleset, doc, case["language"], f"case {case_uuid[:8]}")
 
 
+def compute_case(store: CaseStore, case_uuid: str) -> Result | ResultV2:
+    """The result the current answers give with the case's pinned ruleset, format 1 or 2
+    (raises ``AnswersError`` / ``InputError`` while incomplete)."""
+    case = store.case_row(case_uuid)
+    version = store.current_version(case_uuid)
+    ruleset = store.any_ruleset(version["ruleset_sha256"])
+    answers = store.answers_json(version["version_uuid"])
+    doc = {"questionnaire": case["questionnaire"], "answers": answers}
+    source = f"case {case_uuid[:8]}"
+    if isinstance(ruleset, Ruleset):
+        return compute_budget(ruleset, doc, case["language"], source)
+    return compute_budget_v2(ruleset, doc, case["language"], source)
+
+
 def finalise(store: CaseStore, case_uuid: str) -> str:
     """Compute with the pinned ruleset and freeze the bundle. Returns its sha256."""
     case, version = store._draft(case_uuid)
     vid = version["version_uuid"]
     prefilled.refuse_unchecked(store, case_uuid, vid)
-    result = preview(store, case_uuid)  # refuses incomplete answers, naming each
+    result = compute_case(store, case_uuid)  # refuses incomplete answers, naming each
+    # The case list's weekly figure is format 1's; a format-2 case has its amounts instead.
+    weekly = str(result.as_dict()["weekly"]) if isinstance(result, Result) else None
     at = now()
     audit = [
         {"at": r[0], "event": r[1], "question": r[2], "old": r[3], "new": r[4], "reason": r[5]}
@@ -99,7 +118,7 @@ def finalise(store: CaseStore, case_uuid: str) -> str:
         db.execute("INSERT INTO outbox (version_uuid) VALUES (?)", (vid,))
         db.execute(
             "UPDATE cases SET state = 'finalised', weekly = ?, updated_at = ? WHERE case_uuid = ?",
-            (str(result.as_dict()["weekly"]), at, case_uuid),
+            (weekly, at, case_uuid),
         )
         if plan is not None:
             db.execute(

@@ -26,8 +26,9 @@ from rasdesk.domain.answers import AnswerValue, check_answer, json_value
 from rasdesk.domain.bundle import canonical
 from rasdesk.domain.errors import CaseStateError, InputError, StorageError
 from rasdesk.domain.jsonio import loads_strict
-from rasdesk.domain.model import Questionnaire, Ruleset
-from rasdesk.domain.parse import parse_ruleset
+from rasdesk.domain.model import Question, Questionnaire, Ruleset
+from rasdesk.domain.model_v2 import QuestionnaireV2
+from rasdesk.domain.parse_v2 import AnyRuleset, parse_any
 from rasdesk.domain.signing import read_envelope
 from rasdesk.storage import faults
 from rasdesk.storage.connection import DatabaseError, connect
@@ -84,7 +85,7 @@ class CaseStore:
     actor: str
     session: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
     _mono0: int = field(default_factory=time.monotonic_ns)
-    _rulesets: dict[str, Ruleset] = field(default_factory=dict)
+    _rulesets: dict[str, AnyRuleset] = field(default_factory=dict)
 
     @classmethod
     def open(cls, path: Path, key: bytes, actor: str) -> CaseStore:
@@ -160,7 +161,7 @@ class CaseStore:
         )
 
     # --- rulesets ---------------------------------------------------------------------
-    def keep_ruleset(self, signed: bytes, ruleset: Ruleset) -> None:
+    def keep_ruleset(self, signed: bytes, ruleset: AnyRuleset) -> None:
         """Keep the exact signed bytes forever, keyed by the payload's sha256."""
         self.db.execute(
             "INSERT OR IGNORE INTO rulesets (sha256, id, version, signed, stored_at) VALUES (?, ?, ?, ?, ?)",
@@ -168,6 +169,16 @@ class CaseStore:
         )
 
     def ruleset(self, sha256: str) -> Ruleset:
+        """The format-1 ruleset a case is pinned to (format-2 cases: ``any_ruleset``)."""
+        found = self.any_ruleset(sha256)
+        if not isinstance(found, Ruleset):
+            raise InputError(
+                f"the ruleset {sha256[:12]}… is format 2: this step works only for format-1 cases"
+            )
+        return found
+
+    def any_ruleset(self, sha256: str) -> AnyRuleset:
+        """The ruleset (format 1 or 2) with this payload sha256, verified when it was kept."""
         found = self._rulesets.get(sha256)
         if found is None:
             row = self.db.execute(
@@ -176,7 +187,7 @@ class CaseStore:
             if row is None:
                 raise StorageError(f"the ruleset {sha256[:12]}… is missing from the case store")
             payload = read_envelope(row[0], f"stored ruleset {sha256[:12]}…").payload
-            found = parse_ruleset(payload, f"stored ruleset {sha256[:12]}…")
+            found = parse_any(payload, f"stored ruleset {sha256[:12]}…")
             if found.sha256 != sha256:
                 raise StorageError(f"the stored ruleset {sha256[:12]}… is damaged")
             self._rulesets[sha256] = found
@@ -216,11 +227,16 @@ class CaseStore:
     def questionnaire_of(self, version: dict[str, Any], case: dict[str, Any]) -> Questionnaire:
         return self.ruleset(version["ruleset_sha256"]).questionnaire_by_id[case["questionnaire"]]
 
+    def questions_of(self, version: dict[str, Any], case: dict[str, Any]) -> dict[str, Question]:
+        """The questions of a case's pinned questionnaire, by id (either format)."""
+        ruleset = self.any_ruleset(version["ruleset_sha256"])
+        return ruleset.questionnaire_by_id[case["questionnaire"]].question_by_id
+
     def new_case(
         self,
         person: Person,
         questionnaire_id: str,
-        ruleset: Ruleset,
+        ruleset: AnyRuleset,
         signed: bytes,
         *,
         linked_case: str | None = None,
@@ -243,8 +259,8 @@ class CaseStore:
     def insert_case(
         self,
         person: Person,
-        questionnaire: Questionnaire,
-        ruleset: Ruleset,
+        questionnaire: Questionnaire | QuestionnaireV2,
+        ruleset: AnyRuleset,
         signed: bytes,
         linked_case: str | None,
         device_id: str | None,
@@ -331,7 +347,7 @@ class CaseStore:
     def set_answer(self, case_uuid: str, question_id: str, value: Any) -> None:
         """Save one answer now (``None`` clears it). Checked against the pinned questionnaire."""
         case, version = self._draft(case_uuid)
-        question = self.questionnaire_of(version, case).question_by_id.get(question_id)
+        question = self.questions_of(version, case).get(question_id)
         if question is None:
             raise InputError(f"there is no question {question_id!r} in this questionnaire")
         encoded = (
@@ -394,10 +410,7 @@ class CaseStore:
     def set_note(self, case_uuid: str, question_id: str, text: str) -> None:
         """A note in the person's own words, for one question (or ``general``)."""
         case, version = self._draft(case_uuid)
-        if (
-            question_id != "general"
-            and question_id not in self.questionnaire_of(version, case).question_by_id
-        ):
+        if question_id != "general" and question_id not in self.questions_of(version, case):
             raise InputError(f"there is no question {question_id!r} in this questionnaire")
         at = now()
         with self.transaction() as db:
