@@ -1311,6 +1311,65 @@
     </message>
 </context>
 <context>
+    <name>ResultV2Page</name>
+    <message>
+        <source>The budget</source>
+        <translation>Y gyllideb</translation>
+    </message>
+    <message>
+        <source>The indicative budget</source>
+        <translation>Y gyllideb ddangosol</translation>
+    </message>
+    <message>
+        <source>This is a draft. It is not a decision until it is finalised.</source>
+        <translation>Drafft yw hwn, nid penderfyniad. Bydd yn benderfyniad pan fydd wedi&apos;i gwblhau.</translation>
+    </message>
+    <message>
+        <source>How the figures were worked out</source>
+        <translation>Sut y cafodd y ffigurau eu cyfrifo</translation>
+    </message>
+    <message>
+        <source>Back to the answers</source>
+        <translation>Yn ôl i&apos;r atebion</translation>
+    </message>
+    <message>
+        <source>Total: {figure}</source>
+        <translation>Cyfanswm: {figure}</translation>
+    </message>
+    <message>
+        <source>The council&apos;s part: {figure}</source>
+        <translation>Rhan y cyngor: {figure}</translation>
+    </message>
+    <message>
+        <source>Other funders&apos; parts: {figure}</source>
+        <translation>Rhannau cyllidwyr eraill: {figure}</translation>
+    </message>
+    <message>
+        <source>{part} ({funder}): £{amount} {per}</source>
+        <translation>{part} ({funder}): £{amount} {per}</translation>
+    </message>
+    <message>
+        <source>Points in each area</source>
+        <translation>Pwyntiau ym mhob maes</translation>
+    </message>
+    <message>
+        <source>the council</source>
+        <translation>y cyngor</translation>
+    </message>
+    <message>
+        <source>the NHS</source>
+        <translation>y GIG</translation>
+    </message>
+    <message>
+        <source>the Independent Living Fund</source>
+        <translation>y Gronfa Byw&apos;n Annibynnol</translation>
+    </message>
+    <message>
+        <source>another funder</source>
+        <translation>cyllidwr arall</translation>
+    </message>
+</context>
+<context>
     <name>Reviews</name>
     <message>
         <source>Uses an older ruleset: open it to move it to the new one.</source>

@@ -43,6 +43,7 @@ from rasdesk.ui.pages.move_ruleset import MoveRulesetPage
 from rasdesk.ui.pages.new_case import NewCasePage
 from rasdesk.ui.pages.question import QuestionPage
 from rasdesk.ui.pages.result import ResultPage
+from rasdesk.ui.pages.result_v2 import ResultV2Page
 from rasdesk.ui.pages.since_last_time import SinceLastTimePage
 from rasdesk.ui.session import Session
 from rasdesk.ui.widgets.mode_bar import ModeBar
@@ -253,6 +254,15 @@ class MainWindow(QMainWindow):
                     ("changes", case) if reviews.is_review(s, case) else ("result", case)
                 ),
                 go_back=lambda: self._last_question(case),
+            )
+        if kind == "result" and s.is_format2(case):
+            result, questionnaire, final = s.budget_v2(case, modes.language)
+            return ResultV2Page(
+                result,
+                questionnaire,
+                final,
+                modes,
+                go_back=lambda: self.go(("check", case) if s.is_draft(case) else ("cases",)),
             )
         if kind == "result":
             return ResultPage(

@@ -129,6 +129,39 @@ class Session:
         return case_uuid
 
     # --- the budget ------------------------------------------------------------------------
+    def is_format2(self, case_uuid: str) -> bool:
+        from rasdesk.domain.model_v2 import RulesetV2
+
+        sha = self.version(case_uuid)["ruleset_sha256"]
+        return isinstance(self.store.any_ruleset(sha), RulesetV2)
+
+    def budget_v2(self, case_uuid: str, language: str) -> tuple[Any, Any, bool]:
+        """A format-2 case's result (as ``rasdesk compute`` gives it, in ``language``), its
+        questionnaire, and whether it is final. A finalised version shows its frozen
+        answers' result, which must equal the amounts it was finalised with."""
+        from rasdesk.domain.budget_v2 import compute_budget_v2
+        from rasdesk.domain.bundle import open_bundle
+        from rasdesk.domain.errors import StorageError
+        from rasdesk.domain.model_v2 import RulesetV2
+
+        case = self.store.case_row(case_uuid)
+        version = self.version(case_uuid)
+        ruleset = self.store.any_ruleset(version["ruleset_sha256"])
+        assert isinstance(ruleset, RulesetV2)
+        questionnaire = ruleset.questionnaire_by_id[case["questionnaire"]]
+        source = f"case {case_uuid[:8]}"
+        if version["bundle"] is None:
+            answers = self.store.answers_json(version["version_uuid"])
+            doc = {"questionnaire": case["questionnaire"], "answers": answers}
+            return compute_budget_v2(ruleset, doc, language, source), questionnaire, False
+        bundle = open_bundle(version["bundle"], source)
+        doc = {"questionnaire": bundle["questionnaire"], "answers": bundle["answers"]}
+        again = compute_budget_v2(ruleset, doc, language, source)
+        totals = [(a["id"], a["council"], a["total"]) for a in bundle["result"]["amounts"]]
+        if [(a["id"], a["council"], a["total"]) for a in again.as_dict()["amounts"]] != totals:
+            raise StorageError(f"{source}: recomputing gives other amounts; nothing is shown")
+        return again, questionnaire, True
+
     def budget(self, case_uuid: str, language: str) -> tuple[dict[str, Any], bool]:
         """The budget as ``rasdesk compute --json`` gives it, explained in ``language``, and
         whether it is final. A finalised version shows its frozen figures; the explanation

@@ -1,0 +1,125 @@
+"""The budget of a format-2 case: each amount with its period (a week, a month, a year, or a
+one-off with what it covers), its parts each with its funder, then the council's part, the
+other funders' parts and the total, never mixed up; the points chart only for a part that is
+per point; the engine's explanation step by step."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from PySide6.QtWidgets import QWidget
+
+from rasdesk.domain.model_v2 import Amount, PeriodSpec, QuestionnaireV2
+from rasdesk.domain.phrases_v2 import PHRASES_V2
+from rasdesk.domain.result_v2 import AmountResult, ResultV2
+from rasdesk.ui.modes import Modes
+from rasdesk.ui.widgets.page import Page, button, heading, label, row
+from rasdesk.ui.widgets.points_chart import PointsChart
+from rasdesk.ui.words import money, shown_text
+
+
+class ResultV2Page(Page):
+    def __init__(
+        self,
+        result: ResultV2,
+        questionnaire: QuestionnaireV2,
+        final: bool,
+        modes: Modes,
+        go_back: Callable[[], None],
+    ) -> None:
+        super().__init__()
+        self.lang = modes.language
+        title = self.tr("The budget") if final else self.tr("The indicative budget")
+        self.body.addWidget(heading(title))
+        if not final:
+            self.body.addWidget(
+                label(
+                    self.tr("This is a draft. It is not a decision until it is finalised."),
+                    "warning",
+                )
+            )
+        # Every figure shown, by (amount id, what): for tests and read-aloud.
+        self.figures: dict[tuple[str, str], str] = {}
+        self.charts: list[PointsChart] = []
+        for spec, amount in zip(questionnaire.amounts, result.amounts, strict=True):
+            self._amount(spec, amount, questionnaire, modes)
+        self.body.addWidget(label(self.tr("How the figures were worked out"), "h2"))
+        for step in result.explanation:
+            self.body.addWidget(label(step.easy_read if modes.easy else step.text))
+        self.body.addWidget(row(button(self.tr("Back to the answers"), go_back)))
+        self.finish()
+
+    def _per(self, period: PeriodSpec) -> str:
+        """ "a week", or "as a one-off payment (for the next 12 months)", in the language."""
+        words = PHRASES_V2[self.lang]
+        per = words[f"per_{period.per.value}"]
+        if period.covers is not None:
+            per = words["per_covers"].format(per=per, covers=period.covers.get(self.lang))
+        return per
+
+    def _amount(
+        self, spec: Amount, amount: AmountResult, questionnaire: QuestionnaireV2, modes: Modes
+    ) -> None:
+        per = self._per(spec.period)
+        self.body.addWidget(label(amount.label, "h2"))
+        total = f"£{money(amount.total)} {per}"
+        self.figures[(amount.id, "total")] = money(amount.total)
+        self.body.addWidget(label(self.tr("Total: {figure}").format(figure=total), "big"))
+        council = f"£{money(amount.council)} {per}"
+        self.figures[(amount.id, "council")] = money(amount.council)
+        self.body.addWidget(label(self.tr("The council's part: {figure}").format(figure=council)))
+        others = {f: v for f, v in amount.funders.items() if f != "council"}
+        if others:
+            other = sum(others.values(), Decimal(0))
+            self.figures[(amount.id, "others")] = money(other)
+            self.body.addWidget(
+                label(
+                    self.tr("Other funders' parts: {figure}").format(
+                        figure=f"£{money(other)} {per}"
+                    )
+                )
+            )
+        for part in amount.parts:
+            if not part.applies or part.replaced_by is not None:
+                continue
+            self.figures[(amount.id, part.id)] = money(part.amount)
+            self.body.addWidget(
+                label(
+                    self.tr("{part} ({funder}): £{amount} {per}").format(
+                        part=part.label,
+                        funder=self._funder(part.funder),
+                        amount=money(part.amount),
+                        per=self._per(part.period),
+                    )
+                )
+            )
+            if part.earmarked:
+                self.body.addWidget(label(part.earmarked))
+            if part.points is not None and part.method == "per_point":
+                titles = {s.section.id: s.section for s in questionnaire.sections}
+                bars = [
+                    (
+                        shown_text(titles[sid].title, titles[sid].easy_read, self.lang, modes.easy),
+                        pts,
+                    )
+                    for sid, pts in part.points.sections.items()
+                    if sid in titles
+                ]
+                chart = PointsChart(bars, self.tr("Points in each area"), modes.contrast)
+                self.charts.append(chart)
+                self.body.addWidget(chart)
+        for also in amount.also:
+            words = PHRASES_V2[self.lang][f"per_{also.period.per.value}"]
+            self.body.addWidget(label(f"= £{money(also.total)} {words}"))
+
+    def _funder(self, funder: str) -> str:
+        names = {
+            "council": self.tr("the council"),
+            "nhs": self.tr("the NHS"),
+            "ilf": self.tr("the Independent Living Fund"),
+        }
+        return names.get(funder, self.tr("another funder"))
+
+    def first_focus(self) -> QWidget | None:
+        return self.start_heading()
