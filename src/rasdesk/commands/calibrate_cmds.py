@@ -23,8 +23,9 @@ from rasdesk.domain.decimals import plain
 from rasdesk.domain.errors import InputError
 from rasdesk.domain.jsonio import StrictJSONError, loads_strict
 from rasdesk.domain.model import Ruleset
+from rasdesk.domain.model_v2 import FORMAT_V2
 from rasdesk.domain.parse import parse_ruleset
-from rasdesk.domain.parse_v2 import AnyRuleset, parse_any
+from rasdesk.domain.parse_v2 import AnyRuleset, parse_any, ruleset_format
 from rasdesk.domain.signing import is_envelope, read_envelope
 from rasdesk.platform.files import read_bytes, write_new
 
@@ -56,6 +57,16 @@ def _any_document(path: str) -> tuple[AnyRuleset, str]:
 
 
 def calibrate_cmd(args: argparse.Namespace) -> int:
+    data, _ = _payload(args.file)
+    if ruleset_format(data) == FORMAT_V2:
+        from rasdesk.commands.calibrate_v2_cmds import calibrate_v2_cmd
+
+        return calibrate_v2_cmd(args)
+    if getattr(args, "part", None):
+        raise InputError(
+            f"{args.file}: --part names a part of a format-2 ruleset; this ruleset is format 1 "
+            "(leave --part out and use --questionnaire)"
+        )
     ruleset, document, source = load_document(args.file)
     contingency = parse_contingency(args.contingency)
     outputs = [Path(p) for p in (args.output, args.report) if p]
@@ -149,6 +160,11 @@ def register(rsub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
     c.add_argument("--questionnaire", default="person", help="questionnaire id (default: person)")
     c.add_argument(
         "--contingency", default="0", help="fraction kept back, e.g. 0.05 for 5%% (default 0)"
+    )
+    c.add_argument(
+        "--part",
+        metavar="AMOUNT.PART",
+        help="format 2 only: the per_point part whose rate to calibrate, e.g. budget.personal_budget",
     )
     c.add_argument("--method", choices=METHODS, default="ratio", help="default: ratio")
     c.add_argument("-o", "--output", metavar="R2.json", help="write the calibrated ruleset here")
