@@ -10,19 +10,21 @@ import json
 from typing import Any
 
 from rasdesk.domain.errors import InputError
+from rasdesk.domain.model import Ruleset
 from rasdesk.platform import paths
 from rasdesk.platform.rulesets import (
-    Verified,
+    VerifiedAny,
     check_in_force,
     current_sha256,
     installed_path,
-    load_signed,
+    load_signed_any,
 )
 
 
-def target_ruleset(choice: str) -> Verified:
+def target_ruleset(choice: str) -> VerifiedAny:
     """``current`` or an installed ruleset's SHA-256 (or its first 8+ characters), verified
-    against the trust store now (exit 3 if it no longer verifies) and in force today."""
+    against the trust store now (exit 3 if it no longer verifies) and in force today;
+    format 1 or 2."""
     if choice == "current":
         sha = current_sha256()
         if sha is None:
@@ -45,7 +47,7 @@ def target_ruleset(choice: str) -> Verified:
                 f"--ruleset {choice}: {'no installed ruleset has that SHA-256' if not found else 'more than one installed ruleset matches; give more of it'}"
             )
         sha = found[0]
-    verified = load_signed(installed_path(sha))
+    verified = load_signed_any(installed_path(sha))
     check_in_force(verified.ruleset, dt.date.today(), f"ruleset {sha[:12]}…")
     return verified
 
@@ -90,6 +92,11 @@ def review(args: argparse.Namespace) -> int:
     from rasdesk.sync.device import enrolled_device_id
 
     verified = target_ruleset(args.ruleset)
+    if not isinstance(verified.ruleset, Ruleset):
+        raise InputError(
+            f"--ruleset {args.ruleset}: a review starts only on a format-1 ruleset for now; "
+            "start it on the format-1 ruleset, then move its draft (rasdesk case rebase CASE --ruleset SHA)"
+        )
     store = open_user_store()
     try:
         started = reviewing.start_review(

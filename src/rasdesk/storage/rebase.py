@@ -18,6 +18,7 @@ from rasdesk.domain.bundle import canonical
 from rasdesk.domain.errors import InputError
 from rasdesk.domain.model import Ruleset
 from rasdesk.domain.model_v2 import RulesetV2
+from rasdesk.domain.parse_v2 import AnyRuleset
 from rasdesk.reviews.carry_over import CarryOver
 from rasdesk.reviews.rebase_plan import RebasePlan, plan_rebase
 from rasdesk.storage.store import CaseStore, now
@@ -55,10 +56,10 @@ def audit_not_carried(
         )
 
 
-def plan_for_case(store: CaseStore, case_uuid: str, new: Ruleset) -> RebasePlan:
-    """What moving the case's draft to ``new`` would do (nothing is stored)."""
+def plan_for_case(store: CaseStore, case_uuid: str, new: AnyRuleset) -> RebasePlan:
+    """What moving the case's draft to ``new`` (format 1 or 2) would do (nothing is stored)."""
     case, version = store._draft(case_uuid)
-    old = store.ruleset(version["ruleset_sha256"])
+    old = store.any_ruleset(version["ruleset_sha256"])
     if old.sha256 == new.sha256:
         raise InputError(
             f"case {case_uuid[:8]} already uses ruleset {new.id} {new.version}: nothing to move"
@@ -67,7 +68,7 @@ def plan_for_case(store: CaseStore, case_uuid: str, new: Ruleset) -> RebasePlan:
     return plan_rebase(old, new, case["questionnaire"], answers, case["language"])
 
 
-def rebase_draft(store: CaseStore, case_uuid: str, new: Ruleset, signed: bytes) -> RebasePlan:
+def rebase_draft(store: CaseStore, case_uuid: str, new: AnyRuleset, signed: bytes) -> RebasePlan:
     """Move the case's draft to ``new`` (its exact signed bytes are kept). Returns the plan."""
     plan = plan_for_case(store, case_uuid, new)
     version = store.current_version(case_uuid)
