@@ -11,7 +11,8 @@ page, writes each page's accessibility tree to OUT/tree-<page>.txt, and checks:
 - a wrong PIN and a mistyped number: the field's description starts "Invalid entry:", and
   the announcement is shown in a notification (Qt 6 has no invalid-entry state to set);
 - Tab, pressed with xdotool, moves down the screen (a new line below, or right on the same
-  line), wrapping once to the top, and every focused object lies inside the window;
+  line; the bar above the scrolled page, then the page, then the footer below it), wrapping
+  once to the top, and every focused object lies inside the window;
 - Welsh mode: the language AT-SPI reports for the app and its objects is Welsh.
 
     python3 scripts/a11y/atspi_check.py OUT        (see scripts/stage-a11y.sh)
@@ -165,7 +166,8 @@ def page_content(app: pyatspi.Accessible) -> pyatspi.Accessible | None:
 
 def place(acc: pyatspi.Accessible, content: pyatspi.Accessible | None) -> tuple[int, int, int, int, int]:
     """(band, x, y, w, h): band 1 and page coordinates inside the scrolled page; band 0 above
-    it (the bar at the top), in screen coordinates."""
+    it (the bar at the top) and band 2 below it (the footer: Back, Continue), in screen
+    coordinates."""
     x, y, w, h = extents(acc)
     parent = acc.parent
     while parent is not None and content is not None:
@@ -175,6 +177,10 @@ def place(acc: pyatspi.Accessible, content: pyatspi.Accessible | None) -> tuple[
         if parent.getRole() == pyatspi.ROLE_APPLICATION:
             break
         parent = parent.parent
+    if content is not None and content.parent is not None:
+        _vx, vy, _vw, vh = extents(content.parent)  # the viewport: the page's visible part
+        if y >= vy + vh - 4:
+            return 2, x, y, w, h
     return 0, x, y, w, h
 
 

@@ -47,6 +47,12 @@ def test_arrival_at_a_question_says_the_question_and_names_the_answers(
     assert isinstance(page, QuestionPage)
     question = page.heading.text()
     assert accessible.said[-1] == question  # announced as the page opens
+    # Orca 43 speaks the announcer's showing: it stays shown though the status line is not,
+    # and takes no room (the question is not shown twice).
+    announcer = window.findChild(QLabel, accessible.ANNOUNCER)
+    assert announcer is not None and announcer.isVisible() and announcer.text() == question
+    assert role_of(announcer) == QAccessible.Role.Notification
+    assert not window.statusBar().isVisible() and announcer.height() == 0
     group = page.answer
     assert role_of(group) == QAccessible.Role.Grouping
     assert name_of(group) == question

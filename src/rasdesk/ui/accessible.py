@@ -5,8 +5,8 @@
   ``"group"`` makes a container a named group (AT-SPI "panel", a fieldset). A factory
   installed once (``install()``) answers Qt's accessibility queries for such widgets.
 - **Announcements.** ``announce(widget, words)`` sends Qt's announcement event (Orca 46+,
-  NVDA, Narrator speak it) and shows the words in the window's announcer, a status-bar
-  label with the notification role whose showing Orca 43 (Debian 12) speaks.
+  NVDA, Narrator speak it) and shows the words in the window's announcer, a label under
+  the page with the notification role whose showing Orca 43 (Debian 12) speaks.
 - **Invalid fields.** Qt 6 has no "invalid entry" state (``QAccessible::State::invalid``
   means "defunct"; ``invalidEntry`` is commented out in qaccessible.h), so
   ``set_problem(field, words)`` puts the problem first in the field's description, which
@@ -126,7 +126,7 @@ def announce(widget: QWidget, words: str, *, assertive: bool = False) -> None:
 
 
 def make_announcer() -> QLabel:
-    """The label where announcements also appear (put it in the window's status bar)."""
+    """The label where announcements also appear (put it in the window, never hidden)."""
     widget = QLabel()
     widget.setObjectName(ANNOUNCER)
     widget.setWordWrap(True)

@@ -72,13 +72,15 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.mode_bar)
         self.stack = QStackedWidget()
         layout.addWidget(self.stack, 1)
+        # Outside the status line, which question pages hide: always there to be heard.
+        self.announcer = make_announcer()
+        layout.addWidget(self.announcer)
         self.setCentralWidget(holder)
         self.ruleset_status = QLabel()
         self.sync_status = QLabel()
         for status in (self.ruleset_status, self.sync_status):
             status.setWordWrap(True)
         self.statusBar().addWidget(self.ruleset_status, 1)
-        self.statusBar().addWidget(make_announcer(), 1)  # "Saved", "Locked": shown and said
         self.statusBar().addPermanentWidget(self.sync_status)
         self.sync = BackgroundSync(session, self._show_sync)
         minutes = int(session.settings()["inactivity_lock_minutes"])
@@ -185,6 +187,8 @@ class MainWindow(QMainWindow):
         self.mode_bar.setVisible(route[0] not in ("lock", "closed"))
         # One question per page: the status line is for the case list and the budget.
         self.statusBar().setVisible(route[0] != "question")
+        # Its words ("Saved", the question) are still said there, but not shown twice.
+        self.announcer.setMaximumHeight(0 if route[0] == "question" else 16777215)
         if route[0] == "first_run":  # nothing to lock and no cases before set-up is done
             self.mode_bar.buttons["cases"].hide()
             self.mode_bar.buttons["lock"].hide()
