@@ -352,10 +352,15 @@ def test_chosen_states_stand_out(qtbot, window: MainWindow, high: bool) -> None:
     assert current is not None and another is not None
     pairs.append(("current tab against the others", current.background, another.background))
     window.act("large")
-    image = image_of(window)
+    # The looks live in the panel under "Looks": open it and read its own pixels.
+    window.mode_bar.open_looks()
+    panel = window.mode_bar.panel
+    qtbot.waitUntil(panel.isVisible)
+    image = image_of(panel)
     on_button, off_button = window.mode_bar.buttons["large"], window.mode_bar.buttons["easy"]
-    on = measure(image, box_of(on_button, window).adjusted(8, 8, -8, -8))
-    off = measure(image, box_of(off_button, window).adjusted(8, 8, -8, -8))
+    on = measure(image, box_of(on_button, panel).adjusted(8, 8, -8, -8))
+    off = measure(image, box_of(off_button, panel).adjusted(8, 8, -8, -8))
+    panel.hide()
     assert on is not None and off is not None
     pairs.append(("a mode that is on against one that is off", on.background, off.background))
     look = "high contrast" if high else "standard"
