@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPushButton
 
 from rasdesk.platform import paths, pin, rulesets, settings, trust
 from rasdesk.ui import theme
+from rasdesk.ui.accessible import ANNOUNCER
 from rasdesk.ui.app import application, make_window
 from rasdesk.ui.main_window import MainWindow
 from rasdesk.ui.pages.check_answers import CheckAnswersPage
@@ -132,6 +133,8 @@ def check_page(
     for widget in win.findChildren(QWidget):
         if not widget.isVisible() or widget.window() is not win:
             continue
+        if widget.objectName() == ANNOUNCER and widget.maximumHeight() == 0:
+            continue  # on question pages the announcer is for screen readers only, by design
         why = clipped(widget)
         text = getattr(widget, "text", lambda: "")()
         if why:
