@@ -77,13 +77,7 @@ def _read(doc: Any, sha256: str) -> tuple[Ruleset | None, list[Any]]:
     rid, version, council, title, start, end = read_header(r, raw)
     items = r.items(raw.get("questionnaires"), "$.questionnaires", non_empty=True)
     questionnaires = [_questionnaire(r, q, f"$.questionnaires[{i}]") for i, q in enumerate(items)]
-    r.unique(
-        [
-            (q.get("id") if isinstance(q, dict) else None, f"$.questionnaires[{i}].id")
-            for i, q in enumerate(items)
-        ],
-        "questionnaire",
-    )
+    unique_questionnaire_ids(r, items)
     if r.problems or None in (rid, version, council, title, start) or None in questionnaires:
         return None, r.problems
     clean = tuple(q for q in questionnaires if q is not None)
@@ -107,6 +101,17 @@ def _read(doc: Any, sha256: str) -> tuple[Ruleset | None, list[Any]]:
 
 
 Header = tuple[str | None, str | None, str | None, Text | None, str | None, str | None]
+
+
+def unique_questionnaire_ids(r: Reader, items: list[Any]) -> None:
+    """Questionnaire ids are unique within a ruleset (both formats)."""
+    r.unique(
+        [
+            (q.get("id") if isinstance(q, dict) else None, f"$.questionnaires[{i}].id")
+            for i, q in enumerate(items)
+        ],
+        "questionnaire",
+    )
 
 
 def read_header(r: Reader, raw: dict[str, Any]) -> Header:

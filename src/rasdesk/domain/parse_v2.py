@@ -22,7 +22,13 @@ from rasdesk.domain.model_v2 import (
     Rate,
     RulesetV2,
 )
-from rasdesk.domain.parse import _languages, parse_ruleset, read_document, read_header
+from rasdesk.domain.parse import (
+    _languages,
+    parse_ruleset,
+    read_document,
+    read_header,
+    unique_questionnaire_ids,
+)
 from rasdesk.domain.parse_conditions import find_cycle, visibility_order
 from rasdesk.domain.parse_v2_amounts import read_amount
 from rasdesk.domain.parse_v2_parts import Scope
@@ -95,13 +101,7 @@ def _read(doc: Any, sha256: str) -> tuple[RulesetV2 | None, list[Any]]:
         _questionnaire(r, q, f"$.questionnaires[{i}]", (rates, rate_ids), indexes)
         for i, q in enumerate(items)
     ]
-    r.unique(
-        [
-            (q.get("id") if isinstance(q, dict) else None, f"$.questionnaires[{i}].id")
-            for i, q in enumerate(items)
-        ],
-        "questionnaire",
-    )
+    unique_questionnaire_ids(r, items)
     if r.problems or None in (rid, version, council, title, start) or None in questionnaires:
         return None, r.problems
     clean = tuple(q for q in questionnaires if q is not None)
