@@ -23,7 +23,9 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-os.environ.setdefault("RASDESK_HOME", tempfile.mkdtemp(prefix="rasdesk-a11y-"))
+# Always a fresh profile: the demo keys live in this process only (use_demo_keyring), so a
+# profile left by an earlier run (the AT-SPI check, then Orca) could never be opened.
+os.environ["RASDESK_HOME"] = tempfile.mkdtemp(prefix="rasdesk-a11y-")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # tests.ui.fill
 
 from rasdesk.platform.demo_keyring import use_demo_keyring
