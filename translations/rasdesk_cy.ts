@@ -17,6 +17,45 @@
     </message>
 </context>
 <context>
+    <name>AmountWords</name>
+    <message>
+        <source>£{amount} a week</source>
+        <translation>£{amount} yr wythnos</translation>
+    </message>
+    <message>
+        <source>£{amount} a month</source>
+        <translation>£{amount} y mis</translation>
+    </message>
+    <message>
+        <source>£{amount} a year</source>
+        <translation>£{amount} y flwyddyn</translation>
+    </message>
+    <message>
+        <source>£{amount} one-off</source>
+        <translation>£{amount} untro</translation>
+    </message>
+    <message>
+        <source>from the NHS</source>
+        <translation>gan y GIG</translation>
+    </message>
+    <message>
+        <source>from the Independent Living Fund</source>
+        <translation>gan y Gronfa Byw&apos;n Annibynnol</translation>
+    </message>
+    <message>
+        <source>from another funder</source>
+        <translation>gan gyllidwr arall</translation>
+    </message>
+    <message>
+        <source>{figure} {funder}</source>
+        <translation>{figure} {funder}</translation>
+    </message>
+    <message>
+        <source>{label}: {figures}</source>
+        <translation>{label}: {figures}</translation>
+    </message>
+</context>
+<context>
     <name>Answers</name>
     <message>
         <source>Not answered</source>
@@ -305,6 +344,33 @@
     <message>
         <source>Back</source>
         <translation>Yn ôl</translation>
+    </message>
+</context>
+<context>
+    <name>CheckAnswersV2Page</name>
+    <message>
+        <source>Record the agreed answer: {question}</source>
+        <translation>Cofnodwch yr ateb y cytunwyd arno: {question}</translation>
+    </message>
+    <message>
+        <source>{view}: {answer}</source>
+        <translation>{view}: {answer}</translation>
+    </message>
+    <message>
+        <source>Answered by: {who}</source>
+        <translation>Atebwyd gan: {who}</translation>
+    </message>
+    <message>
+        <source>Helped by: {who}</source>
+        <translation>Help gan: {who}</translation>
+    </message>
+    <message>
+        <source>Evidence: {text}</source>
+        <translation>Tystiolaeth: {text}</translation>
+    </message>
+    <message>
+        <source>{answer} (does not apply: not counted)</source>
+        <translation>{answer} (ddim yn berthnasol: heb ei gyfrif)</translation>
     </message>
 </context>
 <context>
@@ -1193,6 +1259,13 @@
     </message>
 </context>
 <context>
+    <name>QuestionV2Page</name>
+    <message>
+        <source>Not applicable: recorded as its own answer, not counted.</source>
+        <translation>Ddim yn berthnasol: caiff ei gofnodi fel ateb ar ei ben ei hun, heb ei gyfrif.</translation>
+    </message>
+</context>
+<context>
     <name>ReadAloud</name>
     <message>
         <source>Read aloud</source>
@@ -1221,6 +1294,85 @@
     <message>
         <source>Stop reading</source>
         <translation>Stopio darllen</translation>
+    </message>
+</context>
+<context>
+    <name>Record</name>
+    <message>
+        <source>The person&apos;s view</source>
+        <translation>Barn yr unigolyn</translation>
+    </message>
+    <message>
+        <source>The assessor&apos;s view</source>
+        <translation>Barn yr aseswr</translation>
+    </message>
+    <message>
+        <source>The carer&apos;s view</source>
+        <translation>Barn y gofalwr</translation>
+    </message>
+    <message>
+        <source>The person</source>
+        <translation>Yr unigolyn</translation>
+    </message>
+    <message>
+        <source>The person, with help</source>
+        <translation>Yr unigolyn, gyda help</translation>
+    </message>
+    <message>
+        <source>A carer</source>
+        <translation>Gofalwr</translation>
+    </message>
+    <message>
+        <source>The assessor</source>
+        <translation>Yr aseswr</translation>
+    </message>
+    <message>
+        <source>A representative</source>
+        <translation>Cynrychiolydd</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Heb ei gofnodi</translation>
+    </message>
+    <message>
+        <source>Each view</source>
+        <translation>Pob barn</translation>
+    </message>
+    <message>
+        <source>The agreed answer above is the one that counts.</source>
+        <translation>Yr ateb y cytunwyd arno uchod yw&apos;r un sy&apos;n cyfrif.</translation>
+    </message>
+    <message>
+        <source>The views differ: choose the agreed answer above.</source>
+        <translation>Mae&apos;r barnau&apos;n wahanol: dewiswch yr ateb y cytunwyd arno uchod.</translation>
+    </message>
+    <message>
+        <source>Who answered</source>
+        <translation>Pwy atebodd</translation>
+    </message>
+    <message>
+        <source>Who helped</source>
+        <translation>Pwy helpodd</translation>
+    </message>
+    <message>
+        <source>Answered by</source>
+        <translation>Atebwyd gan</translation>
+    </message>
+    <message>
+        <source>Helped by</source>
+        <translation>Help gan</translation>
+    </message>
+    <message>
+        <source>Evidence for this answer</source>
+        <translation>Tystiolaeth ar gyfer yr ateb hwn</translation>
+    </message>
+    <message>
+        <source>What was seen or heard. Saved as you type.</source>
+        <translation>Beth a welwyd neu a glywyd. Caiff ei gadw wrth i chi deipio.</translation>
+    </message>
+    <message>
+        <source>Evidence is kept to {count} characters.</source>
+        <translation>Mae tystiolaeth yn cael ei chadw i {count} nod.</translation>
     </message>
 </context>
 <context>
@@ -1333,6 +1485,18 @@
         <translation>Yn ôl i&apos;r atebion</translation>
     </message>
     <message>
+        <source>Finalise</source>
+        <translation>Cwblhau</translation>
+    </message>
+    <message>
+        <source>Freeze the answers and the figures; they can then be sent.</source>
+        <translation>Rhewi&apos;r atebion a&apos;r ffigurau; wedyn mae modd eu hanfon.</translation>
+    </message>
+    <message>
+        <source>Print the letter</source>
+        <translation>Argraffu&apos;r llythyr</translation>
+    </message>
+    <message>
         <source>Total: {figure}</source>
         <translation>Cyfanswm: {figure}</translation>
     </message>
@@ -1351,6 +1515,14 @@
     <message>
         <source>Points in each area</source>
         <translation>Pwyntiau ym mhob maes</translation>
+    </message>
+    <message>
+        <source>A manager must sign off this budget before it can be agreed.</source>
+        <translation>Rhaid i reolwr gymeradwyo&apos;r gyllideb hon cyn bod modd ei chytuno.</translation>
+    </message>
+    <message>
+        <source>Flag: {flag}</source>
+        <translation>Sylwch: {flag}</translation>
     </message>
     <message>
         <source>the council</source>

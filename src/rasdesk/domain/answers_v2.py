@@ -296,3 +296,32 @@ def _visible(
             if question.id in typed:
                 visible[question.id] = cond_value(typed[question.id])
     return visible, frozenset(shown)
+
+
+def check_answer_v2(q: QuestionnaireV2, question: Question, value: Any) -> Any:
+    """One answer saved on its own (autosave in the app, ``rasdesk case answer``): a plain
+    value, ``{"not_applicable": true}`` or an answer object (agreed, views, who answered or
+    helped, evidence), checked as §1.4 checks it inside a document. Returns it as JSON
+    holds it; raises ``AnswersError`` naming the field."""
+    problems: list[Problem] = []
+    typed: dict[str, Value] = {}
+    records: dict[str, Record] = {}
+    _one(q, question, value, f"$.answers.{question.id}", problems, typed, records)
+    if problems:
+        raise AnswersError(f'that is not an answer to "{question.id}"', problems)
+    return _as_json(value)
+
+
+def _as_json(value: Any) -> Any:
+    if isinstance(value, tuple | list):
+        return [_as_json(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _as_json(v) for k, v in value.items()}
+    return value
+
+
+def shown_v2(
+    q: QuestionnaireV2, typed: Mapping[str, Value], facts: Mapping[str, object] | None = None
+) -> frozenset[str]:
+    """The questions shown for these agreed values (and facts): the question flow's path."""
+    return _visible(q, typed, facts or {})[1]

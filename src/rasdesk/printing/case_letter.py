@@ -9,6 +9,7 @@ from typing import Any
 
 from rasdesk.domain.bundle import open_bundle
 from rasdesk.domain.errors import InputError
+from rasdesk.domain.model import Ruleset
 from rasdesk.printing.blocks import Document
 from rasdesk.printing.compose import compose, compose_bilingual
 from rasdesk.printing.letter import Letter, build_letter
@@ -28,7 +29,12 @@ def letter_for_case(
     language = lang or case["language"]
     if language not in ("en", "cy"):
         raise InputError(f'letters are written in "en" or "cy", not {language!r}')
-    ruleset = store.ruleset(version["ruleset_sha256"])
+    found = store.any_ruleset(version["ruleset_sha256"])
+    if not isinstance(found, Ruleset):  # format 2: its own content, the same Letter model
+        from rasdesk.printing.case_letter_v2 import letter_v2_for_case
+
+        return letter_v2_for_case(store, found, case_uuid, language), default_style(needs)
+    ruleset = found
     if version["bundle"] is not None:
         bundle: dict[str, Any] = open_bundle(version["bundle"], f"case {case_uuid[:8]}")
         answers, notes, frozen = bundle["answers"], bundle["notes"], bundle["result"]

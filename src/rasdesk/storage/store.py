@@ -23,6 +23,7 @@ import sqlite_utils
 
 from rasdesk.cld.details import CaseDetails
 from rasdesk.domain.answers import AnswerValue, check_answer, json_value
+from rasdesk.domain.answers_v2 import check_answer_v2
 from rasdesk.domain.bundle import canonical
 from rasdesk.domain.errors import CaseStateError, InputError, StorageError
 from rasdesk.domain.jsonio import loads_strict
@@ -347,12 +348,18 @@ class CaseStore:
     def set_answer(self, case_uuid: str, question_id: str, value: Any) -> None:
         """Save one answer now (``None`` clears it). Checked against the pinned questionnaire."""
         case, version = self._draft(case_uuid)
-        question = self.questions_of(version, case).get(question_id)
+        form = self.any_ruleset(version["ruleset_sha256"]).questionnaire_by_id[
+            case["questionnaire"]
+        ]
+        question = form.question_by_id.get(question_id)
         if question is None:
             raise InputError(f"there is no question {question_id!r} in this questionnaire")
-        encoded = (
-            None if value is None else canonical(json_value(check_answer(question, value))).decode()
-        )
+        if value is None:
+            encoded = None
+        elif isinstance(form, QuestionnaireV2):  # not applicable, views, evidence (§1.4)
+            encoded = canonical(check_answer_v2(form, question, value)).decode()
+        else:
+            encoded = canonical(json_value(check_answer(question, value))).decode()
         old = self.db.execute(
             "SELECT value FROM answers WHERE version_uuid = ? AND question = ? ORDER BY id DESC LIMIT 1",
             (version["version_uuid"], question_id),

@@ -3,6 +3,8 @@ and what comes next. Plain Python (no Qt), so the rules are tested without a scr
 
 Skip logic is the engine's own (``visible_values``): a question is shown when its
 ``show_if`` holds for the answers given so far, so the path changes live as answers change.
+The flow walks a ``Form``: ``FormV1`` here for a format-1 questionnaire, ``FormV2`` in
+``flow_v2`` for format 2 (where the value that counts is the agreed answer).
 """
 
 from __future__ import annotations
@@ -10,10 +12,39 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any, Protocol
 
 from rasdesk.domain.answers import AnswerValue, visible_values
 from rasdesk.domain.engine import question_points
 from rasdesk.domain.model import Question, Questionnaire, Section
+
+
+class Form(Protocol):
+    """A questionnaire as the flow walks it, whatever its format."""
+
+    def order(self) -> list[tuple[Section, Question]]:
+        """Every question with its section, in questionnaire order."""
+        ...
+
+    def shown(self, answers: Mapping[str, Any]) -> frozenset[str]:
+        """The ids of the questions shown for these (stored) answers."""
+        ...
+
+    def answered(self, answers: Mapping[str, Any], question_id: str) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class FormV1:
+    questionnaire: Questionnaire
+
+    def order(self) -> list[tuple[Section, Question]]:
+        return [(s, q) for s in self.questionnaire.sections for q in s.questions]
+
+    def shown(self, answers: Mapping[str, Any]) -> frozenset[str]:
+        return visible_values(self.questionnaire, answers)[1]
+
+    def answered(self, answers: Mapping[str, Any], question_id: str) -> bool:
+        return question_id in answers
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,51 +55,43 @@ class Step:
     total: int
 
 
-def shown_questions(
-    questionnaire: Questionnaire, answers: Mapping[str, AnswerValue]
-) -> list[tuple[Section, Question]]:
+def shown_questions(form: Form, answers: Mapping[str, Any]) -> list[tuple[Section, Question]]:
     """The questions shown for these answers, in questionnaire order."""
-    _, shown = visible_values(questionnaire, answers)
-    return [(s, q) for s in questionnaire.sections for q in s.questions if q.id in shown]
+    shown = form.shown(answers)
+    return [(s, q) for s, q in form.order() if q.id in shown]
 
 
-def step_for(
-    questionnaire: Questionnaire, answers: Mapping[str, AnswerValue], question_id: str
-) -> Step | None:
-    path = shown_questions(questionnaire, answers)
+def step_for(form: Form, answers: Mapping[str, Any], question_id: str) -> Step | None:
+    path = shown_questions(form, answers)
     for number, (section, question) in enumerate(path, 1):
         if question.id == question_id:
             return Step(question, section, number, len(path))
     return None
 
 
-def first_step(questionnaire: Questionnaire, answers: Mapping[str, AnswerValue]) -> Step:
-    path = shown_questions(questionnaire, answers)
+def first_step(form: Form, answers: Mapping[str, Any]) -> Step:
+    path = shown_questions(form, answers)
     section, question = path[0]
     return Step(question, section, 1, len(path))
 
 
-def next_step(
-    questionnaire: Questionnaire, answers: Mapping[str, AnswerValue], question_id: str
-) -> Step | None:
+def next_step(form: Form, answers: Mapping[str, Any], question_id: str) -> Step | None:
     """The question after ``question_id`` on the current path (None: the end)."""
-    return _neighbour(questionnaire, answers, question_id, +1)
+    return _neighbour(form, answers, question_id, +1)
 
 
-def previous_step(
-    questionnaire: Questionnaire, answers: Mapping[str, AnswerValue], question_id: str
-) -> Step | None:
-    return _neighbour(questionnaire, answers, question_id, -1)
+def previous_step(form: Form, answers: Mapping[str, Any], question_id: str) -> Step | None:
+    return _neighbour(form, answers, question_id, -1)
 
 
 def _neighbour(
-    questionnaire: Questionnaire,
-    answers: Mapping[str, AnswerValue],
+    form: Form,
+    answers: Mapping[str, Any],
     question_id: str,
     delta: int,
 ) -> Step | None:
-    path = shown_questions(questionnaire, answers)
-    order = [q.id for s in questionnaire.sections for q in s.questions]
+    path = shown_questions(form, answers)
+    order = [q.id for _s, q in form.order()]
     ids = [q.id for _, q in path]
     if question_id in ids:
         index = ids.index(question_id) + delta
@@ -86,25 +109,21 @@ def _neighbour(
     return None
 
 
-def first_unanswered(
-    questionnaire: Questionnaire, answers: Mapping[str, AnswerValue]
-) -> Step | None:
+def first_unanswered(form: Form, answers: Mapping[str, Any]) -> Step | None:
     """Where to resume a draft: the first shown question with no answer."""
-    path = shown_questions(questionnaire, answers)
+    path = shown_questions(form, answers)
     for number, (section, question) in enumerate(path, 1):
-        if question.id not in answers:
+        if not form.answered(answers, question.id):
             return Step(question, section, number, len(path))
     return None
 
 
-def missing_required(
-    questionnaire: Questionnaire, answers: Mapping[str, AnswerValue]
-) -> list[tuple[Section, Question]]:
+def missing_required(form: Form, answers: Mapping[str, Any]) -> list[tuple[Section, Question]]:
     """Shown, required questions with no answer: the check page's error summary."""
     return [
         (s, q)
-        for s, q in shown_questions(questionnaire, answers)
-        if q.required and q.id not in answers
+        for s, q in shown_questions(form, answers)
+        if q.required and not form.answered(answers, q.id)
     ]
 
 

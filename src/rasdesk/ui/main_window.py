@@ -36,12 +36,14 @@ from rasdesk.ui.inactivity import InactivityLock
 from rasdesk.ui.modes import Modes
 from rasdesk.ui.pages.case_list import CaseListPage
 from rasdesk.ui.pages.check_answers import CheckAnswersPage
+from rasdesk.ui.pages.check_answers_v2 import CheckAnswersV2Page
 from rasdesk.ui.pages.closed import ClosedPage
 from rasdesk.ui.pages.first_run import FirstRunPage
 from rasdesk.ui.pages.lock import LockPage
 from rasdesk.ui.pages.move_ruleset import MoveRulesetPage
 from rasdesk.ui.pages.new_case import NewCasePage
 from rasdesk.ui.pages.question import QuestionPage
+from rasdesk.ui.pages.question_v2 import QuestionV2Page
 from rasdesk.ui.pages.result import ResultPage
 from rasdesk.ui.pages.result_v2 import ResultV2Page
 from rasdesk.ui.pages.since_last_time import SinceLastTimePage
@@ -233,11 +235,10 @@ class MainWindow(QMainWindow):
                 print_letter=lambda: self.choose_print(case),
             )
         if kind == "question":
-            questionnaire, answers = s.questionnaire(case), s.answers(case)
-            step = flow.step_for(questionnaire, answers, args[1]) or flow.first_step(
-                questionnaire, answers
-            )
-            return QuestionPage(
+            form, answers = s.form(case), s.answers(case)
+            step = flow.step_for(form, answers, args[1]) or flow.first_step(form, answers)
+            page_type = QuestionV2Page if s.is_format2(case) else QuestionPage
+            return page_type(
                 s,
                 case,
                 step,
@@ -245,11 +246,12 @@ class MainWindow(QMainWindow):
                 go_back=lambda: self._previous(case, step.question.id),
                 go_on=lambda: self._next(case, step.question.id, bool(args[2])),
                 progress_changed=lambda: flow.step_for(
-                    s.questionnaire(case), s.answers(case), step.question.id
+                    s.form(case), s.answers(case), step.question.id
                 ),
             )
         if kind == "check":
-            return CheckAnswersPage(
+            check_type = CheckAnswersV2Page if s.is_format2(case) else CheckAnswersPage
+            return check_type(
                 s,
                 case,
                 modes,
@@ -267,6 +269,8 @@ class MainWindow(QMainWindow):
                 final,
                 modes,
                 go_back=lambda: self.go(("check", case) if s.is_draft(case) else ("cases",)),
+                finalise=lambda: self.finalise(case),
+                print_letter=lambda: self.choose_print(case),
             )
         if kind == "result":
             return ResultPage(
@@ -303,11 +307,7 @@ class MainWindow(QMainWindow):
         if first is not None:  # a newer ruleset to move to, or answers from last time
             self.go(first)
             return
-        questionnaire, answers = (
-            self.session.questionnaire(case_uuid),
-            self.session.answers(case_uuid),
-        )
-        step = flow.first_unanswered(questionnaire, answers)
+        step = flow.first_unanswered(self.session.form(case_uuid), self.session.answers(case_uuid))
         if step is None:
             self.go(("check", case_uuid))
         else:
@@ -315,18 +315,18 @@ class MainWindow(QMainWindow):
 
     def _next(self, case: str, qid: str, to_check: bool) -> None:
         reviews.confirm(self.session, case, qid)  # Continue on an answer from last time
-        step = flow.next_step(self.session.questionnaire(case), self.session.answers(case), qid)
+        step = flow.next_step(self.session.form(case), self.session.answers(case), qid)
         if to_check or step is None:
             self.go(("check", case))
         else:
             self.go(("question", case, step.question.id, False))
 
     def _previous(self, case: str, qid: str) -> None:
-        step = flow.previous_step(self.session.questionnaire(case), self.session.answers(case), qid)
+        step = flow.previous_step(self.session.form(case), self.session.answers(case), qid)
         self.go(("question", case, step.question.id, False) if step else ("cases",))
 
     def _last_question(self, case: str) -> None:
-        path = flow.shown_questions(self.session.questionnaire(case), self.session.answers(case))
+        path = flow.shown_questions(self.session.form(case), self.session.answers(case))
         self.go(("question", case, path[-1][1].id, False))
 
     # --- slow work ----------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from rasdesk.domain.errors import InputError
+from rasdesk.domain.model import Ruleset
 from rasdesk.platform import rulesets
 from rasdesk.storage import prefilled, review
 from rasdesk.storage.stale import Stale, stale_drafts
@@ -60,7 +61,7 @@ def opening_route(
         return ("move", case)
     waiting = set(to_check(session, case))
     if waiting:
-        path = flow.shown_questions(session.questionnaire(case), session.answers(case))
+        path = flow.shown_questions(session.form(case), session.answers(case))
         for _section, question in path:
             if question.id in waiting:
                 return ("question", case, question.id, False)
@@ -77,6 +78,11 @@ def start_review(session: Session, case: str) -> str:
     verified = session.current_ruleset()
     if verified is None:
         raise InputError("no ruleset is installed: install your council's ruleset first")
+    if not isinstance(verified.ruleset, Ruleset):
+        raise InputError(
+            "the installed ruleset is format 2: a review that carries last time's answers "
+            "over needs a format-1 ruleset for now; start a new assessment instead"
+        )
     from rasdesk.sync.device import enrolled_device_id
 
     started = review.start_review(

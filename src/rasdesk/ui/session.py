@@ -14,9 +14,10 @@ from rasdesk.domain.answers import AnswerValue
 from rasdesk.domain.errors import InputError
 from rasdesk.domain.model import Questionnaire, Ruleset
 from rasdesk.platform import rulesets, settings
-from rasdesk.platform.rulesets import Verified
+from rasdesk.platform.rulesets import VerifiedAny
 from rasdesk.storage.store import CaseStore
 from rasdesk.ui import modes as modes_store
+from rasdesk.ui.flow import Form, FormV1
 from rasdesk.ui.modes import Modes
 
 
@@ -28,19 +29,20 @@ class Session:
     demo: bool = False
     app_modes: Modes = field(default_factory=Modes)  # the look outside any case
     case_modes: dict[str, Modes] = field(default_factory=dict)
-    _verified: dict[str, Verified] = field(default_factory=dict)
+    _verified: dict[str, VerifiedAny] = field(default_factory=dict)
 
     # --- settings and rulesets ---------------------------------------------------------
     def settings(self) -> settings.Settings:
         return settings.load()
 
-    def current_ruleset(self) -> Verified | None:
-        """The installed ruleset new assessments use (verified again against trust)."""
+    def current_ruleset(self) -> VerifiedAny | None:
+        """The installed ruleset new assessments use, format 1 or 2 (verified again against
+        trust)."""
         sha = rulesets.current_sha256()
         if sha is None:
             return None
         if sha not in self._verified:  # verified once per sitting, not on every page
-            self._verified[sha] = rulesets.load_signed(rulesets.installed_path(sha))
+            self._verified[sha] = rulesets.load_signed_any(rulesets.installed_path(sha))
         return self._verified[sha]
 
     def assessor_changed(self) -> None:
@@ -67,6 +69,17 @@ class Session:
 
     def questionnaire(self, case_uuid: str) -> Questionnaire:
         return self.store.questionnaire_of(self.version(case_uuid), self.store.case_row(case_uuid))
+
+    def form(self, case_uuid: str) -> Form:
+        """The case's questionnaire as the question flow walks it (format 1 or 2)."""
+        from rasdesk.domain.model_v2 import QuestionnaireV2
+        from rasdesk.ui.flow_v2 import FormV2
+
+        version = self.version(case_uuid)
+        found = self.store.any_ruleset(version["ruleset_sha256"]).questionnaire_by_id[
+            self.store.case_row(case_uuid)["questionnaire"]
+        ]
+        return FormV2(found) if isinstance(found, QuestionnaireV2) else FormV1(found)
 
     def answers(self, case_uuid: str) -> dict[str, AnswerValue]:
         return self.store.answers(self.version(case_uuid)["version_uuid"])

@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from rasdesk.domain.errors import InputError
+from rasdesk.storage.amount_figures import amount_figures
 from rasdesk.storage.queries import CaseSummary, list_cases
 from rasdesk.ui import reviews
+from rasdesk.ui.amount_words import amounts_line
 from rasdesk.ui.decision_words import status_words
 from rasdesk.ui.errors import show_error
 from rasdesk.ui.session import Session
@@ -126,6 +128,9 @@ class CaseListPage(Page):
         except InputError:
             cases = []  # punctuation only: nothing matches yet
         self.stale = reviews.stale(self.session)
+        self.amounts = amount_figures(  # format 2: each amount in its period, by funder
+            self.session.store, [c.case_uuid for c in cases if not c.weekly and c.state != "draft"]
+        )
         for index, (key, states) in enumerate(GROUPS):
             widget = self.lists[key]
             widget.clear()
@@ -165,6 +170,8 @@ class CaseListPage(Page):
             parts.append(status_words(case.decision_status))
         if case.weekly:
             parts.append(self.tr("£{amount} a week").format(amount=money(case.weekly)))
+        elif case.case_uuid in self.amounts:
+            parts.append(amounts_line(self.amounts[case.case_uuid]))
         parts.append(self.tr("changed {date}").format(date=case.updated_at[:10]))
         found = self.stale.get(case.case_uuid)  # an older ruleset, or older than allowed
         line = "\n".join([" · ".join(parts), *(reviews.stale_words(found) if found else [])])

@@ -5,9 +5,11 @@ at the top as an error summary with links to them."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import QFrame, QGridLayout, QWidget
 
+from rasdesk.domain.model import Question
 from rasdesk.ui import flow, reviews
 from rasdesk.ui.modes import Modes
 from rasdesk.ui.session import Session
@@ -28,22 +30,17 @@ class CheckAnswersPage(Page):
     ) -> None:
         super().__init__()
         self.change, self.go_on = change, go_on
-        questionnaire = session.questionnaire(case_uuid)
+        self.session, self.case_uuid = session, case_uuid
+        form = session.form(case_uuid)
         answers = session.answers(case_uuid)
         lang, easy = modes.language, modes.easy
         self.body.addWidget(label(self.tr("Check the answers"), "h1"))
-        missing = flow.missing_required(questionnaire, answers)
+        problems = self.problems(form, answers, lang)
         self.summary: ErrorSummary | None = None
-        if missing:
+        if problems:
             self.summary = ErrorSummary(
                 self.tr("There is a problem"),
-                [
-                    (
-                        self.tr("Answer: {question}").format(question=q.text.get(lang)),
-                        lambda qid=q.id: change(qid),
-                    )
-                    for _s, q in missing
-                ],
+                [(words, lambda qid=qid: change(qid)) for words, qid in problems],
             )
             self.body.addWidget(self.summary)
         since = reviews.since_box(session, case_uuid, lang)  # a review: what changed
@@ -51,8 +48,9 @@ class CheckAnswersPage(Page):
             self.body.addWidget(since)
         unchecked = set(reviews.to_check(session, case_uuid))
         self.change_links: dict[str, QWidget] = {}
-        path = flow.shown_questions(questionnaire, answers)
-        for section in questionnaire.sections:
+        path = flow.shown_questions(form, answers)
+        sections = {s.id: s for s, _q in form.order()}  # in questionnaire order
+        for section in sections.values():
             mine = [q for s, q in path if s.id == section.id]
             if not mine:
                 continue
@@ -64,12 +62,9 @@ class CheckAnswersPage(Page):
             grid.setColumnStretch(0, 3)
             grid.setColumnStretch(1, 3)
             for r, question in enumerate(mine):
-                value = answers.get(question.id)
                 asked = shown_text(question.text, question.easy_read, lang, easy)
                 grid.addWidget(label(asked), r, 0)
-                given = answer_words(question, value, lang, easy)
-                points = points_words(flow.points_for(question, value))
-                shown = f"{given}\n{points}" if points else given
+                shown = self.answer_text(question, answers.get(question.id), lang, easy)
                 if question.id in unchecked:
                     shown += "\n" + reviews.prefilled_mark().text()
                 grid.addWidget(label(shown), r, 1)
@@ -91,6 +86,21 @@ class CheckAnswersPage(Page):
             )
         self.body.addWidget(row(button(self.tr("Back"), go_back), self.continue_button))
         self.finish()
+
+    # --- what a format-2 check page (check_answers_v2.py) says differently --------------
+    def problems(
+        self, form: flow.Form, answers: dict[str, Any], lang: str
+    ) -> list[tuple[str, str]]:
+        """What stops the budget, each with the question to go to."""
+        return [
+            (self.tr("Answer: {question}").format(question=q.text.get(lang)), q.id)
+            for _s, q in flow.missing_required(form, answers)
+        ]
+
+    def answer_text(self, question: Question, value: Any, lang: str, easy: bool) -> str:
+        given = answer_words(question, value, lang, easy)
+        points = points_words(flow.points_for(question, value))
+        return f"{given}\n{points}" if points else given
 
     def first_focus(self) -> QWidget | None:
         if self.summary is not None:

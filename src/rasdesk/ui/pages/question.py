@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from rasdesk.domain.answers import AnswerValue
 from rasdesk.printing.speech import question_parts
 from rasdesk.ui import reviews
 from rasdesk.ui.flow import Step
@@ -54,7 +55,7 @@ class QuestionPage(Page):
         self.progress = label("", "caption")
         self._set_progress(step)
         self.body.addWidget(self.progress)
-        words = shown_text(question.text, question.easy_read, lang, easy)
+        words = self.question_words(lang, easy)
         self.heading = label(words, "h1")
         self.heading.setAccessibleDescription(section_title)
         if easy:
@@ -69,15 +70,18 @@ class QuestionPage(Page):
         self.body.addWidget(self.read_aloud)
         if reviews.is_unchecked(session, case_uuid, question.id):  # Continue confirms it
             self.body.addWidget(reviews.prefilled_mark())
-        value = session.answers(case_uuid).get(question.id)
+        value = self.saved_value()
         self.answer: ChoiceAnswer | NumberAnswer | TextAnswer
         if question.type in ("single", "multiple"):
-            self.answer = ChoiceAnswer(question, value, lang, easy, self._answered)
+            self.answer = ChoiceAnswer(
+                question, value, lang, easy, self._answered, self.option_pictures()
+            )
         elif question.type == "number":
             self.answer = NumberAnswer(question, value, lang, self._answered)
         else:
             self.answer = TextAnswer(value, words, self._typed_answer)
         self.body.addWidget(self.answer)
+        self.add_after_answer()
         # The assessor's help comes after the answers: the question and its answers are
         # what must fit the screen (1366×768, large print).
         if question.help and not modes.handed:
@@ -110,6 +114,24 @@ class QuestionPage(Page):
         self.finish()
         QWidget.setTabOrder(self.back, self.next)
 
+    # --- what a format-2 page (question_v2.py) says and keeps differently ----------------
+    def question_words(self, lang: str, easy: bool) -> str:
+        question = self.step.question
+        return shown_text(question.text, question.easy_read, lang, easy)
+
+    def saved_value(self) -> AnswerValue | None:
+        """The answer the answer buttons show."""
+        return self.session.answers(self.case_uuid).get(self.step.question.id)
+
+    def option_pictures(self) -> dict[str, str] | None:
+        return None
+
+    def add_after_answer(self) -> None:
+        """Controls that belong with the answer (format 2: not applicable, views …)."""
+
+    def save_answer(self, value: object) -> None:
+        self.session.store.set_answer(self.case_uuid, self.step.question.id, value)
+
     def _set_progress(self, step: Step) -> None:
         section = shown_text(
             step.section.title, step.section.easy_read, self.modes.language, self.modes.easy
@@ -131,7 +153,7 @@ class QuestionPage(Page):
 
     # --- saving -----------------------------------------------------------------------------
     def _answered(self, value: object) -> None:
-        self.session.store.set_answer(self.case_uuid, self.step.question.id, value)
+        self.save_answer(value)
         step = self.progress_changed()  # skip logic may add or remove questions
         if step is not None:
             self._set_progress(step)
@@ -151,7 +173,7 @@ class QuestionPage(Page):
         pending, self.pending = self.pending, {}
         qid = self.step.question.id
         if "answer" in pending:
-            self.session.store.set_answer(self.case_uuid, qid, pending["answer"])
+            self.save_answer(pending["answer"])
         if "note" in pending:
             self.session.store.set_note(self.case_uuid, qid, pending["note"] or "")
 

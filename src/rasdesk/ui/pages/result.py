@@ -9,6 +9,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from rasdesk.domain.model import Questionnaire
@@ -131,23 +132,33 @@ class ResultPage(Page):
         return self.start_heading()
 
     def _confirm(self) -> None:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Finalise this assessment?"))
-        box.setText(self.tr("Finalise this assessment?"))
-        box.setInformativeText(
-            self.tr(
-                "The answers and the figure will be frozen and sent to the council. "
-                "A correction later needs an amendment with a reason."
-            )
-        )
-        yes = box.addButton(self.tr("Finalise"), QMessageBox.ButtonRole.AcceptRole)
-        not_yet = box.addButton(self.tr("Not yet"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(not_yet)  # Enter, pressed once too often, finalises nothing
-        box.setEscapeButton(not_yet)
-        box.exec()
-        if box.clickedButton() is yes:
+        if confirm_finalise(self):
             self.finalise_action()
 
     def leave(self) -> None:
         self.read_aloud.stop()
+
+
+def confirm_finalise(parent: QWidget) -> bool:
+    """Ask before freezing a case (both formats' budget pages): Not yet is the default."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QCoreApplication.translate("ResultPage", "Finalise this assessment?"))
+    box.setText(QCoreApplication.translate("ResultPage", "Finalise this assessment?"))
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "ResultPage",
+            "The answers and the figure will be frozen and sent to the council. "
+            "A correction later needs an amendment with a reason.",
+        )
+    )
+    yes = box.addButton(
+        QCoreApplication.translate("ResultPage", "Finalise"), QMessageBox.ButtonRole.AcceptRole
+    )
+    not_yet = box.addButton(
+        QCoreApplication.translate("ResultPage", "Not yet"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(not_yet)  # Enter, pressed once too often, finalises nothing
+    box.setEscapeButton(not_yet)
+    box.exec()
+    return box.clickedButton() is yes

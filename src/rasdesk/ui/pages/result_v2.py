@@ -14,6 +14,7 @@ from rasdesk.domain.model_v2 import Amount, PeriodSpec, QuestionnaireV2
 from rasdesk.domain.phrases_v2 import PHRASES_V2
 from rasdesk.domain.result_v2 import AmountResult, ResultV2
 from rasdesk.ui.modes import Modes
+from rasdesk.ui.pages.result import confirm_finalise
 from rasdesk.ui.widgets.page import Page, button, heading, label, row
 from rasdesk.ui.widgets.points_chart import PointsChart
 from rasdesk.ui.words import money, shown_text
@@ -27,8 +28,11 @@ class ResultV2Page(Page):
         final: bool,
         modes: Modes,
         go_back: Callable[[], None],
+        finalise: Callable[[], None] | None = None,
+        print_letter: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
+        self.finalise_action = finalise
         self.lang = modes.language
         title = self.tr("The budget") if final else self.tr("The indicative budget")
         self.body.addWidget(heading(title))
@@ -47,8 +51,25 @@ class ResultV2Page(Page):
         self.body.addWidget(label(self.tr("How the figures were worked out"), "h2"))
         for step in result.explanation:
             self.body.addWidget(label(step.easy_read if modes.easy else step.text))
-        self.body.addWidget(row(button(self.tr("Back to the answers"), go_back)))
+        buttons: list[QWidget] = [button(self.tr("Back to the answers"), go_back)]
+        self.finalise_button: QWidget | None = None
+        if not final and finalise is not None:
+            self.finalise_button = button(
+                self.tr("Finalise"),
+                self._confirm,
+                primary=True,
+                description=self.tr("Freeze the answers and the figures; they can then be sent."),
+            )
+            buttons.append(self.finalise_button)
+        if print_letter is not None:
+            self.print_button = button(self.tr("Print the letter"), print_letter)
+            buttons.append(self.print_button)
+        self.body.addWidget(row(*buttons))
         self.finish()
+
+    def _confirm(self) -> None:
+        if self.finalise_action is not None and confirm_finalise(self):
+            self.finalise_action()
 
     def _per(self, period: PeriodSpec) -> str:
         """ "a week", or "as a one-off payment (for the next 12 months)", in the language."""
@@ -112,6 +133,18 @@ class ResultV2Page(Page):
         for also in amount.also:
             words = PHRASES_V2[self.lang][f"per_{also.period.per.value}"]
             self.body.addWidget(label(f"= £{money(also.total)} {words}"))
+        if amount.sign_off_required:
+            self.body.addWidget(
+                label(
+                    self.tr("A manager must sign off this budget before it can be agreed."),
+                    "warning",
+                )
+            )
+        flag_words = {f.id: f.label.get(self.lang) for f in spec.flags}
+        for flag in amount.flags:
+            self.body.addWidget(
+                label(self.tr("Flag: {flag}").format(flag=flag_words.get(flag, flag)), "warning")
+            )
 
     def _funder(self, funder: str) -> str:
         names = {

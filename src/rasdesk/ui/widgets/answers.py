@@ -42,6 +42,7 @@ class ChoiceAnswer(QWidget):
         language: str,
         easy: bool,
         changed: Changed,
+        pictures: dict[str, str] | None = None,  # format 2: a picture per option
     ) -> None:
         super().__init__()
         self.question, self.changed = question, changed
@@ -68,7 +69,9 @@ class ChoiceAnswer(QWidget):
             self.group.addButton(widget)
             self.buttons.append(widget)
             picture = (
-                picture_label(option_picture(question, option.id), 64, words) if easy else None
+                picture_label(option_picture(question, option.id, pictures), 64, words)
+                if easy
+                else None
             )
             layout.addWidget(ChoiceRow(widget, text, picture))
             widget.setAccessibleName(words)  # the words alone, without "1."

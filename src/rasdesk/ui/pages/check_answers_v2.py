@@ -1,0 +1,56 @@
+"""Check the answers of a format-2 case: format 1's check page, where each answer is the
+agreed one (the one that counts) with its points, *does not apply* in the ruleset's own
+words ("not counted"), each view recorded, who answered and helped, and the evidence; the
+problems at the top also name views that differ with no agreed answer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasdesk.domain.answers_v2 import NotApplicable
+from rasdesk.domain.model import Question
+from rasdesk.ui import flow
+from rasdesk.ui.answer_record import Recorded, typed
+from rasdesk.ui.pages.check_answers import CheckAnswersPage
+from rasdesk.ui.widgets.record_fields import view_title, who_words
+from rasdesk.ui.words import answer_words
+
+
+class CheckAnswersV2Page(CheckAnswersPage):
+    def problems(
+        self, form: flow.Form, answers: dict[str, Any], lang: str
+    ) -> list[tuple[str, str]]:
+        differ = [
+            (
+                self.tr("Record the agreed answer: {question}").format(question=q.text.get(lang)),
+                q.id,
+            )
+            for _s, q in flow.shown_questions(form, answers)
+            if Recorded.read(answers.get(q.id)).views_differ()
+        ]
+        return differ + super().problems(form, answers, lang)
+
+    def answer_text(self, question: Question, value: Any, lang: str, easy: bool) -> str:
+        record = Recorded.read(value)
+        lines = [self._value_words(question, record.value(), lang, easy)]
+        for view, given in record.views.items():
+            words = self._value_words(question, typed(given), lang, easy, points=False)
+            lines.append(self.tr("{view}: {answer}").format(view=view_title(view), answer=words))
+        if record.answered_by:
+            lines.append(self.tr("Answered by: {who}").format(who=who_words(record.answered_by)))
+        if record.helped_by:
+            lines.append(self.tr("Helped by: {who}").format(who=who_words(record.helped_by)))
+        if record.evidence:
+            lines.append(self.tr("Evidence: {text}").format(text=record.evidence))
+        return "\n".join(lines)
+
+    def _value_words(
+        self, question: Question, value: Any, lang: str, easy: bool, *, points: bool = True
+    ) -> str:
+        if isinstance(value, NotApplicable):
+            extra = self.session.form(self.case_uuid).questionnaire.extra  # type: ignore[attr-defined]
+            words = extra[question.id].not_applicable.get(lang)
+            return self.tr("{answer} (does not apply: not counted)").format(answer=words)
+        if points:
+            return super().answer_text(question, value, lang, easy)
+        return answer_words(question, value, lang, easy)

@@ -1,0 +1,121 @@
+"""One question of a format-2 questionnaire (docs/ruleset-v2.md §1.3–1.4): the question page
+of format 1, plus what real assessment forms have — *does not apply* as its own answer, a
+picture per option in easy read, the question worded for whoever holds the laptop, and for
+the assessor each view, who answered and helped, and the evidence. The answer buttons give
+the agreed answer, the one that counts. Everything is saved the moment it changes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QCheckBox
+
+from rasdesk.domain.answers import AnswerValue
+from rasdesk.domain.model_v2 import QuestionExtra, QuestionnaireV2
+from rasdesk.ui.answer_record import NA_JSON, Recorded
+from rasdesk.ui.pages.question import QuestionPage
+from rasdesk.ui.widgets.answers import ChoiceAnswer, NumberAnswer
+from rasdesk.ui.widgets.record_fields import RecordFields
+from rasdesk.ui.words import shown_text
+
+
+class QuestionV2Page(QuestionPage):
+    not_applicable: QCheckBox | None = None
+    record_fields: RecordFields | None = None
+
+    @property
+    def form(self) -> QuestionnaireV2:
+        found = self.session.form(self.case_uuid)
+        return found.questionnaire  # type: ignore[attr-defined,no-any-return]
+
+    def extra(self) -> QuestionExtra:
+        return self.form.extra.get(self.step.question.id) or QuestionExtra()
+
+    def record(self) -> Recorded:
+        return Recorded.read(self.session.answers(self.case_uuid).get(self.step.question.id))
+
+    # --- the hooks of QuestionPage ------------------------------------------------------
+    def question_words(self, lang: str, easy: bool) -> str:
+        """The wording for the person when they hold the laptop, else the assessor's."""
+        worded = self.extra().views
+        view = "person" if self.modes.handed else "assessor"
+        if view in worded:
+            text, easy_text = worded[view]
+            return shown_text(text, easy_text, lang, easy)
+        return super().question_words(lang, easy)
+
+    def saved_value(self) -> AnswerValue | None:
+        agreed = self.record().agreed
+        if agreed is None or agreed == NA_JSON:
+            return None
+        return tuple(agreed) if isinstance(agreed, list) else agreed  # type: ignore[no-any-return]
+
+    def option_pictures(self) -> dict[str, str] | None:
+        return self.extra().pictures or None
+
+    def add_after_answer(self) -> None:
+        record, extra, lang = self.record(), self.extra(), self.modes.language
+        na_words = extra.not_applicable.get(lang) if extra.not_applicable else None
+        if na_words:
+            self.not_applicable = QCheckBox(na_words)
+            self.not_applicable.setObjectName("not_applicable")
+            self.not_applicable.setAccessibleDescription(
+                self.tr("Not applicable: recorded as its own answer, not counted.")
+            )
+            self.not_applicable.setChecked(record.not_applicable)
+            self.answer.setEnabled(not record.not_applicable)
+            self.not_applicable.toggled.connect(self._not_applicable)
+            self.body.addWidget(self.not_applicable)
+        if self.modes.handed:
+            return  # views, who answered and evidence are the assessor's
+        self.record_fields = RecordFields(
+            self.step.question, self.form.views, na_words, record, lang, self._recorded
+        )
+        self.record_fields.evidence.textChanged.connect(self._typed_evidence)
+        self.body.addWidget(self.record_fields)
+
+    def save_answer(self, value: object) -> None:
+        agreed = list(value) if isinstance(value, tuple) else value
+        self._save(self.record().changed(agreed=agreed))
+
+    # --- the answer object ---------------------------------------------------------------
+    def _save(self, record: Recorded) -> None:
+        self.session.store.set_answer(self.case_uuid, self.step.question.id, record.stored())
+        if self.record_fields is not None:
+            self.record_fields.show_views_differ(record.views_differ())
+        step = self.progress_changed()
+        if step is not None:
+            self._set_progress(step)
+
+    def _not_applicable(self, checked: bool) -> None:
+        self.answer.setEnabled(not checked)
+        if checked:
+            self._save(self.record().changed(agreed=NA_JSON))
+        else:
+            self.save_answer(self.answer.value() if self._has_value() else None)
+
+    def _has_value(self) -> bool:
+        if isinstance(self.answer, ChoiceAnswer | NumberAnswer):
+            return self.answer.value() not in (None, [])
+        return bool(self.answer.toPlainText())
+
+    def _recorded(self, **what: Any) -> None:
+        record = self.record()
+        if "view" in what:
+            view, value = what["view"]
+            record = record.with_view(view, value)
+        else:
+            record = record.changed(**what)
+        self._save(record)
+
+    def _typed_evidence(self) -> None:
+        self.pending["evidence"] = "yes"
+        self.timer.start(400)
+
+    def flush(self) -> None:
+        evidence = "evidence" in self.pending
+        self.pending.pop("evidence", None)
+        super().flush()
+        if evidence and self.record_fields is not None:
+            text = self.record_fields.evidence_text()
+            self._save(self.record().changed(evidence=text or None))

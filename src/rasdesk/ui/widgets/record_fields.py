@@ -1,0 +1,190 @@
+"""What a format-2 assessment form records beside the agreed answer (docs/ruleset-v2.md
+§1.4), for the assessor: each view (the person's, the assessor's, a carer's), who answered
+and who helped, and the evidence seen. Each control reports its change at once; the page
+merges it into the stored answer (``ui/answer_record.py``). Views are asked for single-
+choice and number questions (a view is one answer, said in a list)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+
+from rasdesk.domain.answers_v2 import MAX_EVIDENCE
+from rasdesk.domain.decimals import plain
+from rasdesk.domain.model import Question
+from rasdesk.domain.model_v2 import WHO
+from rasdesk.ui.answer_record import NA_JSON, Recorded
+from rasdesk.ui.widgets.page import label, row
+from rasdesk.ui.words import shown_text
+
+
+def view_title(view: str) -> str:
+    return {
+        "person": QCoreApplication.translate("Record", "The person's view"),
+        "assessor": QCoreApplication.translate("Record", "The assessor's view"),
+        "carer": QCoreApplication.translate("Record", "The carer's view"),
+    }[view]
+
+
+def who_words(who: str) -> str:
+    return {
+        "person": QCoreApplication.translate("Record", "The person"),
+        "person_helped": QCoreApplication.translate("Record", "The person, with help"),
+        "carer": QCoreApplication.translate("Record", "A carer"),
+        "assessor": QCoreApplication.translate("Record", "The assessor"),
+        "representative": QCoreApplication.translate("Record", "A representative"),
+    }[who]
+
+
+def _combo(name: str, items: list[tuple[str, Any]], current: Any) -> QComboBox:
+    box = QComboBox()
+    box.addItem(QCoreApplication.translate("Record", "Not recorded"), None)
+    for words, data in items:
+        box.addItem(words, data)
+        if data == current:
+            box.setCurrentIndex(box.count() - 1)
+    box.setAccessibleName(name)
+    return box
+
+
+class RecordFields(QWidget):
+    """Views, who answered, who helped, evidence. ``changed(**what)`` gets one field."""
+
+    def __init__(
+        self,
+        question: Question,
+        views: tuple[str, ...],
+        not_applicable: str | None,
+        record: Recorded,
+        language: str,
+        changed: Callable[..., None],
+    ) -> None:
+        super().__init__()
+        self.changed = changed
+        self.question = question
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.view_boxes: dict[str, QComboBox | QLineEdit] = {}
+        if views and question.type in ("single", "number"):
+            layout.addWidget(label(QCoreApplication.translate("Record", "Each view"), "h2"))
+            layout.addWidget(
+                label(
+                    QCoreApplication.translate(
+                        "Record", "The agreed answer above is the one that counts."
+                    ),
+                    "hint",
+                )
+            )
+            for view in views:
+                box = self._view_box(view, record.views.get(view), not_applicable, language)
+                self.view_boxes[view] = box
+                layout.addWidget(row(label(view_title(view)), box))
+            self.differ = label(
+                QCoreApplication.translate(
+                    "Record", "The views differ: choose the agreed answer above."
+                ),
+                "warning",
+            )
+            self.differ.setVisible(record.views_differ())
+            layout.addWidget(self.differ)
+        layout.addWidget(label(QCoreApplication.translate("Record", "Who answered"), "h2"))
+        people = [(who_words(w), w) for w in WHO]
+        self.answered_by = _combo(
+            QCoreApplication.translate("Record", "Who answered"), people, record.answered_by
+        )
+        self.helped_by = _combo(
+            QCoreApplication.translate("Record", "Who helped"), people, record.helped_by
+        )
+        self.answered_by.currentIndexChanged.connect(
+            lambda _i: changed(answered_by=self.answered_by.currentData())
+        )
+        self.helped_by.currentIndexChanged.connect(
+            lambda _i: changed(helped_by=self.helped_by.currentData())
+        )
+        layout.addWidget(
+            row(
+                label(QCoreApplication.translate("Record", "Answered by")),
+                self.answered_by,
+                label(QCoreApplication.translate("Record", "Helped by")),
+                self.helped_by,
+            )
+        )
+        layout.addWidget(
+            label(QCoreApplication.translate("Record", "Evidence for this answer"), "h2")
+        )
+        self.evidence = QPlainTextEdit(record.evidence or "")
+        self.evidence.setAccessibleName(
+            QCoreApplication.translate("Record", "Evidence for this answer")
+        )
+        self.evidence.setAccessibleDescription(
+            QCoreApplication.translate("Record", "What was seen or heard. Saved as you type.")
+        )
+        self.evidence.setTabChangesFocus(True)
+        self.evidence.setMinimumHeight(80)
+        layout.addWidget(self.evidence)
+        self.too_long = label(
+            QCoreApplication.translate("Record", "Evidence is kept to {count} characters.").format(
+                count=f"{MAX_EVIDENCE:,}"
+            ),
+            "warning",
+        )
+        self.too_long.hide()
+        layout.addWidget(self.too_long)
+
+    def _view_box(
+        self, view: str, value: Any, not_applicable: str | None, language: str
+    ) -> QComboBox | QLineEdit:
+        name = view_title(view)
+        if self.question.type == "single":
+            items = [
+                (shown_text(o.text, o.easy_read, language, False), o.id)
+                for o in self.question.options
+            ]
+            if not_applicable:
+                items.append((not_applicable, "\x00na"))
+            current = "\x00na" if value == NA_JSON else value
+            box = _combo(name, items, current)
+            box.currentIndexChanged.connect(
+                lambda _i: self.changed(view=(view, self._combo_value(box)))
+            )
+            return box
+        edit = QLineEdit(plain(value) if isinstance(value, int | Decimal) else "")
+        edit.setAccessibleName(name)
+        edit.setMaximumWidth(200)
+        edit.textChanged.connect(lambda text: self._number_view(view, text))
+        return edit
+
+    @staticmethod
+    def _combo_value(box: QComboBox) -> Any:
+        data = box.currentData()
+        return NA_JSON if data == "\x00na" else data
+
+    def _number_view(self, view: str, text: str) -> None:
+        text = text.strip()
+        if not text:
+            self.changed(view=(view, None))
+            return
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            return  # not a number yet: nothing saved
+        low, high = self.question.minimum, self.question.maximum
+        if (
+            number.is_finite()
+            and (low is None or number >= low)
+            and (high is None or number <= high)
+        ):
+            self.changed(view=(view, number))
+
+    def evidence_text(self) -> str:
+        text = self.evidence.toPlainText()
+        self.too_long.setVisible(len(text) > MAX_EVIDENCE)
+        return text[:MAX_EVIDENCE]
+
+    def show_views_differ(self, differ: bool) -> None:
+        if self.view_boxes:
+            self.differ.setVisible(differ)
