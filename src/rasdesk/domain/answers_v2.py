@@ -302,11 +302,17 @@ def check_answer_v2(q: QuestionnaireV2, question: Question, value: Any) -> Any:
     """One answer saved on its own (autosave in the app, ``rasdesk case answer``): a plain
     value, ``{"not_applicable": true}`` or an answer object (agreed, views, who answered or
     helped, evidence), checked as §1.4 checks it inside a document. Returns it as JSON
-    holds it; raises ``AnswersError`` naming the field."""
+    holds it; raises ``AnswersError`` naming the field. Views that differ before the agreed
+    answer is chosen are kept (nothing typed is lost): computing refuses them until then."""
     problems: list[Problem] = []
     typed: dict[str, Value] = {}
     records: dict[str, Record] = {}
-    _one(q, question, value, f"$.answers.{question.id}", problems, typed, records)
+    checked = value
+    if isinstance(value, dict) and "agreed" not in value and value.get("views"):
+        views = value["views"]
+        if isinstance(views, dict):  # each view is still checked, as if it were agreed
+            checked = {**value, "agreed": next(iter(views.values()))}
+    _one(q, question, checked, f"$.answers.{question.id}", problems, typed, records)
     if problems:
         raise AnswersError(f'that is not an answer to "{question.id}"', problems)
     return _as_json(value)

@@ -28,7 +28,9 @@ class CheckAnswersV2Page(CheckAnswersPage):
             for _s, q in flow.shown_questions(form, answers)
             if Recorded.read(answers.get(q.id)).views_differ()
         ]
-        return differ + super().problems(form, answers, lang)
+        named = {qid for _words, qid in differ}
+        missing = [p for p in super().problems(form, answers, lang) if p[1] not in named]
+        return differ + missing
 
     def answer_text(self, question: Question, value: Any, lang: str, easy: bool) -> str:
         record = Recorded.read(value)
