@@ -194,3 +194,51 @@ def test_an_answer_of_the_wrong_shape_is_refused_naming_the_question(window: Mai
     with pytest.raises(AnswersError):
         window.session.store.set_answer(case, "meals", {"not_applicable": True})
     assert "meals" not in stored(window, case)
+
+
+def test_a_number_answer_is_used_exactly_with_its_unit(
+    qtbot, window: MainWindow, capsys, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """Example (c), FACE-style hours: 17.6 hours typed is 17.6 (never a 17.5 band); the
+    budget page shows the costed item as the explanation says it and equals compute."""
+    win = window
+    example_c = resources_dir() / "examples" / "c-face-hours"
+    signed = example_c / "face-hours.ruleset.signed.json"
+    worked = json.loads((example_c / "expected.jsonl").read_text().split("\n")[0])
+    install(signed)
+    verified = load_signed_any(signed)
+    case, _ = win.session.store.new_case(
+        Person("Mair Hughes"), "person", verified.ruleset, verified.signed_bytes
+    )
+    for qid, value in worked["answers"].items():
+        if qid != "pc_hours":
+            win.session.store.set_answer(case, qid, value)
+    win.open_case(case)  # resumes at the one question not answered
+    page = on(win, "pc_hours")
+    assert page.answer.hint.text() == "A number from 0 to 168 (hours a week)"  # type: ignore[union-attr]
+    type_text("17.6")
+    enter()
+    assert stored(win, case)["pc_hours"] == Decimal("17.6")
+    win.go(("check", case))
+    assert isinstance(win.page, CheckAnswersV2Page)
+    assert "17.6 hours a week" in visible_text(win.page)
+    tab_to(named("Continue to the budget"))
+    enter()
+    result = win.page
+    assert isinstance(result, ResultV2Page)
+    text = visible_text(result)
+    assert "17.6 hours a week × £22.40 an hour = £394.24" in text
+    expected = compute_c(capsys, tmp_path, signed, stored(win, case))
+    support = expected["amounts"][0]
+    assert support["total"] == worked["expect"]["support.total"] == "821.24"
+    assert result.figures[("support", "total")] == money(Decimal(support["total"]))
+
+
+def compute_c(capsys, tmp_path, signed, answers):  # type: ignore[no-untyped-def]
+    path = tmp_path / "c.json"
+    from rasdesk.domain.bundle import canonical  # numbers written exactly, as JSON numbers
+
+    path.write_bytes(canonical({"questionnaire": "person", "answers": answers}))
+    code, out, err = run(capsys, "compute", "--ruleset", signed, "--answers", path, "--json")
+    assert code == 0, err
+    return json.loads(out)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QCheckBox
 from rasdesk.domain.answers import AnswerValue
 from rasdesk.domain.model_v2 import QuestionExtra, QuestionnaireV2
 from rasdesk.ui.answer_record import NA_JSON, Recorded
-from rasdesk.ui.pages.question import QuestionPage
+from rasdesk.ui.pages.question import TYPING_PAUSE_MS, QuestionPage
 from rasdesk.ui.widgets.answers import ChoiceAnswer, NumberAnswer
 from rasdesk.ui.widgets.record_fields import RecordFields
 from rasdesk.ui.words import shown_text
@@ -110,7 +110,7 @@ class QuestionV2Page(QuestionPage):
 
     def _typed_evidence(self) -> None:
         self.pending["evidence"] = "yes"
-        self.timer.start(400)
+        self.timer.start(TYPING_PAUSE_MS)
 
     def flush(self) -> None:
         evidence = "evidence" in self.pending

@@ -47,7 +47,7 @@ class ResultV2Page(Page):
         self.figures: dict[tuple[str, str], str] = {}
         self.charts: list[PointsChart] = []
         for spec, amount in zip(questionnaire.amounts, result.amounts, strict=True):
-            self._amount(spec, amount, questionnaire, modes)
+            self._amount(spec, amount, result, questionnaire, modes)
         self.body.addWidget(label(self.tr("How the figures were worked out"), "h2"))
         for step in result.explanation:
             self.body.addWidget(label(step.easy_read if modes.easy else step.text))
@@ -80,7 +80,12 @@ class ResultV2Page(Page):
         return per
 
     def _amount(
-        self, spec: Amount, amount: AmountResult, questionnaire: QuestionnaireV2, modes: Modes
+        self,
+        spec: Amount,
+        amount: AmountResult,
+        result: ResultV2,
+        questionnaire: QuestionnaireV2,
+        modes: Modes,
     ) -> None:
         per = self._per(spec.period)
         self.body.addWidget(label(amount.label, "h2"))
@@ -117,6 +122,9 @@ class ResultV2Page(Page):
             )
             if part.earmarked:
                 self.body.addWidget(label(part.earmarked))
+            for step, about in zip(result.explanation, result.step_about, strict=True):
+                if step.step == "item" and about == (amount.id, part.id):  # costed support
+                    self.body.addWidget(label(step.easy_read if modes.easy else step.text, "hint"))
             if part.points is not None and part.method == "per_point":
                 titles = {s.section.id: s.section for s in questionnaire.sections}
                 bars = [
