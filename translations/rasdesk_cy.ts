@@ -1347,6 +1347,10 @@
         <translation>Mae&apos;r barnau&apos;n wahanol: dewiswch yr ateb y cytunwyd arno uchod.</translation>
     </message>
     <message>
+        <source>Who answered, and evidence</source>
+        <translation>Pwy atebodd, a thystiolaeth</translation>
+    </message>
+    <message>
         <source>Who answered</source>
         <translation>Pwy atebodd</translation>
     </message>

@@ -112,6 +112,9 @@ def test_the_demo_v2_ruleset_walked_through_the_app_to_the_budget(
     doc = stored_doc(win, case)
     assert doc["answers"] == {k: v for k, v in EXAMPLE.items()}  # every answer, as given
     expected = compute(capsys, tmp_path, doc)
+    win.go(("question", case, "night_help", True))  # Change: the number is shown again
+    assert win.page.answer.edit.text() == "3"  # type: ignore[union-attr]
+    win.go(("check", case))
     tab_to(named("Continue to the budget"))
     enter()
     page = win.page

@@ -137,7 +137,9 @@ class NumberAnswer(QWidget):
             hint = QCoreApplication.translate("Answers", "A number")
         self.hint = label(f"{hint} ({unit})" if unit else hint, "hint")
         layout.addWidget(self.hint)
-        self.edit = QLineEdit(plain(value) if isinstance(value, Decimal) else "")
+        # A whole number comes back from the store as an int: shown all the same.
+        number = isinstance(value, int | Decimal) and not isinstance(value, bool)
+        self.edit = QLineEdit(plain(Decimal(value)) if number else "")  # type: ignore[arg-type]
         # Named by the question (its label, as on a one-question web page), so a screen
         # reader says the question as the page opens on this box, then the unit.
         asked = question.text.get(language)

@@ -11,7 +11,14 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from rasdesk.domain.answers_v2 import MAX_EVIDENCE
 from rasdesk.domain.decimals import plain
@@ -69,7 +76,8 @@ class RecordFields(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.view_boxes: dict[str, QComboBox | QLineEdit] = {}
-        if views and question.type in ("single", "number"):
+        # One view (the assessor's, when a ruleset names none) is the agreed answer itself.
+        if len(views) > 1 and question.type in ("single", "number"):
             layout.addWidget(label(QCoreApplication.translate("Record", "Each view"), "h2"))
             layout.addWidget(
                 label(
@@ -91,6 +99,18 @@ class RecordFields(QWidget):
             )
             self.differ.setVisible(record.views_differ())
             layout.addWidget(self.differ)
+        # Who answered and the evidence fold away until wanted: the question and its
+        # answers are what must fit the screen.
+        self.more = QPushButton(QCoreApplication.translate("Record", "Who answered, and evidence"))
+        self.more.setCheckable(True)
+        self.more.setObjectName("disclosure")
+        self.details = QWidget()
+        inner = QVBoxLayout(self.details)
+        inner.setContentsMargins(0, 0, 0, 0)
+        self.more.toggled.connect(self.details.setVisible)
+        layout.addWidget(row(self.more))
+        layout.addWidget(self.details)
+        layout = inner
         layout.addWidget(label(QCoreApplication.translate("Record", "Who answered"), "h2"))
         people = [(who_words(w), w) for w in WHO]
         self.answered_by = _combo(
@@ -134,6 +154,9 @@ class RecordFields(QWidget):
         )
         self.too_long.hide()
         layout.addWidget(self.too_long)
+        opened = bool(record.answered_by or record.helped_by or record.evidence)
+        self.details.setVisible(opened)
+        self.more.setChecked(opened)
 
     def _view_box(
         self, view: str, value: Any, not_applicable: str | None, language: str
