@@ -101,8 +101,8 @@
         <translation>FERSIWN ARDDANGOS: pobl ddychmygol; does dim byd yn cael ei anfon</translation>
     </message>
     <message>
-        <source>Sending: not set up on this laptop (rasdesk enrol)</source>
-        <translation>Anfon: heb ei osod ar y gliniadur hwn (rasdesk enrol)</translation>
+        <source>Sending: not set up on this laptop yet (Cases, then Sending to the council)</source>
+        <translation>Anfon: heb ei osod ar y gliniadur hwn eto (Achosion, yna Anfon at y cyngor)</translation>
     </message>
     <message>
         <source>Sending stopped: the council has withdrawn this laptop&apos;s access. Ask your IT team.</source>
@@ -127,6 +127,18 @@
     <message>
         <source>Sending: status unknown</source>
         <translation>Anfon: statws anhysbys</translation>
+    </message>
+    <message>
+        <source>Sending did not work: {why}</source>
+        <translation>Ni weithiodd anfon: {why}</translation>
+    </message>
+    <message>
+        <source>Sent to the council: {count}</source>
+        <translation>Wedi&apos;u hanfon at y cyngor: {count}</translation>
+    </message>
+    <message>
+        <source>Cannot reach the council</source>
+        <translation>Methu cyrraedd y cyngor</translation>
     </message>
 </context>
 <context>
@@ -233,6 +245,18 @@
     <message>
         <source>A new assessment for the person selected, with last time&apos;s answers to check.</source>
         <translation>Asesiad newydd i&apos;r unigolyn a ddewiswyd, gydag atebion y tro diwethaf i&apos;w gwirio.</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Anfon nawr</translation>
+    </message>
+    <message>
+        <source>Send every finalised case to the council now.</source>
+        <translation>Anfon pob achos sydd wedi&apos;i gwblhau at y cyngor nawr.</translation>
+    </message>
+    <message>
+        <source>Sending to the council…</source>
+        <translation>Anfon at y cyngor…</translation>
     </message>
     <message>
         <source>Drafts</source>
@@ -761,6 +785,10 @@
         <source>Unlock</source>
         <translation>Datgloi</translation>
     </message>
+    <message>
+        <source>Locked. Everything is saved. Enter your PIN to carry on.</source>
+        <translation>Wedi&apos;i gloi. Mae popeth wedi&apos;i gadw. Rhowch eich PIN i barhau.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1230,6 +1258,10 @@
 <context>
     <name>QuestionPage</name>
     <message>
+        <source>Saved</source>
+        <translation>Wedi&apos;i gadw</translation>
+    </message>
+    <message>
         <source>the question and its answers</source>
         <translation>y cwestiwn a&apos;i atebion</translation>
     </message>
@@ -1294,6 +1326,13 @@
     <message>
         <source>Stop reading</source>
         <translation>Stopio darllen</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptLine</name>
+    <message>
+        <source>Not with the council yet: it is sent when this laptop can reach the council.</source>
+        <translation>Nid yw gyda&apos;r cyngor eto: bydd yn cael ei anfon pan fydd y gliniadur hwn yn gallu cyrraedd y cyngor.</translation>
     </message>
 </context>
 <context>
@@ -1562,6 +1601,124 @@
     <message>
         <source>This answer is from last time. Check it with the person.</source>
         <translation>Mae&apos;r ateb hwn o&apos;r tro diwethaf. Gwiriwch ef gyda&apos;r unigolyn.</translation>
+    </message>
+</context>
+<context>
+    <name>Sending</name>
+    <message>
+        <source>Cannot reach the council since {time} — cases are kept safe here and will be sent when it can</source>
+        <translation>Methu cyrraedd y cyngor ers {time} — mae&apos;r achosion yn cael eu cadw&apos;n ddiogel yma a byddan nhw&apos;n cael eu hanfon pan fydd modd</translation>
+    </message>
+    <message>
+        <source>Received by the council on {when}. Receipt: {receipt}</source>
+        <translation>Daeth i law&apos;r cyngor ar {when}. Derbynneb: {receipt}</translation>
+    </message>
+    <message>
+        <source>received by the council {when}</source>
+        <translation>daeth i law&apos;r cyngor {when}</translation>
+    </message>
+    <message>
+        <source>The council&apos;s server did not accept that code. It may be mistyped, used already or out of date. Check it, or ask your administrator for a new code.</source>
+        <translation>Ni dderbyniodd gweinydd y cyngor y cod hwnnw. Efallai ei fod wedi&apos;i gamdeipio, wedi&apos;i ddefnyddio&apos;n barod neu wedi dod i ben. Gwiriwch ef, neu gofynnwch i&apos;ch gweinyddwr am god newydd.</translation>
+    </message>
+    <message>
+        <source>The server at {address} could not prove it is the council&apos;s (its certificate is not trusted), so nothing was sent to it. Check the address; if it is right, ask your IT team to set up the council&apos;s certificate.</source>
+        <translation>Ni allai&apos;r gweinydd yn {address} brofi mai gweinydd y cyngor ydyw (nid oes modd ymddiried yn ei dystysgrif), felly ni anfonwyd dim ato. Gwiriwch y cyfeiriad; os yw&apos;n gywir, gofynnwch i&apos;ch tîm TG osod tystysgrif y cyngor.</translation>
+    </message>
+    <message>
+        <source>Cannot reach a server at {address}. Check the address and that this laptop is online. If both are right, the council&apos;s server may be down: try again later.</source>
+        <translation>Methu cyrraedd gweinydd yn {address}. Gwiriwch y cyfeiriad a bod y gliniadur hwn ar-lein. Os yw&apos;r ddau&apos;n iawn, efallai fod gweinydd y cyngor i lawr: rhowch gynnig arall arni nes ymlaen.</translation>
+    </message>
+    <message>
+        <source>Something answered at {address}, but not the council&apos;s rasdesk server. Check the address with your administrator.</source>
+        <translation>Atebodd rhywbeth yn {address}, ond nid gweinydd rasdesk y cyngor. Gwiriwch y cyfeiriad gyda&apos;ch gweinyddwr.</translation>
+    </message>
+    <message>
+        <source>There is nowhere safe on this computer to keep the laptop&apos;s sending key (no password store). Nothing was changed, and the code can still be used. Ask your IT team to set up the password store.</source>
+        <translation>Does unman diogel ar y cyfrifiadur hwn i gadw allwedd anfon y gliniadur (dim storfa gyfrineiriau). Ni newidiwyd dim, ac mae modd defnyddio&apos;r cod o hyd. Gofynnwch i&apos;ch tîm TG osod y storfa gyfrineiriau.</translation>
+    </message>
+    <message>
+        <source>Enrolling cannot go ahead: {detail}</source>
+        <translation>Ni all y cofrestru fynd yn ei flaen: {detail}</translation>
+    </message>
+    <message>
+        <source>Enrolling did not work: {detail}. Nothing was changed; try again, or ask your IT team.</source>
+        <translation>Ni weithiodd y cofrestru: {detail}. Ni newidiwyd dim; rhowch gynnig arall arni, neu gofynnwch i&apos;ch tîm TG.</translation>
+    </message>
+    <message>
+        <source>That is not a server address. Give it whole, like https://rasdesk.council.example (it starts with https://).</source>
+        <translation>Nid cyfeiriad gweinydd yw hwnnw. Rhowch ef yn llawn, fel https://rasdesk.council.example (mae&apos;n dechrau gyda https://).</translation>
+    </message>
+</context>
+<context>
+    <name>SendingPage</name>
+    <message>
+        <source>Sending cases to the council</source>
+        <translation>Anfon achosion at y cyngor</translation>
+    </message>
+    <message>
+        <source>Send &amp;now</source>
+        <translation>Anfon &amp;nawr</translation>
+    </message>
+    <message>
+        <source>Send every finalised case now, without waiting.</source>
+        <translation>Anfon pob achos sydd wedi&apos;i gwblhau nawr, heb aros.</translation>
+    </message>
+    <message>
+        <source>Enrol again with a new code</source>
+        <translation>Cofrestru eto gyda chod newydd</translation>
+    </message>
+    <message>
+        <source>Use a new code from your administrator.</source>
+        <translation>Defnyddiwch god newydd gan eich gweinyddwr.</translation>
+    </message>
+    <message>
+        <source>Set up sending on this laptop</source>
+        <translation>Gosod anfon ar y gliniadur hwn</translation>
+    </message>
+    <message>
+        <source>Your administrator gives you the council&apos;s server address and a one-time enrolment code. The code works once, for a short time.</source>
+        <translation>Mae eich gweinyddwr yn rhoi cyfeiriad gweinydd y cyngor a chod cofrestru untro i chi. Mae&apos;r cod yn gweithio unwaith, am gyfnod byr.</translation>
+    </message>
+    <message>
+        <source>The council&apos;s server address</source>
+        <translation>Cyfeiriad gweinydd y cyngor</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>Cod cofrestru</translation>
+    </message>
+    <message>
+        <source>En&amp;rol this laptop</source>
+        <translation>Cofrestru&apos;r &amp;gliniadur hwn</translation>
+    </message>
+    <message>
+        <source>Back to the cases</source>
+        <translation>Yn ôl i&apos;r achosion</translation>
+    </message>
+    <message>
+        <source>This laptop sends to {server} as “{name}”.</source>
+        <translation>Mae&apos;r gliniadur hwn yn anfon at {server} fel “{name}”.</translation>
+    </message>
+    <message>
+        <source>Last tried at {time}.</source>
+        <translation>Y cynnig diwethaf: {time}.</translation>
+    </message>
+    <message>
+        <source>Enter the council&apos;s server address.</source>
+        <translation>Rhowch gyfeiriad gweinydd y cyngor.</translation>
+    </message>
+    <message>
+        <source>Enter the enrolment code your administrator gave you.</source>
+        <translation>Rhowch y cod cofrestru a roddodd eich gweinyddwr i chi.</translation>
+    </message>
+    <message>
+        <source>Done: this laptop is set up to send cases to {server}. They go in the background; Send now sends them at once.</source>
+        <translation>Wedi&apos;i wneud: mae&apos;r gliniadur hwn wedi&apos;i osod i anfon achosion at {server}. Maen nhw&apos;n mynd yn y cefndir; mae Anfon nawr yn eu hanfon ar unwaith.</translation>
+    </message>
+    <message>
+        <source>Enrolling this laptop…</source>
+        <translation>Wrthi&apos;n cofrestru&apos;r gliniadur hwn…</translation>
     </message>
 </context>
 <context>

@@ -84,6 +84,18 @@ class SyncError(RasdeskError):
     exit_code = 1
 
 
+class EnrolmentError(SyncError):
+    """Enrolling with a one-time code did not work. ``reason`` says why, for the app's
+    words: ``refused`` (the code is mistyped, used already or expired: the server does
+    not say which), ``tls`` (the server's certificate is not trusted), ``unreachable`` (no
+    connection: a wrong address, or the server is down) or ``answer`` (something answered,
+    but not as a rasdesk server does)."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
 class DeviceRevoked(SyncError):
     """The council's server no longer accepts this laptop's token (revoked): syncing stops
     until the laptop is enrolled again with a new code."""

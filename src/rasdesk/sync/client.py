@@ -24,7 +24,7 @@ import httpx
 
 from rasdesk import __version__
 from rasdesk.domain.bundle import MEDIA_TYPE
-from rasdesk.domain.errors import SyncError
+from rasdesk.domain.errors import EnrolmentError
 from rasdesk.domain.jsonio import StrictJSONError, loads_strict
 
 API = "/api/v1"
@@ -38,6 +38,7 @@ class Answer:
     receipt: str | None = None
     received_at: str | None = None
     retry_after: float | None = None
+    tls: bool = False  # offline because the server's certificate is not trusted
 
 
 class Revoked(Exception):
@@ -45,7 +46,12 @@ class Revoked(Exception):
 
 
 class Unreachable(Exception):
-    """The server could not be reached (connection refused, DNS, TLS, no answer)."""
+    """The server could not be reached (connection refused, DNS, TLS, no answer);
+    ``tls`` when it was its certificate that is not trusted."""
+
+    def __init__(self, reason: str, tls: bool = False) -> None:
+        super().__init__(reason)
+        self.tls = tls
 
 
 class BadAnswer(Exception):
@@ -100,6 +106,7 @@ def _transport_problem(exc: httpx.TransportError, timeout: float) -> Answer:
                 "offline",
                 f"the server's certificate is not trusted ({text}); if your council uses its own "
                 "certificate authority, your IT team sets it as ca_bundle",
+                tls=True,
             )
         return Answer("offline", f"cannot connect to the server ({text or type(exc).__name__})")
     if isinstance(exc, httpx.TimeoutException):
@@ -159,9 +166,9 @@ class Client:
             return self.http.request(method, path, **kw)
         except httpx.TransportError as exc:
             problem = _transport_problem(exc, self.timeout)
-            raise (Unreachable if problem.kind == "offline" else BadAnswer)(
-                problem.reason
-            ) from None
+            if problem.kind == "offline":
+                raise Unreachable(problem.reason, problem.tls) from None
+            raise BadAnswer(problem.reason) from None
 
     def health(self) -> bool:
         try:
@@ -172,24 +179,32 @@ class Client:
         return response.status_code == 200 and body == {"status": "ok", "api": 1}
 
     def enrol(self, code: str, device_name: str) -> tuple[str, str]:
-        """(device_id, token) for a one-time code; ``SyncError`` in plain words if refused."""
+        """(device_id, token) for a one-time code; ``EnrolmentError`` in plain words if refused."""
         try:
             response = self._request(
                 "POST", "/enrol", json={"code": code, "device_name": device_name}
             )
-        except (Unreachable, BadAnswer) as exc:
-            raise SyncError(f"cannot enrol with {self.http.base_url}: {exc}") from None
+        except Unreachable as exc:
+            raise EnrolmentError(
+                f"cannot enrol with {self.http.base_url}: {exc}",
+                "tls" if exc.tls else "unreachable",
+            ) from None
+        except BadAnswer as exc:
+            raise EnrolmentError(
+                f"cannot enrol with {self.http.base_url}: {exc}", "answer"
+            ) from None
         body = _json(response)
         if response.status_code == 201 and isinstance(body, dict):
             device_id, token = body.get("device_id"), body.get("token")
             if isinstance(device_id, str) and device_id and isinstance(token, str) and token:
                 return device_id, token
         if response.status_code == 403 and isinstance(body, dict):
-            raise SyncError(
+            raise EnrolmentError(
                 "the server refused the enrolment code: it may be mistyped, used already, or "
-                f"expired ({describe(response)}). Ask your administrator for a new code."
+                f"expired ({describe(response)}). Ask your administrator for a new code.",
+                "refused",
             )
-        raise SyncError(f"enrolment did not work: {describe(response)}")
+        raise EnrolmentError(f"enrolment did not work: {describe(response)}", "answer")
 
     def put_version(self, case_uuid: str, version_uuid: str, data: bytes) -> Answer:
         try:

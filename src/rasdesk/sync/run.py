@@ -204,7 +204,10 @@ def _finish(report: SyncReport, not_before: str | None) -> SyncReport:
     if report.outcome == OK and (report.failed or report.problems):
         report.outcome = FAILED
     report.message += _summary(report)
-    save_state(RunState(report.finished_at, report.outcome, report.message, not_before))
+    since = None
+    if report.outcome == OFFLINE:  # still offline: since the first run that was
+        since = load_state().offline_since or report.started_at
+    save_state(RunState(report.finished_at, report.outcome, report.message, not_before, since))
     log.info(
         "sync %s: %d sent, %d already there, %d failed, %d quarantined, %d waiting",
         report.outcome,

@@ -27,6 +27,9 @@ class RunState:
     last_outcome: str | None = None
     last_message: str | None = None
     not_before: str | None = None  # the server asked us to wait until then (429)
+    #: when the first of the runs in a row that could not reach the server began (the
+    #: app says "cannot reach the council since 14:05"); None once a run gets through
+    offline_since: str | None = None
 
 
 def state_file() -> Path:

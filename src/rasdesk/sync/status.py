@@ -25,6 +25,8 @@ class SyncStatus:
     - ``waiting``: how many versions are not yet with the council (everything but sent);
     - ``last_run_at``, ``last_outcome`` (``ok``, ``failed``, ``offline``, ``revoked``,
       ``stopped``), ``last_message``: the last run, in words;
+    - ``offline_since``: while the last runs could not reach the server, when the first of
+      them began (None once a run gets through);
     - ``next_retry_at``: when the earliest failed version is due again, or the time the
       server asked us to wait until (429), whichever is later;
     - ``quarantined``: each quarantined version with its reason (needs a person).
@@ -43,6 +45,7 @@ class SyncStatus:
     last_outcome: str | None
     last_message: str | None
     next_retry_at: str | None
+    offline_since: str | None = None
     quarantined: list[VersionNote] = field(default_factory=list)
 
 
@@ -71,6 +74,7 @@ def sync_status(store: CaseStore) -> SyncStatus:
         last_outcome=state.last_outcome,
         last_message=state.last_message,
         next_retry_at=retry,
+        offline_since=state.offline_since if state.last_outcome == "offline" else None,
         quarantined=[
             VersionNote(p.case_uuid, p.version_uuid, p.number, p.council_ref, p.last_error)
             for p in outbox.quarantined(store)

@@ -2,8 +2,8 @@
 sync status). Pages are rebuilt when they open or the looks change, so large print, easy
 read and Welsh apply everywhere at once; moving between pages saves first.
 
-Routes: ("cases",) ("first_run",) ("new", kind, linked) ("question", case, qid, to_check)
-("check", case) ("result", case) ("closed",), and for reviews and ruleset
+Routes: ("cases",) ("sending",) ("first_run",) ("new", kind, linked) ("question", case,
+qid, to_check) ("check", case) ("result", case) ("closed",), and for reviews and ruleset
 moves (ui/reviews.py) ("move", case) ("changes", case). The lock replaces the page and remembers the
 route; after first run the app starts locked (the PIN opens it). While the laptop is
 handed to the person every route passes ``handover.allowed``.
@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from rasdesk.platform.pin_attempts import PinAttempts
 from rasdesk.ui import decision_nav, flow, handover, i18n, reviews, theme, window_size
-from rasdesk.ui.accessible import make_announcer
-from rasdesk.ui.background_sync import BackgroundSync
+from rasdesk.ui.accessible import announce, make_announcer
+from rasdesk.ui.background_sync import BackgroundSync, refresh_page
 from rasdesk.ui.errors import show_error
 from rasdesk.ui.inactivity import InactivityLock
 from rasdesk.ui.modes import Modes
@@ -46,6 +46,7 @@ from rasdesk.ui.pages.question import QuestionPage
 from rasdesk.ui.pages.question_v2 import QuestionV2Page
 from rasdesk.ui.pages.result import ResultPage
 from rasdesk.ui.pages.result_v2 import ResultV2Page
+from rasdesk.ui.pages.sending import SendingPage
 from rasdesk.ui.pages.since_last_time import SinceLastTimePage
 from rasdesk.ui.session import Session
 from rasdesk.ui.widgets.mode_bar import ModeBar
@@ -84,7 +85,7 @@ class MainWindow(QMainWindow):
             status.setWordWrap(True)
         self.statusBar().addWidget(self.ruleset_status, 1)
         self.statusBar().addPermanentWidget(self.sync_status)
-        self.sync = BackgroundSync(session, self._show_sync)
+        self.sync = BackgroundSync(session, self._show_sync, self._sync_changed)
         minutes = int(session.settings()["inactivity_lock_minutes"])
         self.inactivity = InactivityLock(minutes, self.lock)
         self.go(self.route)
@@ -209,7 +210,15 @@ class MainWindow(QMainWindow):
         kind, *args = route
         s = self.session
         if kind == "cases":
-            return CaseListPage(s, self.open_case, lambda k, linked: self.go(("new", k, linked)))
+            return CaseListPage(
+                s,
+                self.open_case,
+                lambda k, linked: self.go(("new", k, linked)),
+                sync=self.sync,
+                sending=lambda: self.go(("sending",)),
+            )
+        if kind == "sending":
+            return SendingPage(s, self.sync, lambda: self.go(("cases",)))
         if kind == "first_run":
             return FirstRunPage(self._set_up)
         if kind == "new":
@@ -437,7 +446,16 @@ class MainWindow(QMainWindow):
             self.sync.refresh()  # not between questions: sending's state cannot change there
 
     def _show_sync(self, words: str) -> None:
-        self.sync_status.setText("" if self.route[0] in ("lock", "closed") else words)
+        hidden = self.route[0] in ("lock", "closed") or self.handed_case is not None
+        self.sync_status.setText("" if hidden else words)
+
+    def _sync_changed(self, news: str) -> None:
+        """Sending moved: the page shows the new states, and the news is announced."""
+        if self.route[0] in ("lock", "closed") or self.handed_case is not None:
+            return  # nothing about the assessor's cases while locked or with the person
+        refresh_page(self.page)
+        if news:
+            announce(self, news)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         window_size.remember(self)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QTabWidget,
     QWidget,
 )
@@ -21,8 +22,10 @@ from rasdesk.storage.amount_figures import amount_figures
 from rasdesk.storage.queries import CaseSummary, list_cases
 from rasdesk.ui import reviews
 from rasdesk.ui.amount_words import amounts_line
+from rasdesk.ui.background_sync import BackgroundSync
 from rasdesk.ui.decision_words import status_words
 from rasdesk.ui.errors import show_error
+from rasdesk.ui.sending_words import receipt_of, received_short
 from rasdesk.ui.session import Session
 from rasdesk.ui.theme import BODY_PT
 from rasdesk.ui.widgets.page import Page, button, label, row
@@ -42,9 +45,13 @@ class CaseListPage(Page):
         session: Session,
         open_case: Callable[[str], None],
         new_case: Callable[[str, str | None], None],
+        *,
+        sync: BackgroundSync | None = None,
+        sending: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
         self.session, self.open_case, self.new_case = session, open_case, new_case
+        self.sync = sync
         self.body.addWidget(label(self.tr("Cases"), "h1"))
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search by name or council reference"))
@@ -97,7 +104,32 @@ class CaseListPage(Page):
             ),
         )
         self.body.addWidget(row(self.open_button, self.review_button))
+        self.send_button: QPushButton | None = None
+        if sync is not None and sending is not None:
+            self.send_button = button(
+                self.tr("Send now"),
+                sync.send_now,
+                description=self.tr("Send every finalised case to the council now."),
+            )
+            self.body.addWidget(
+                row(self.send_button, button(self.tr("Sending to the council…"), sending))
+            )
+        self.sending_changed()  # fills the lists
+
+    def sending_changed(self) -> None:
+        """Sending moved cases on: the lists and their counts again (nothing stale), the
+        selected case and the open tab kept."""
+        if self.send_button is not None and self.sync is not None:
+            self.send_button.setVisible(self.sync.can_send())
+            self.send_button.setEnabled(not self.sync.running)
+        selected, tab = self._selected(), self.tabs.currentIndex()
         self.fill()
+        self.tabs.setCurrentIndex(tab)
+        if selected is not None:
+            for widget in self.lists.values():
+                for i in range(widget.count()):
+                    if widget.item(i).data(Qt.ItemDataRole.UserRole) == selected:
+                        widget.setCurrentRow(i)
 
     def _group_title(self, key: str) -> str:
         return {
@@ -166,6 +198,9 @@ class CaseListPage(Page):
         )
         parts = [case.person_name, case.council_ref or self.tr("no council reference"), kind]
         parts.append(self._state_words(case.state))
+        receipt = receipt_of(self.session.store, case.case_uuid) if case.state == "sent" else None
+        if receipt is not None:  # when the council received it
+            parts.append(received_short(receipt[1]))
         if case.decision_status:  # "waiting for a decision" and the like
             parts.append(status_words(case.decision_status))
         if case.weekly:

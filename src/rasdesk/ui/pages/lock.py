@@ -24,6 +24,7 @@ class LockPage(Page):
         starting: bool = False,
     ) -> None:
         super().__init__()
+        self.starting = starting
         self.body.addWidget(
             label(self.tr("Welcome back") if starting else self.tr("rasdesk is locked"), "h1")
         )
@@ -43,6 +44,12 @@ class LockPage(Page):
         self.body.addWidget(self.entry)
         self.body.addWidget(row(button(self.tr("Unlock"), self.try_unlock, primary=True)))
         self.finish()
+
+    def arrival(self) -> str:
+        """Heard as the lock comes down (not at start, which is "Welcome back")."""
+        if self.starting:
+            return super().arrival()
+        return self.tr("Locked. Everything is saved. Enter your PIN to carry on.")
 
     def first_focus(self) -> QWidget | None:
         return self.pin

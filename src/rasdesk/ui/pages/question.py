@@ -29,6 +29,7 @@ from rasdesk.ui.widgets.read_aloud import ReadAloud
 from rasdesk.ui.words import shown_text
 
 TYPING_PAUSE_MS = 400
+SAVED_PAUSE_MS = 700
 
 
 class QuestionPage(Page):
@@ -50,6 +51,11 @@ class QuestionPage(Page):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.flush)
+        # A screen reader hears "Saved" once an answer is given (after the picking settles,
+        # so arrow keys through the answers are not each followed by it).
+        self.said_saved = QTimer(self)
+        self.said_saved.setSingleShot(True)
+        self.said_saved.timeout.connect(lambda: self.say(self.tr("Saved")))
 
         section_title = shown_text(step.section.title, step.section.easy_read, lang, easy)
         self.progress = label("", "caption")
@@ -157,6 +163,7 @@ class QuestionPage(Page):
         step = self.progress_changed()  # skip logic may add or remove questions
         if step is not None:
             self._set_progress(step)
+        self.said_saved.start(SAVED_PAUSE_MS)  # once the answering stops: "Saved"
 
     def _typed_answer(self, text: object) -> None:
         self.pending["answer"] = text if isinstance(text, str) else None

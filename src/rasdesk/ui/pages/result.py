@@ -20,6 +20,7 @@ from rasdesk.ui.session import Session
 from rasdesk.ui.widgets.page import Page, button, heading, label, row
 from rasdesk.ui.widgets.points_chart import PointsChart
 from rasdesk.ui.widgets.read_aloud import ReadAloud
+from rasdesk.ui.widgets.receipt import ReceiptLine
 from rasdesk.ui.words import money, shown_text
 
 
@@ -60,6 +61,9 @@ class ResultPage(Page):
             self.tr("£{amount} a year").format(amount=money(budget["annual"])), "h2"
         )
         self.body.addWidget(self.annual)
+        if final:  # sent yet? when the council received it, and its receipt
+            self.receipt = ReceiptLine(session, case_uuid)
+            self.body.addWidget(self.receipt)
         steps = [
             whole_pounds(step["easy_read"]) if easy else step["text"]
             for step in budget["explanation"]
