@@ -40,4 +40,7 @@ class ReceiptLine(QLabel):
         self.words = words
         self.setText(breakable(words))  # a long receipt wraps at 200 %
         self.setAccessibleName(words)
-        self.setVisible(bool(words))
+        if not words:
+            self.hide()
+        elif self.parentWidget() is not None:  # (never shown as a window of its own)
+            self.show()
