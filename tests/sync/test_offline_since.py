@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from tests.cli.helpers import run
 from tests.support_postgres import free_port
 from tests.support_server import ServerProcess, enrol_code
 from tests.sync.conftest import FAST, enrol_with
@@ -23,7 +24,7 @@ from rasdesk.sync.state import load_state
 
 
 def test_offline_since_is_the_first_failed_run_and_clears_when_it_gets_through(
-    server: ServerProcess, store: CaseStore
+    server: ServerProcess, store: CaseStore, capsys: pytest.CaptureFixture[str]
 ) -> None:
     enrol_with(server)
     finalised_cases(store, 1)
@@ -37,6 +38,8 @@ def test_offline_since_is_the_first_failed_run_and_clears_when_it_gets_through(
     assert second.outcome == "offline" and second.started_at > since
     assert sync_status(store).offline_since == since  # since the first, not the latest
     assert load_state().offline_since == since
+    code, out, _err = run(capsys, "sync", "--status")
+    assert code == 0 and f"Cannot reach the server since {since}" in out
     server.start()
     assert run_sync(store, options=FAST).outcome == "ok"
     status = sync_status(store)

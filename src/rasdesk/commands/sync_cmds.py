@@ -108,6 +108,8 @@ def _status(as_json: bool) -> int:
     print("Case versions: " + ", ".join(f"{n} {state}" for state, n in status.counts.items()))
     if status.last_run_at:
         print(f"Last sync: {status.last_run_at}, {status.last_outcome}: {status.last_message}")
+    if status.offline_since:
+        print(f"Cannot reach the server since {status.offline_since}; cases wait here safely.")
     if status.next_retry_at:
         print(f"Next try after: {status.next_retry_at}")
     for q in status.quarantined:
