@@ -176,8 +176,8 @@
         <translation>Prif reswm dros gymorth</translation>
     </message>
     <message>
-        <source>How the assessment is done</source>
-        <translation>Sut mae’r asesiad yn cael ei wneud</translation>
+        <source>Who took part in the assessment</source>
+        <translation>Pwy gymerodd ran yn yr asesiad</translation>
     </message>
     <message>
         <source>Eligible needs identified</source>

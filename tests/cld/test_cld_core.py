@@ -10,7 +10,18 @@ import pytest
 
 from rasdesk.cld.ais import NEEDS, coded
 from rasdesk.cld.details import CaseDetails
-from rasdesk.cld.lists import METHODS_OF_ASSESSMENT, PRIMARY_SUPPORT_REASONS, YES_NO_UNKNOWN
+from rasdesk.cld.lists import (
+    CLIENT_TYPES,
+    EVENT_TYPES,
+    FORMER_REASONS,
+    LONG_TERM_ASSESSMENT,
+    METHODS_OF_ASSESSMENT,
+    METHODS_OF_REVIEW,
+    PRIMARY_SUPPORT_REASONS,
+    REVIEW_REASONS,
+    SHORT_TERM_ASSESSMENT,
+    YES_NO_UNKNOWN,
+)
 from rasdesk.cld.nhs_number import normalise_nhs_number
 from rasdesk.decision.mechanisms import MECHANISMS
 from rasdesk.domain.errors import InputError
@@ -55,7 +66,7 @@ def test_every_primary_support_reason_round_trips(reason: str) -> None:
 @pytest.mark.parametrize("method", METHODS_OF_ASSESSMENT)
 @pytest.mark.parametrize("carer", YES_NO_UNKNOWN)
 def test_every_method_and_carer_answer_round_trips(method: str, carer: str) -> None:
-    details = CaseDetails("9434765919", None, f" {method.lower()} ", "yes", carer.lower()).checked()
+    details = CaseDetails("9434765919", None, f" {method.upper()} ", "yes", carer.lower()).checked()
     assert (details.method_of_assessment, details.has_unpaid_carer) == (method, carer)
     assert details.eligible_needs_identified == "Yes"
     assert CaseDetails.from_dict(details.as_dict()) == details
@@ -106,3 +117,51 @@ def test_needs_are_carried_as_codes_and_words() -> None:
         },
         {"need": "welsh", "snomed": None, "term": "Welsh language"},
     ]
+
+
+def _published(name: str) -> list[str]:
+    lists = json.loads((Path(__file__).parent / "data" / "cld_r1_lists.json").read_text())
+    entry = lists["lists"][name]
+    assert entry["source"]  # every list names where it was copied from
+    return list(entry["values"])
+
+
+def test_the_national_lists_are_the_published_release_1_lists() -> None:
+    assert list(PRIMARY_SUPPORT_REASONS) == _published("Primary Support Reason")
+    assert list(METHODS_OF_ASSESSMENT) == _published("Method of Assessment")
+    assert list(METHODS_OF_REVIEW) == _published("Method of Review")
+    assert list(CLIENT_TYPES) == _published("Client Type")
+    assert list(EVENT_TYPES) == _published("Event Type")
+    assert _published("Assessment Type (care assessments)") == [
+        LONG_TERM_ASSESSMENT,
+        SHORT_TERM_ASSESSMENT,
+    ]
+    assert list(REVIEW_REASONS) == _published("Review Reason")
+    assert list(YES_NO_UNKNOWN) == _published("Has Unpaid Carer")
+    assert sorted({m.cld for m in MECHANISMS}) == sorted(_published("Delivery Mechanism"))
+
+
+def test_former_spellings_are_read_as_the_national_value_and_never_taken_as_input() -> None:
+    stored = {
+        "primary_support_reason": "Support with Memory and Cognition",
+        "method_of_assessment": "Face to Face",
+    }
+    details = CaseDetails.from_dict(stored)
+    assert details.primary_support_reason == "Support with Memory & Cognition"
+    assert details.method_of_assessment == "Face to Face"  # kept, never exported
+    assert details.for_new_assessment().method_of_assessment is None
+    with pytest.raises(InputError, match=r"^Method of Assessment: 'Face to Face' is not"):
+        CaseDetails(method_of_assessment="Face to Face").checked()
+    # Every former spelling means one national value.
+    assert set(FORMER_REASONS.values()) <= set(PRIMARY_SUPPORT_REASONS)
+    assert len(FORMER_REASONS) == len(PRIMARY_SUPPORT_REASONS) - 1  # "Unknown" is new
+
+
+@pytest.mark.parametrize(
+    "typed", ["support with memory and cognition", "PHYSICAL SUPPORT: ACCESS AND MOBILITY ONLY"]
+)
+def test_and_for_ampersand_is_forgiven(typed: str) -> None:
+    assert CaseDetails(primary_support_reason=typed).checked().primary_support_reason in (
+        "Support with Memory & Cognition",
+        "Physical Support: Access & mobility only",
+    )

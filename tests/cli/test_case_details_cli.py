@@ -20,7 +20,7 @@ def test_details_are_recorded_in_national_spelling(
     code, out, _ = run(
         capsys, "case", "new", "--name", "Siân Jones", "--nhs-number", "943 476 5919",
         "--primary-support-reason", "mental health support", "--method-of-assessment",
-        "telephone", "--eligible-needs", "yes", "--unpaid-carer", "No",
+        "service USER and  carer", "--eligible-needs", "yes", "--unpaid-carer", "No",
         "--format-needs", "easy_read", "--answers", ANSWERS, "--finalise",
     )  # fmt: skip
     assert code == 0
@@ -29,7 +29,7 @@ def test_details_are_recorded_in_national_spelling(
     assert person["details"] == {
         "nhs_number": "9434765919",
         "primary_support_reason": "Mental Health Support",
-        "method_of_assessment": "Telephone",
+        "method_of_assessment": "Service user and carer",
         "eligible_needs_identified": "Yes",
         "has_unpaid_carer": "No",
     }
@@ -49,6 +49,8 @@ def test_details_are_recorded_in_national_spelling(
         ("--nhs-number", "943 476 5918", "NHS number"),
         ("--primary-support-reason", "Needs help", "Primary Support Reason"),
         ("--method-of-assessment", "Letter", "Method of Assessment"),
+        # How it was held is not who took part: the former values are refused as input.
+        ("--method-of-assessment", "Telephone", "Method of Assessment"),
     ],
 )
 def test_bad_details_are_refused_with_the_field_named(

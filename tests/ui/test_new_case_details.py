@@ -38,7 +38,7 @@ def test_details_recorded_by_keyboard(qtbot, window: MainWindow) -> None:  # typ
         key(Qt.Key.Key_Down)
     tab_to(qtbot, fields.method)
     key(Qt.Key.Key_Down)
-    key(Qt.Key.Key_Down)  # Telephone
+    key(Qt.Key.Key_Down)  # Service user only
     tab_to(qtbot, fields.eligible)
     key(Qt.Key.Key_Down)  # Yes
     tab_to(qtbot, fields.carer)
@@ -53,7 +53,7 @@ def test_details_recorded_by_keyboard(qtbot, window: MainWindow) -> None:  # typ
     assert json.loads(row[0]) == {
         "nhs_number": "9434765919",
         "primary_support_reason": "Mental Health Support",
-        "method_of_assessment": "Telephone",
+        "method_of_assessment": "Service user only",
         "eligible_needs_identified": "Yes",
         "has_unpaid_carer": "Unknown",
     }

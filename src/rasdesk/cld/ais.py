@@ -6,6 +6,12 @@ needs ("RA-FlagCode", https://fhir.nhs.uk/England/ValueSet/RA-FlagCode, 2024-02-
 which carries the standard's SNOMED CT concepts. Welsh is a language preference, not a
 need arising from a disability, impairment or sensory loss, so the standard has no code
 for it: it is exported in words only.
+
+These are deliberately a subset of the standard's set: rasdesk records only the needs it
+acts on (the formats its letters come in, an interpreter at the visit). The rest of the
+set — other contact methods, communication professionals and formats — is how the council
+contacts the person afterwards, recorded in the council's own system (docs/sync-server.md,
+"Which codes, and why only these").
 """
 
 from __future__ import annotations

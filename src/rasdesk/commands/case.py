@@ -345,7 +345,10 @@ def register(sub: Any) -> None:
         "--primary-support-reason",
         help='as the national return lists it, e.g. "Mental Health Support"',
     )
-    n.add_argument("--method-of-assessment", help="Face to Face, Telephone, Video or Online")
+    n.add_argument(
+        "--method-of-assessment",
+        help="who took part: Carer only, Service user only or Service user and carer",
+    )
     n.add_argument("--eligible-needs", help="Eligible Needs Identified: Yes or No")
     n.add_argument("--unpaid-carer", help="Has Unpaid Carer: Yes, No or Unknown")
     n.add_argument("--answers", metavar="A.json", help="answers to save at once")

@@ -20,6 +20,8 @@ from decimal import Decimal
 from typing import Any
 
 from rasdesk.cld.lists import (
+    FORMER_METHODS,
+    FORMER_REASONS,
     METHODS_OF_ASSESSMENT,
     PRIMARY_SUPPORT_REASONS,
     YES_NO,
@@ -214,13 +216,18 @@ def _listed(values: tuple[str, ...], what: str) -> Text:
     return Text(100, re.compile("|".join(re.escape(v) for v in values)), what=what)
 
 
-# The details a council's national return needs (rasdesk.cld), held to the national lists.
+# The details a council's national return needs (rasdesk.cld), held to the national lists
+# (and the spellings rasdesk wrote before they were checked, which older laptops still send).
 DETAILS = Object(
     required={},
     optional={
         "nhs_number": Text(10, re.compile(r"[0-9]{10}"), what="10 digits"),
-        "primary_support_reason": _listed(PRIMARY_SUPPORT_REASONS, "a Primary Support Reason"),
-        "method_of_assessment": _listed(METHODS_OF_ASSESSMENT, "a Method of Assessment"),
+        "primary_support_reason": _listed(
+            PRIMARY_SUPPORT_REASONS + tuple(FORMER_REASONS), "a Primary Support Reason"
+        ),
+        "method_of_assessment": _listed(
+            METHODS_OF_ASSESSMENT + FORMER_METHODS, "a Method of Assessment"
+        ),
         "eligible_needs_identified": _listed(YES_NO, '"Yes" or "No"'),
         "has_unpaid_carer": _listed(YES_NO_UNKNOWN, '"Yes", "No" or "Unknown"'),
     },
@@ -262,6 +269,8 @@ BUNDLE = Object(
     optional={
         "amendment_reason": maybe(Text(10_000, lines=True), "text"),
         "linked_case_uuid": maybe(UUID, "a lowercase UUID"),
+        # A review's bundle only (docs/sync-v2.md): the case and version it reviews.
+        "review_of": Object({"case_uuid": UUID, "version_uuid": UUID}),
         "notes": MapOf(IDENT, FREE, 2_000),
         "started_at": maybe(STAMP, "a UTC time"),
         "finalised_at": maybe(STAMP, "a UTC time"),

@@ -57,6 +57,9 @@ COLUMNS = (
     # Communication needs, coded (Accessible Information Standard) and in words.
     "communication_needs_snomed",
     "communication_needs",
+    # A review: the case it reviews and the version it started from (docs/sync-v2.md).
+    "review_of_case_uuid",
+    "review_of_version_uuid",
 )
 
 _PAGE = 200
@@ -129,7 +132,9 @@ def _row(cache: RulesetCache, db_row: tuple[Any, ...]) -> dict[str, Any]:
         "enrolled_assessor": enrolled,
         "assessor_matches": str(named).casefold().split() == str(enrolled).casefold().split(),
         **needs_columns((bundle.get("person") or {}).get("format_needs") or []),
-        "cld": cld_row(bundle, plan_mechanism(bundle)),
+        "review_of_case_uuid": (bundle.get("review_of") or {}).get("case_uuid"),
+        "review_of_version_uuid": (bundle.get("review_of") or {}).get("version_uuid"),
+        "cld": cld_row(bundle, plan_mechanism(bundle), plan_status(bundle)),
     }
 
 
@@ -141,6 +146,12 @@ def plan_mechanism(bundle: dict[str, Any]) -> str | None:
         return None
     mechanism = read_section(raw).plan.mechanism
     return None if mechanism is None else mechanism.cld
+
+
+def plan_status(bundle: dict[str, Any]) -> str | None:
+    """The plan's status (agreed, waiting, decided), recomputed; None without a plan."""
+    raw = bundle.get("decision")
+    return None if raw is None else read_section(raw).status
 
 
 def rows(
@@ -203,11 +214,14 @@ def write(found: Iterator[dict[str, Any]], fmt: str, out: IO[str]) -> int:
     """Write the rows as JSON lines, CSV (flags joined by ";") or the national return's
     CLD CSV. Returns how many."""
     count = 0
-    if fmt == "cld":  # the national return's record-level columns, one assessment a row
+    if fmt == "cld":  # the national return's record-level columns, one event a row
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(CLD_COLUMNS)
         for row in found:
-            writer.writerow([row["cld"][c] or "" for c in CLD_COLUMNS])
+            event = row["cld"]
+            if event is None:  # a plan still waiting for its decision: no event yet
+                continue
+            writer.writerow([event[c] or "" for c in CLD_COLUMNS])
             count += 1
         return count
     if fmt == "csv":

@@ -103,6 +103,11 @@ SCHEMAS: dict[str, Any] = {
             "questionnaire": _text,
             "person": {"type": "object"},
             "linked_case_uuid": {"type": ["string", "null"]},
+            "review_of": _obj(
+                ["case_uuid", "version_uuid"],
+                {"case_uuid": _uuid, "version_uuid": _uuid},
+                description="a review only: the case it reviews and the finalised version it started from (docs/sync-v2.md)",
+            ),
             "answers": {"type": "object"},
             "notes": {"type": "object"},
             "ruleset": _obj(

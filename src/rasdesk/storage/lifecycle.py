@@ -64,6 +64,19 @@ def compute_case(store: CaseStore, case_uuid: str) -> Result | ResultV2:
     return compute_budget_v2(ruleset, doc, case["language"], source)
 
 
+def review_link(store: CaseStore, case_uuid: str) -> dict[str, str] | None:
+    """For a review, the case it reviews and the finalised version it started from (the
+    bundle's ``review_of``); None for any other case."""
+    reviewed = store.case_row(case_uuid)["review_of"]
+    if reviewed is None:
+        return None
+    row = store.db.execute(
+        "SELECT old FROM audit WHERE case_uuid = ? AND event = 'review started' ORDER BY id LIMIT 1",
+        (case_uuid,),
+    ).fetchone()
+    return {"case_uuid": reviewed, "version_uuid": row[0]} if row and row[0] else None
+
+
 def finalise(store: CaseStore, case_uuid: str) -> str:
     """Compute with the pinned ruleset and freeze the bundle. Returns its sha256."""
     case, version = store._draft(case_uuid)
@@ -105,6 +118,9 @@ def finalise(store: CaseStore, case_uuid: str) -> str:
         "finalised_at": at,
         "audit": audit,
     }
+    reviewed = review_link(store, case_uuid)
+    if reviewed is not None:  # only a review's bundle names it (docs/sync-v2.md)
+        bundle["review_of"] = reviewed
     plan = store.db.execute("SELECT section FROM plans WHERE version_uuid = ?", (vid,)).fetchone()
     if plan is not None:  # a support plan (and perhaps its decision): storage/decisions.py
         bundle["format"], bundle["decision"] = FORMAT_V2, loads_strict(plan[0])

@@ -53,7 +53,7 @@ class CaseDetailsFields:
         )
         self.method = self._combo(
             body,
-            QCoreApplication.translate("CaseDetails", "How the assessment is done"),
+            QCoreApplication.translate("CaseDetails", "Who took part in the assessment"),
             list(METHODS_OF_ASSESSMENT),
         )
         self.eligible = self._combo(
