@@ -10,7 +10,6 @@ import json
 from typing import Any
 
 from rasdesk.domain.errors import InputError
-from rasdesk.domain.model import Ruleset
 from rasdesk.platform import paths
 from rasdesk.platform.rulesets import (
     VerifiedAny,
@@ -91,12 +90,7 @@ def review(args: argparse.Namespace) -> int:
     from rasdesk.storage.profile import open_user_store
     from rasdesk.sync.device import enrolled_device_id
 
-    verified = target_ruleset(args.ruleset)
-    if not isinstance(verified.ruleset, Ruleset):
-        raise InputError(
-            f"--ruleset {args.ruleset}: a review starts only on a format-1 ruleset for now; "
-            "start it on the format-1 ruleset, then move its draft (rasdesk case rebase CASE --ruleset SHA)"
-        )
+    verified = target_ruleset(args.ruleset)  # format 1 or 2
     store = open_user_store()
     try:
         started = reviewing.start_review(

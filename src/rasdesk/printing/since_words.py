@@ -11,16 +11,17 @@ from decimal import Decimal
 from rasdesk.domain.explain_steps import money_text
 from rasdesk.domain.model import Question
 from rasdesk.printing.letter import _answer_words, points_words
-from rasdesk.reviews.since_last_time import AnswerChange, SinceLastTime
+from rasdesk.reviews.since_last_time import AnswerChange, SinceLastTime, sections_of
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
         "title": "What has changed since your last assessment",
-        "money": "Last time your indicative budget was £{last} a week. Now it is £{now} a week.",
-        "money_same": "Last time your indicative budget was £{last} a week. It is the same now.",
-        "money_pending": "Last time your indicative budget was £{last} a week. The new figure is not ready until every question is answered.",
-        "more": "That is £{amount} a week more.",
-        "less": "That is £{amount} a week less.",
+        "money": "Last time your indicative budget was £{last} {last_per}. Now it is £{now} {now_per}.",
+        "money_same": "Last time your indicative budget was £{last} {per}. It is the same now.",
+        "money_pending": "Last time your indicative budget was £{last} {per}. The new figure is not ready until every question is answered.",
+        "more": "That is £{amount} {per} more.",
+        "less": "That is £{amount} {per} less.",
+        "other_period": "The council now works the budget out for a different period, so the two figures are not set against each other.",
         "split": "Of this, {rules} comes from the council's new rates and rules, and {answers} from changes in your answers.",
         "split_unknown": "The council's rules now ask questions they did not ask last time, so we cannot say how much of the change comes from the new rules and how much from your answers.",
         "up": "£{amount} more",
@@ -36,11 +37,12 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "cy": {
         "title": "Beth sydd wedi newid ers eich asesiad diwethaf",
-        "money": "Y tro diwethaf, eich cyllideb ddangosol oedd £{last} yr wythnos. Nawr mae'n £{now} yr wythnos.",
-        "money_same": "Y tro diwethaf, eich cyllideb ddangosol oedd £{last} yr wythnos. Mae'r un fath nawr.",
-        "money_pending": "Y tro diwethaf, eich cyllideb ddangosol oedd £{last} yr wythnos. Ni fydd y ffigur newydd yn barod nes bydd pob cwestiwn wedi'i ateb.",
-        "more": "Mae hynny £{amount} yr wythnos yn fwy.",
-        "less": "Mae hynny £{amount} yr wythnos yn llai.",
+        "money": "Y tro diwethaf, eich cyllideb ddangosol oedd £{last} {last_per}. Nawr mae'n £{now} {now_per}.",
+        "money_same": "Y tro diwethaf, eich cyllideb ddangosol oedd £{last} {per}. Mae'r un fath nawr.",
+        "money_pending": "Y tro diwethaf, eich cyllideb ddangosol oedd £{last} {per}. Ni fydd y ffigur newydd yn barod nes bydd pob cwestiwn wedi'i ateb.",
+        "more": "Mae hynny £{amount} {per} yn fwy.",
+        "less": "Mae hynny £{amount} {per} yn llai.",
+        "other_period": "Mae'r cyngor nawr yn cyfrifo'r gyllideb am gyfnod gwahanol, felly nid yw'r ddau ffigur yn cael eu cymharu â'i gilydd.",
         "split": "O hyn, daw {rules} o gyfraddau a rheolau newydd y cyngor, a {answers} o newidiadau yn eich atebion.",
         "split_unknown": "Mae rheolau'r cyngor nawr yn gofyn cwestiynau na chawsant eu gofyn y tro diwethaf, felly ni allwn ddweud faint o'r newid sy'n dod o'r rheolau newydd a faint o'ch atebion.",
         "up": "£{amount} yn fwy",
@@ -57,30 +59,46 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
+#: Each period in words, after an amount ("£301.20 a week"); easy read's plainer words.
+PER: dict[str, dict[str, str]] = {
+    "en": {"week": "a week", "month": "a month", "year": "a year", "one_off": "as one payment"},
+    "cy": {
+        "week": "yr wythnos",
+        "month": "y mis",
+        "year": "y flwyddyn",
+        "one_off": "fel un taliad",
+    },
+}
+PER_EASY: dict[str, dict[str, str]] = {
+    "en": {"week": "each week", "month": "each month", "year": "each year", "one_off": "once"},
+    "cy": {"week": "bob wythnos", "month": "bob mis", "year": "bob blwyddyn", "one_off": "unwaith"},
+}
+
+
 #: Easy read (Mencap / DH guidance): one idea a sentence, at most 15 words, money as figures.
 EASY: dict[str, dict[str, str]] = {
     "en": {
-        "last": "Last time your budget was £{last} each week.",
-        "now": "Now it is £{now} each week.",
+        "last": "Last time your budget was £{last} {per}.",
+        "now": "Now it is £{now} {per}.",
         "same": "It is the same now.",
         "pending": "The new budget is not ready yet.",
         "rules": "The council changed its rates.",
         "answers": "Your answers changed.",
-        "more": "That gives you £{amount} more each week.",
-        "less": "That gives you £{amount} less each week.",
+        "more": "That gives you £{amount} more {per}.",
+        "less": "That gives you £{amount} less {per}.",
         "rules_same": "The council's rules are the same as last time.",
         "answers_same": "Your answers are the same as last time.",
         "answer": "You told us something new about this: {question}",
     },
     "cy": {
-        "last": "Y tro diwethaf, eich cyllideb oedd £{last} bob wythnos.",
-        "now": "Nawr mae'n £{now} bob wythnos.",
+        "last": "Y tro diwethaf, eich cyllideb oedd £{last} {per}.",
+        "now": "Nawr mae'n £{now} {per}.",
         "same": "Mae'r un fath nawr.",
         "pending": "Nid yw'r gyllideb newydd yn barod eto.",
         "rules": "Newidiodd y cyngor ei gyfraddau.",
         "answers": "Newidiodd eich atebion.",
-        "more": "Mae hynny'n rhoi £{amount} yn fwy i chi bob wythnos.",
-        "less": "Mae hynny'n rhoi £{amount} yn llai i chi bob wythnos.",
+        "more": "Mae hynny'n rhoi £{amount} yn fwy i chi {per}.",
+        "less": "Mae hynny'n rhoi £{amount} yn llai i chi {per}.",
         "rules_same": "Mae rheolau'r cyngor yr un fath â'r tro diwethaf.",
         "answers_same": "Mae eich atebion yr un fath â'r tro diwethaf.",
         "answer": "Fe ddywedoch chi rywbeth newydd am hyn: {question}",
@@ -90,18 +108,19 @@ EASY: dict[str, dict[str, str]] = {
 
 def easy_sentences(since: SinceLastTime, lang: str = "en") -> list[str]:
     """The same, in easy read: short sentences, one idea each."""
-    w = EASY[lang]
-    out = [w["last"].format(last=money_text(since.last.weekly))]
-    if since.now is None:
+    w, per = EASY[lang], PER_EASY[lang]
+    last, now = since.last_figure, since.now_figure
+    out = [w["last"].format(last=money_text(last.amount), per=per[last.per])]
+    if now is None:
         out.append(w["pending"])
-    elif since.now.weekly == since.last.weekly:
+    elif since.total == 0:
         out.append(w["same"])
     else:
-        out.append(w["now"].format(now=money_text(since.now.weekly)))
+        out.append(w["now"].format(now=money_text(now.amount), per=per[now.per]))
     for key, amount in (("rules", since.from_rules), ("answers", since.from_answers)):
         if amount is not None and amount != 0:
             way = "more" if amount > 0 else "less"
-            out += [w[key], w[way].format(amount=money_text(abs(amount)))]
+            out += [w[key], w[way].format(amount=money_text(abs(amount)), per=per[last.per])]
     if not since.rule_changes:
         out.append(w["rules_same"])
     if not since.answers:
@@ -146,19 +165,30 @@ def _answer(change: AnswerChange, since: SinceLastTime, lang: str, w: dict[str, 
 
 def sentences(since: SinceLastTime, lang: str = "en") -> list[str]:
     """Every sentence, in the order the letter and the app give them."""
-    w = WORDS[lang]
-    last = money_text(since.last.weekly)
+    w, per = WORDS[lang], PER[lang]
+    last_fig, now_fig, total = since.last_figure, since.now_figure, since.total
+    last, last_per = money_text(last_fig.amount), per[last_fig.per]
     out: list[str] = []
-    if since.now is None:
-        out.append(w["money_pending"].format(last=last))
-    elif since.now.weekly == since.last.weekly:
-        out.append(w["money_same"].format(last=last))
+    if now_fig is None:
+        out.append(w["money_pending"].format(last=last, per=last_per))
+    elif total == 0:
+        out.append(w["money_same"].format(last=last, per=last_per))
     else:
-        total = since.now.weekly - since.last.weekly
-        out.append(w["money"].format(last=last, now=money_text(since.now.weekly)))
-        out.append(w["more" if total > 0 else "less"].format(amount=money_text(abs(total))))
+        out.append(
+            w["money"].format(
+                last=last,
+                last_per=last_per,
+                now=money_text(now_fig.amount),
+                now_per=per[now_fig.per],
+            )
+        )
+        if total is None:  # two periods: no difference is claimed
+            out.append(w["other_period"])
+        else:
+            way = "more" if total > 0 else "less"
+            out.append(w[way].format(amount=money_text(abs(total)), per=last_per))
     rules, answers = since.from_rules, since.from_answers
-    if since.now is not None and since.now.weekly != since.last.weekly:
+    if total is not None and total != 0:
         if rules is not None and answers is not None:
             out.append(w["split"].format(rules=_signed(rules, w), answers=_signed(answers, w)))
         else:
@@ -173,7 +203,7 @@ def sentences(since: SinceLastTime, lang: str = "en") -> list[str]:
     titles = {
         s.id: s.title.get(lang)
         for q in (since.old, since.new)
-        for s in q.questionnaire_by_id[since.questionnaire].sections
+        for s in sections_of(q.questionnaire_by_id[since.questionnaire])
     }
     for area in since.areas:
         if area.before != area.now and since.now is not None:

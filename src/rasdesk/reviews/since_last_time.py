@@ -6,6 +6,12 @@ The two are separated by working out last time's answers under the new ruleset:
 ``from_answers`` = (new answers, new rules) − (last answers, new rules). They add up to the
 whole change. When last time's answers cannot be worked out under the new rules (a new
 question must be answered), the split is unknown and says so.
+
+Format 1 and format 2 alike, and from format 1 to format 2. The money compared is a
+``Figure``: format 1's weekly amount, a format-2 first amount's total in its own period.
+Two figures are subtracted only in one period: a format-2 amount is read in last time's
+period when the ruleset gives it there too (the amount's "also" figures, from the
+ruleset's declared conversions); otherwise no difference is claimed.
 """
 
 from __future__ import annotations
@@ -17,10 +23,46 @@ from typing import Any
 
 from rasdesk.domain.answers import AnswerValue
 from rasdesk.domain.decimals import money, plain
-from rasdesk.domain.model import Ruleset
+from rasdesk.domain.model import Section
+from rasdesk.domain.model_v2 import QuestionnaireV2
 from rasdesk.domain.result import Result
-from rasdesk.reviews.carry_over import carry_over
-from rasdesk.reviews.rebase_plan import changes_for, figure
+from rasdesk.domain.result_v2 import ResultV2
+from rasdesk.reviews.carry_over import AnyQuestionnaire, carry_over
+from rasdesk.reviews.rebase_plan import AnyResult, AnyRuleset, changes_for, figure, period
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """An amount of money and the period it is for (week, month, year, one_off)."""
+
+    amount: Decimal
+    per: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"amount": money(self.amount), "period": self.per}
+
+
+def in_period(result: AnyResult, per: str) -> Decimal | None:
+    """The result's headline amount for ``per``, if the result gives it for that period."""
+    if isinstance(result, Result):
+        return {"week": result.weekly, "year": result.annual}.get(per)
+    first = result.amounts[0]
+    if first.period.per.value == per:
+        return first.total
+    return next((x.total for x in first.also if x.period.per.value == per), None)
+
+
+def _figure(result: AnyResult | None, per: str) -> Figure | None:
+    """The result in ``per`` if it can be given there, else in its own period."""
+    if result is None:
+        return None
+    amount = in_period(result, per)
+    if amount is not None:
+        return Figure(amount, per)
+    own = period(result)
+    found = in_period(result, own)
+    assert found is not None
+    return Figure(found, own)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,31 +83,56 @@ class AreaChange:
 
 @dataclass(frozen=True, slots=True)
 class SinceLastTime:
-    old: Ruleset
-    new: Ruleset
+    old: AnyRuleset
+    new: AnyRuleset
     questionnaire: str
-    last: Result  # last time: last answers, old rules
-    last_under_new_rules: Result | None
-    now: Result | None  # None while this draft's answers are incomplete
+    last: AnyResult  # last time: last answers, old rules
+    last_under_new_rules: AnyResult | None
+    now: AnyResult | None  # None while this draft's answers are incomplete
     answers: tuple[AnswerChange, ...]
     areas: tuple[AreaChange, ...]
     rule_changes: tuple[str, ...]
 
     @property
+    def last_figure(self) -> Figure:
+        found = _figure(self.last, period(self.last))
+        assert found is not None
+        return found
+
+    @property
+    def last_new_rules_figure(self) -> Figure | None:
+        return _figure(self.last_under_new_rules, self.last_figure.per)
+
+    @property
+    def now_figure(self) -> Figure | None:
+        return _figure(self.now, self.last_figure.per)
+
+    @property
+    def comparable(self) -> bool:
+        """Now can be set against last time: both figures are for one period."""
+        now = self.now_figure
+        return now is not None and now.per == self.last_figure.per
+
+    @property
     def from_rules(self) -> Decimal | None:
-        if self.last_under_new_rules is None:
+        mid = self.last_new_rules_figure
+        if mid is None or mid.per != self.last_figure.per:
             return None
-        return self.last_under_new_rules.weekly - self.last.weekly
+        return mid.amount - self.last_figure.amount
 
     @property
     def from_answers(self) -> Decimal | None:
-        if self.now is None or self.last_under_new_rules is None:
+        mid, now = self.last_new_rules_figure, self.now_figure
+        if mid is None or now is None or mid.per != now.per:
             return None
-        return self.now.weekly - self.last_under_new_rules.weekly
+        return now.amount - mid.amount
 
     @property
     def total(self) -> Decimal | None:
-        return None if self.now is None else self.now.weekly - self.last.weekly
+        now = self.now_figure
+        if now is None or now.per != self.last_figure.per:
+            return None
+        return now.amount - self.last_figure.amount
 
     def as_dict(self) -> dict[str, Any]:
         def m(value: Decimal | None) -> str | None:
@@ -74,14 +141,23 @@ class SinceLastTime:
         def p(value: Decimal | None) -> str | None:
             return None if value is None else plain(value)
 
+        def weekly(result: AnyResult | None) -> str | None:
+            return m(None if result is None else in_period(result, "week"))
+
+        def f(found: Figure | None) -> dict[str, str] | None:
+            return None if found is None else found.as_dict()
+
         return {
             "from": self.old.ref.as_dict(),
             "to": self.new.ref.as_dict(),
-            "weekly_last_time": money(self.last.weekly),
-            "weekly_last_answers_new_rules": m(
-                None if self.last_under_new_rules is None else self.last_under_new_rules.weekly
-            ),
-            "weekly_now": m(None if self.now is None else self.now.weekly),
+            # Each figure with its period (format 2's may be a year's); weekly_* where the
+            # result gives a week's amount (always for format 1).
+            "last_time": f(self.last_figure),
+            "last_answers_new_rules": f(self.last_new_rules_figure),
+            "now": f(self.now_figure),
+            "weekly_last_time": weekly(self.last),
+            "weekly_last_answers_new_rules": weekly(self.last_under_new_rules),
+            "weekly_now": weekly(self.now),
             "change_from_rules": m(self.from_rules),
             "change_from_answers": m(self.from_answers),
             "change_total": m(self.total),
@@ -108,36 +184,45 @@ def _json(value: AnswerValue | None) -> Any:
     return plain(value) if isinstance(value, Decimal) else value
 
 
-def _v1(result: object) -> Result | None:
-    """A format-1 figure (reviews compare format-1 cases: the store holds only those)."""
-    assert result is None or isinstance(result, Result)
-    return result
+def _points(result: AnyResult | None) -> dict[str, Decimal]:
+    if result is None:
+        return {}
+    if isinstance(result, ResultV2):
+        return {s.id: s.points for s in result.questions}
+    return {s.question: s.points for s in result.questions}
 
 
-def _points(result: Result | None) -> dict[str, Decimal]:
-    return {} if result is None else {s.question: s.points for s in result.questions}
-
-
-def _areas(result: Result | None) -> dict[str, Decimal]:
+def _areas(result: AnyResult | None) -> dict[str, Decimal]:
     return {} if result is None else {s.id: s.points for s in result.sections}
 
 
+def sections_of(questionnaire: AnyQuestionnaire) -> list[Section]:
+    """A questionnaire's sections, in order (format 2 wraps each in its eligibility)."""
+    if isinstance(questionnaire, QuestionnaireV2):
+        return [s.section for s in questionnaire.sections]
+    return list(questionnaire.sections)
+
+
+def section_ids(questionnaire: AnyQuestionnaire) -> list[str]:
+    return [s.id for s in sections_of(questionnaire)]
+
+
 def compare(
-    old: Ruleset,
+    old: AnyRuleset,
     last_answers: Mapping[str, AnswerValue],
-    new: Ruleset,
+    new: AnyRuleset,
     answers_now: Mapping[str, AnswerValue],
     questionnaire: str,
     lang: str = "en",
 ) -> SinceLastTime:
     """Last time (``last_answers`` under ``old``) against now (``answers_now`` under ``new``)."""
-    last = _v1(figure(old, questionnaire, last_answers, lang))
+    last = figure(old, questionnaire, last_answers, lang)
     if last is None:
         raise ValueError("last time's answers do not give a figure under last time's rules")
     old_q, new_q = old.questionnaire_by_id[questionnaire], new.questionnaire_by_id[questionnaire]
     carried = carry_over(old_q, new_q, last_answers).carried
-    last_new = _v1(figure(new, questionnaire, carried, lang))
-    now = _v1(figure(new, questionnaire, answers_now, lang))
+    last_new = figure(new, questionnaire, carried, lang)
+    now = figure(new, questionnaire, answers_now, lang)
     before_pts, now_pts = _points(last), _points(now)
     order = [q.id for q in new_q.questions()] + [
         q.id for q in old_q.questions() if q.id not in new_q.question_by_id
@@ -155,9 +240,8 @@ def compare(
         and (new_q.question_by_id.get(qid) or old_q.question_by_id[qid]).type != "text"
     )
     areas_before, areas_now = _areas(last), _areas(now)
-    sections = [s.id for s in new_q.sections] + [
-        s.id for s in old_q.sections if s.id not in {x.id for x in new_q.sections}
-    ]
+    new_ids = section_ids(new_q)
+    sections = new_ids + [sid for sid in section_ids(old_q) if sid not in new_ids]
     area_changes = tuple(
         AreaChange(sid, areas_before.get(sid), areas_now.get(sid) if now is not None else None)
         for sid in sections

@@ -16,7 +16,7 @@ from rasdesk.cld.details import CaseDetails
 from rasdesk.domain.answers import AnswerValue, json_value
 from rasdesk.domain.bundle import canonical, open_bundle
 from rasdesk.domain.errors import InputError
-from rasdesk.domain.model import Ruleset
+from rasdesk.domain.parse_v2 import AnyRuleset
 from rasdesk.reviews.rebase_plan import RebasePlan, plan_rebase
 from rasdesk.reviews.since_last_time import SinceLastTime, compare
 from rasdesk.storage import prefilled
@@ -60,13 +60,14 @@ def open_review(store: CaseStore, case_uuid: str) -> str | None:
 def start_review(
     store: CaseStore,
     case_uuid: str,
-    ruleset: Ruleset,
+    ruleset: AnyRuleset,
     signed: bytes,
     *,
     device_id: str | None = None,
     linked_case: str | None = None,
 ) -> Review:
-    """Start the review of ``case_uuid`` under ``ruleset`` (and of its carers' assessments)."""
+    """Start the review of ``case_uuid`` under ``ruleset``, format 1 or 2 (and of its carers'
+    assessments). Last year's case may be of either format too."""
     case = store.case_row(case_uuid)
     source = last_finalised(store, case_uuid)
     if source is None:
@@ -79,7 +80,7 @@ def start_review(
         raise InputError(
             f"a review of case {case_uuid[:8]} is already in progress: case {already[:8]}; carry on with that one"
         )
-    old = store.ruleset(source["ruleset_sha256"])
+    old = store.any_ruleset(source["ruleset_sha256"])
     answers = last_answers(store, source)
     plan = plan_rebase(old, ruleset, case["questionnaire"], answers, case["language"])
     person = Person(
@@ -89,7 +90,7 @@ def start_review(
         tuple(json.loads(case["format_needs"])),
         case["language"],
         case["helper"],
-        CaseDetails.from_dict(json.loads(case["details"])),
+        CaseDetails.from_dict(json.loads(case["details"])).for_new_assessment(),
     )
     at = now()
     with store.transaction() as db:
@@ -131,7 +132,7 @@ def _review_carers(
     store: CaseStore,
     case_uuid: str,
     new_case: str,
-    ruleset: Ruleset,
+    ruleset: AnyRuleset,
     signed: bytes,
     device_id: str | None,
 ) -> tuple[tuple[Review, ...], tuple[str, ...]]:
@@ -176,9 +177,9 @@ def since_last_time(store: CaseStore, case_uuid: str, lang: str = "en") -> Since
         )
     version = store.current_version(case_uuid)
     return compare(
-        store.ruleset(source["ruleset_sha256"]),
+        store.any_ruleset(source["ruleset_sha256"]),
         last_answers(store, source),
-        store.ruleset(version["ruleset_sha256"]),
+        store.any_ruleset(version["ruleset_sha256"]),
         store.answers(version["version_uuid"]),
         case["questionnaire"],
         lang,
