@@ -167,3 +167,57 @@ def test_a_review_letter_after_last_time_was_purged(store: CaseStore) -> None:
         review.since_last_time(store, started.case_uuid)
     letter, _ = letter_for_case(store, started.case_uuid, "en")
     assert letter.changes == [] and letter.weekly == Decimal("319.50")
+
+
+def _v2_yearly(show_week: bool) -> tuple[object, bytes]:
+    """The format-2 demo with its amount a year's (its parts weekly), stating the week's
+    figure too when ``show_week``; signed with the DEMO key."""
+    import json
+
+    from rasdesk.domain.parse_v2 import parse_any
+    from rasdesk.domain.signing import load_private_key, sign_envelope
+    from rasdesk.platform.paths import demo_dir
+
+    doc = json.loads((demo_dir() / "demo-v2.ruleset.json").read_text("utf-8"))
+    doc["version"] = "2027.2"
+    amount = next(q for q in doc["questionnaires"] if q["id"] == "person")["amounts"][0]
+    amount["period"] = "year"
+    for part in amount["parts"]:
+        part["period"] = "week"
+    amount["conversions"] = [{"from": "week", "to": "year", "multiply": "52"}]
+    amount["show_also"] = []
+    if show_week:
+        amount["conversions"].append({"from": "year", "to": "week", "divide": "52"})
+        amount["show_also"] = ["week"]
+    payload = json.dumps(doc, ensure_ascii=False).encode("utf-8")
+    key = load_private_key((demo_dir() / "DEMO-ONLY-signing-key.pem").read_bytes())
+    return parse_any(payload), sign_envelope(payload, key)
+
+
+@pytest.mark.parametrize("show_week", [True, False])
+def test_a_review_on_format2_compares_money_only_in_one_period(
+    store: CaseStore, show_week: bool
+) -> None:
+    from rasdesk.printing.since_words import sentences
+
+    person = answered_case(store, "Ann Ray")
+    lifecycle.finalise(store, person)
+    ruleset, signed = _v2_yearly(show_week)
+    started = review.start_review(store, person, ruleset, signed)  # type: ignore[arg-type]
+    prefilled.confirm(store, started.case_uuid)
+    store.set_answer(started.case_uuid, "nursing", "yes")
+    since = review.since_last_time(store, started.case_uuid)
+    said = sentences(since)
+    assert since.last_figure.as_dict() == {"amount": "301.20", "period": "week"}
+    if show_week:  # the year's £42,748.16 is also stated as £822.08 a week: compared in weeks
+        assert since.now_figure is not None and since.now_figure.as_dict() == {"amount": "822.08", "period": "week"}  # fmt: skip
+        assert since.total == Decimal("520.88")
+        assert "That is £520.88 a week more." in said
+    else:  # no week's figure: both given, no difference claimed
+        assert since.now_figure is not None and since.now_figure.as_dict() == {"amount": "42748.16", "period": "year"}  # fmt: skip
+        assert since.total is None and since.from_answers is None
+        assert said[0] == "Last time your indicative budget was £301.20 a week. Now it is £42,748.16 a year."  # fmt: skip
+        assert said[1].startswith("The council now works the budget out for a different period")
+        assert not any("more" in line or "less" in line for line in said[:3])
+    lifecycle.finalise(store, started.case_uuid)
+    assert store.case_row(started.case_uuid)["review_of"] == person
