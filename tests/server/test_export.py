@@ -75,6 +75,8 @@ def test_export_jsonl_and_csv_with_recompute_flags(database: str, bundles: Bundl
         "assessor_matches": True,
         "communication_needs_snomed": "",
         "communication_needs": "",
+        "review_of_case_uuid": None,  # not a review (tests/server/test_export_reviews.py)
+        "review_of_version_uuid": None,
     }
     assert amended["supersedes"] == first["version_uuid"]
     assert amended["amendment_reason"] == "moving was understated"
