@@ -94,6 +94,21 @@ def main() -> int:
     )
     example_d = case(signed_d, "Owain Price", second_d["answers"], final=True)
     case(demo_dir() / "demo-v2.ruleset.signed.json", "Rhys Price", demo, final=True)
+    verified = load_signed_any(demo_dir() / "demo-v2.ruleset.signed.json")
+    carer, _ = store.new_case(
+        Person("Dewi Morgan"), "carer", verified.ruleset, verified.signed_bytes
+    )
+    for qid, value in {
+        "caring_hours": 40,
+        "health": "lots",
+        "sleep": "lots",
+        "time_for_yourself": "severe",
+        "work_learning": "some",
+        "relationships": "none",
+    }.items():
+        store.set_answer(carer, qid, value)
+    lifecycle.finalise(store, carer)
+    win.session.set_modes(carer, Modes())
 
     win.go(("question", person, "night_help", False))
     snap("01-question-number")
@@ -104,16 +119,23 @@ def main() -> int:
     win.go(("question", example_a, "special_diet", False))
     snap("04-question-not-applicable")
     win.go(("check", example_a))
-    snap("05-check-answers")
+    snap("05-check-answers", scroll_to=0.0)
     win.go(("result", person))
     snap("06-budget-week")
     win.go(("result", person))
-    snap("07-budget-week-parts", scroll_to=0.25)
+    settle()
+    win.page.scroll.ensureWidgetVisible(win.page.finalise_button, 50, 50)  # type: ignore[union-attr]
+    snap("07-budget-explanation-end")
+    win.go(("result", carer))
+    snap("08-budget-one-off")
     win.go(("result", example_d))
-    snap("08-budget-year-funders")
+    snap("09-budget-year-funders")
     win.go(("cases",))
     win.page.tabs.setCurrentIndex(1)  # type: ignore[union-attr]  # waiting to send
-    snap("09-case-list")
+    snap("10-case-list")
+    win.session.set_modes(person, Modes(language="cy"))
+    win.go(("result", person))
+    snap("11-budget-welsh")
     store.close()
     return 0
 

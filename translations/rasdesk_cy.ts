@@ -47,6 +47,10 @@
         <translation>gan gyllidwr arall</translation>
     </message>
     <message>
+        <source>{figure} from the council</source>
+        <translation>{figure} gan y cyngor</translation>
+    </message>
+    <message>
         <source>{figure} {funder}</source>
         <translation>{figure} {funder}</translation>
     </message>
@@ -1293,6 +1297,10 @@
 <context>
     <name>QuestionV2Page</name>
     <message>
+        <source>The agreed answer (the one that counts)</source>
+        <translation>Yr ateb y cytunwyd arno (yr un sy&apos;n cyfrif)</translation>
+    </message>
+    <message>
         <source>Not applicable: recorded as its own answer, not counted.</source>
         <translation>Ddim yn berthnasol: caiff ei gofnodi fel ateb ar ei ben ei hun, heb ei gyfrif.</translation>
     </message>
@@ -1548,8 +1556,12 @@
         <translation>Rhan y cyngor: {figure}</translation>
     </message>
     <message>
-        <source>Other funders&apos; parts: {figure}</source>
-        <translation>Rhannau cyllidwyr eraill: {figure}</translation>
+        <source>{per}: £{total} in all, the council&apos;s part £{council}</source>
+        <translation>{per}: £{total} i gyd, rhan y cyngor £{council}</translation>
+    </message>
+    <message>
+        <source>{amount}: the parts</source>
+        <translation>{amount}: y rhannau</translation>
     </message>
     <message>
         <source>{part} ({funder}): £{amount} {per}</source>
@@ -1564,8 +1576,16 @@
         <translation>Rhaid i reolwr gymeradwyo&apos;r gyllideb hon cyn bod modd ei chytuno.</translation>
     </message>
     <message>
+        <source>Paid by {funder}, not by the council: {figure}</source>
+        <translation>Wedi&apos;i dalu gan {funder}, nid gan y cyngor: {figure}</translation>
+    </message>
+    <message>
         <source>Flag: {flag}</source>
         <translation>Sylwch: {flag}</translation>
+    </message>
+    <message>
+        <source>Points in each area: {part}</source>
+        <translation>Pwyntiau ym mhob maes: {part}</translation>
     </message>
     <message>
         <source>the council</source>

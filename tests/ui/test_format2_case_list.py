@@ -1,8 +1,8 @@
 """The case list's figure of a finalised format-2 case says its period and keeps the
 funders apart: a carer's one-off budget started from the app on the demo's format-2 ruleset
 ("£250.00 one-off", its draft letter first), and example (d)'s yearly planning amount with
-an Independent Living Fund part ("£5,750.00 a year + £3,640.00 a year from the Independent
-Living Fund", never the £9,390.00 total as the council's); in Welsh too."""
+an Independent Living Fund part ("£5,750.00 a year from the council + £3,640.00 a year from the
+Independent Living Fund", never the £9,390.00 total as the council's); in Welsh too."""
 
 from __future__ import annotations
 
@@ -93,11 +93,12 @@ def test_a_yearly_amount_with_another_funder_is_never_added_into_the_councils(
     win.go(("cases",))
     line = line_of(win, case)
     assert (
-        "Your planning amount: £5,750.00 a year + £3,640.00 a year from the Independent "
-        "Living Fund; Support allocation for your carer: £0.00 a year" in line
+        "Your planning amount: £5,750.00 a year from the council + £3,640.00 a year from the "
+        "Independent Living Fund; Support allocation for your carer: £0.00 a year" in line
     )
     assert "9,390.00" not in line
     win.act("language")
-    assert "£5,750.00 y flwyddyn + £3,640.00 y flwyddyn gan y Gronfa Byw'n Annibynnol" in (
-        line_of(win, case)
+    assert (
+        "£5,750.00 y flwyddyn gan y cyngor + £3,640.00 y flwyddyn gan y Gronfa Byw'n Annibynnol"
+        in (line_of(win, case))
     )

@@ -138,7 +138,7 @@ def test_the_demo_v2_ruleset_walked_through_the_app_to_the_budget(
     assert isinstance(win.page, CaseListPage)
     mine = case_line(win.page, case)
     council, nhs = money(Decimal(budget["council"])), money(Decimal(budget["funders"]["nhs"]))
-    assert f"£{council} a week + £{nhs} a week from the NHS" in mine
+    assert f"£{council} a week from the council + £{nhs} a week from the NHS" in mine
     assert money(Decimal(budget["total"])) not in mine  # the funders are never added up
 
 

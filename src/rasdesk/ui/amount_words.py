@@ -1,6 +1,6 @@
 """How the case list says a format-2 case's figures: each amount in its own period ("£1,234.56
 a year", "£250.00 one-off"), the council's figure first and each other funder's apart
-("+ £219.71 a week from the NHS"), never added together."""
+("£586.20 a week from the council + £235.88 a week from the NHS"), never added together."""
 
 from __future__ import annotations
 
@@ -34,6 +34,10 @@ def amounts_line(amounts: list[AmountFigure]) -> str:
     said = []
     for amount in amounts:
         words = figure(amount.council, amount.per)
+        if any(value for funder, value in amount.funders.items() if funder != "council"):
+            words = QCoreApplication.translate("AmountWords", "{figure} from the council").format(
+                figure=words
+            )
         for funder, value in amount.funders.items():
             if funder != "council" and value:
                 words += " + " + QCoreApplication.translate(

@@ -35,7 +35,8 @@ class CheckAnswersV2Page(CheckAnswersPage):
     def answer_text(self, question: Question, value: Any, lang: str, easy: bool) -> str:
         record = Recorded.read(value)
         lines = [self._value_words(question, record.value(), lang, easy)]
-        for view, given in record.views.items():
+        order = list(self.session.form(self.case_uuid).questionnaire.views)  # type: ignore[attr-defined]
+        for view, given in sorted(record.views.items(), key=lambda v: order.index(v[0])):
             words = self._value_words(question, typed(given), lang, easy, points=False)
             lines.append(self.tr("{view}: {answer}").format(view=view_title(view), answer=words))
         if record.answered_by:

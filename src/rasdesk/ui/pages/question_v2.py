@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox
+from PySide6.QtWidgets import QCheckBox, QWidget
 
 from rasdesk.domain.answers import AnswerValue
 from rasdesk.domain.model_v2 import QuestionExtra, QuestionnaireV2
 from rasdesk.ui.answer_record import NA_JSON, Recorded
 from rasdesk.ui.pages.question import TYPING_PAUSE_MS, QuestionPage
 from rasdesk.ui.widgets.answers import ChoiceAnswer, NumberAnswer
+from rasdesk.ui.widgets.page import label
 from rasdesk.ui.widgets.record_fields import RecordFields
 from rasdesk.ui.words import shown_text
 
@@ -55,6 +56,11 @@ class QuestionV2Page(QuestionPage):
 
     def add_after_answer(self) -> None:
         record, extra, lang = self.record(), self.extra(), self.modes.language
+        if len(self.form.views) > 1 and not self.modes.handed:  # beside each view below
+            self.body.insertWidget(
+                self.body.indexOf(self.answer),
+                label(self.tr("The agreed answer (the one that counts)"), "h2"),
+            )
         na_words = extra.not_applicable.get(lang) if extra.not_applicable else None
         if na_words:
             self.not_applicable = QCheckBox(na_words)
@@ -77,6 +83,11 @@ class QuestionV2Page(QuestionPage):
     def save_answer(self, value: object) -> None:
         agreed = list(value) if isinstance(value, tuple) else value
         self._save(self.record().changed(agreed=agreed))
+
+    def first_focus(self) -> QWidget | None:
+        if self.not_applicable is not None and self.not_applicable.isChecked():
+            return self.not_applicable  # the answers are off while it does not apply
+        return super().first_focus()
 
     # --- the answer object ---------------------------------------------------------------
     def _save(self, record: Recorded) -> None:

@@ -87,6 +87,9 @@ class ResultV2Page(Page):
         questionnaire: QuestionnaireV2,
         modes: Modes,
     ) -> None:
+        """The amount's total, the council's part and each other funder's apart, the
+        amount in the other periods asked for, then each part with its funder and its
+        costed items, then the points chart of a per-point part."""
         per = self._per(spec.period)
         self.body.addWidget(label(amount.label, "h2"))
         total = f"£{money(amount.total)} {per}"
@@ -97,15 +100,42 @@ class ResultV2Page(Page):
         self.body.addWidget(label(self.tr("The council's part: {figure}").format(figure=council)))
         others = {f: v for f, v in amount.funders.items() if f != "council"}
         if others:
-            other = sum(others.values(), Decimal(0))
-            self.figures[(amount.id, "others")] = money(other)
+            self.figures[(amount.id, "others")] = money(sum(others.values(), Decimal(0)))
+        for funder, value in others.items():
+            self.figures[(amount.id, funder)] = money(value)
             self.body.addWidget(
                 label(
-                    self.tr("Other funders' parts: {figure}").format(
-                        figure=f"£{money(other)} {per}"
+                    self.tr("Paid by {funder}, not by the council: {figure}").format(
+                        funder=self._funder(funder), figure=f"£{money(value)} {per}"
                     )
                 )
             )
+        for also in amount.also:
+            words = PHRASES_V2[self.lang][f"per_{also.period.per.value}"]
+            self.body.addWidget(
+                label(
+                    self.tr("{per}: £{total} in all, the council's part £{council}").format(
+                        per=words[:1].upper() + words[1:],
+                        total=money(also.total),
+                        council=money(also.council),
+                    ),
+                    "hint",
+                )
+            )
+        if amount.sign_off_required:
+            self.body.addWidget(
+                label(
+                    self.tr("A manager must sign off this budget before it can be agreed."),
+                    "warning",
+                )
+            )
+        flag_words = {f.id: f.label.get(self.lang) for f in spec.flags}
+        for flag in amount.flags:
+            self.body.addWidget(
+                label(self.tr("Flag: {flag}").format(flag=flag_words.get(flag, flag)), "warning")
+            )
+        self.body.addWidget(label(self.tr("{amount}: the parts").format(amount=amount.label), "h2"))
+        charts = []
         for part in amount.parts:
             if not part.applies or part.replaced_by is not None:
                 continue
@@ -121,7 +151,7 @@ class ResultV2Page(Page):
                 )
             )
             if part.earmarked:
-                self.body.addWidget(label(part.earmarked))
+                self.body.addWidget(label(part.earmarked, "hint"))
             for step, about in zip(result.explanation, result.step_about, strict=True):
                 if step.step == "item" and about == (amount.id, part.id):  # costed support
                     self.body.addWidget(label(step.easy_read if modes.easy else step.text, "hint"))
@@ -135,24 +165,15 @@ class ResultV2Page(Page):
                     for sid, pts in part.points.sections.items()
                     if sid in titles
                 ]
-                chart = PointsChart(bars, self.tr("Points in each area"), modes.contrast)
-                self.charts.append(chart)
-                self.body.addWidget(chart)
-        for also in amount.also:
-            words = PHRASES_V2[self.lang][f"per_{also.period.per.value}"]
-            self.body.addWidget(label(f"= £{money(also.total)} {words}"))
-        if amount.sign_off_required:
-            self.body.addWidget(
-                label(
-                    self.tr("A manager must sign off this budget before it can be agreed."),
-                    "warning",
+                charts.append(
+                    (part.label, PointsChart(bars, self.tr("Points in each area"), modes.contrast))
                 )
-            )
-        flag_words = {f.id: f.label.get(self.lang) for f in spec.flags}
-        for flag in amount.flags:
+        for part_label, chart in charts:  # after the parts: the figures first
             self.body.addWidget(
-                label(self.tr("Flag: {flag}").format(flag=flag_words.get(flag, flag)), "warning")
+                label(self.tr("Points in each area: {part}").format(part=part_label), "h2")
             )
+            self.charts.append(chart)
+            self.body.addWidget(chart)
 
     def _funder(self, funder: str) -> str:
         names = {

@@ -12,10 +12,11 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QGridLayout,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -87,10 +88,14 @@ class RecordFields(QWidget):
                     "hint",
                 )
             )
-            for view in views:
+            grid = QGridLayout()
+            grid.setColumnStretch(2, 1)
+            for number, view in enumerate(views):
                 box = self._view_box(view, record.views.get(view), not_applicable, language)
                 self.view_boxes[view] = box
-                layout.addWidget(row(label(view_title(view)), box))
+                grid.addWidget(label(view_title(view)), number, 0)
+                grid.addWidget(box, number, 1)
+            layout.addLayout(grid)
             self.differ = label(
                 QCoreApplication.translate(
                     "Record", "The views differ: choose the agreed answer above."
@@ -101,9 +106,7 @@ class RecordFields(QWidget):
             layout.addWidget(self.differ)
         # Who answered and the evidence fold away until wanted: the question and its
         # answers are what must fit the screen.
-        self.more = QPushButton(QCoreApplication.translate("Record", "Who answered, and evidence"))
-        self.more.setCheckable(True)
-        self.more.setObjectName("disclosure")
+        self.more = QCheckBox(QCoreApplication.translate("Record", "Who answered, and evidence"))
         self.details = QWidget()
         inner = QVBoxLayout(self.details)
         inner.setContentsMargins(0, 0, 0, 0)
