@@ -130,6 +130,16 @@ def check_page(
             problems.append(f"{where}: {name!r} {box} is off the screen {screen}")
         elif in_page and not view.contains(box):
             (scrolled if scroll_ok else problems).append(f"{where}: {name!r} needs scrolling")
+    found = shown_badly(win, where, client)
+    if found:  # a label whose words just changed is laid out on the next events: look again
+        wait(0.5)
+        found = shown_badly(win, where, client)
+    problems.extend(found)
+
+
+def shown_badly(win: MainWindow, where: str, client: QRect) -> list[str]:
+    """Every visible label or button of the window that is clipped or runs off its right."""
+    found = []
     for widget in win.findChildren(QWidget):
         if not widget.isVisible() or widget.window() is not win:
             continue
@@ -138,10 +148,11 @@ def check_page(
         why = clipped(widget)
         text = getattr(widget, "text", lambda: "")()
         if why:
-            problems.append(f"{where}: {text[:50]!r} is clipped: {why}")
+            found.append(f"{where}: {text[:50]!r} is clipped: {why}")
         box = global_rect(widget)
         if isinstance(widget, QLabel | QAbstractButton) and box.right() > client.right() + 1:
-            problems.append(f"{where}: {text[:50]!r} runs off the window's right edge")
+            found.append(f"{where}: {text[:50]!r} runs off the window's right edge")
+    return found
 
 
 def shot(folder: Path | None, name: str) -> None:

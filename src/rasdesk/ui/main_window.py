@@ -448,6 +448,10 @@ class MainWindow(QMainWindow):
     def _show_sync(self, words: str) -> None:
         hidden = self.route[0] in ("lock", "closed") or self.handed_case is not None
         self.sync_status.setText("" if hidden else words)
+        # A wrapping label at the status line's end may be given only its (narrow) size hint:
+        # ask for its words' one-line width, up to half the window, so it never stands tall.
+        one_line = self.sync_status.fontMetrics().horizontalAdvance(self.sync_status.text())
+        self.sync_status.setMinimumWidth(min(one_line + 8, self.width() // 2))
 
     def _sync_changed(self, news: str) -> None:
         """Sending moved: the page shows the new states, and the news is announced."""
