@@ -582,6 +582,41 @@
     </message>
 </context>
 <context>
+    <name>EnrolForm</name>
+    <message>
+        <source>Set up sending on this laptop</source>
+        <translation>Gosod anfon ar y gliniadur hwn</translation>
+    </message>
+    <message>
+        <source>Your administrator gives you the council&apos;s server address and a one-time enrolment code. The code works once, for a short time.</source>
+        <translation>Mae eich gweinyddwr yn rhoi cyfeiriad gweinydd y cyngor a chod cofrestru untro i chi. Mae&apos;r cod yn gweithio unwaith, am gyfnod byr.</translation>
+    </message>
+    <message>
+        <source>The council&apos;s server address</source>
+        <translation>Cyfeiriad gweinydd y cyngor</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>Cod cofrestru</translation>
+    </message>
+    <message>
+        <source>En&amp;rol this laptop</source>
+        <translation>Cofrestru&apos;r &amp;gliniadur hwn</translation>
+    </message>
+    <message>
+        <source>Enter the council&apos;s server address.</source>
+        <translation>Rhowch gyfeiriad gweinydd y cyngor.</translation>
+    </message>
+    <message>
+        <source>Enter the enrolment code your administrator gave you.</source>
+        <translation>Rhowch y cod cofrestru a roddodd eich gweinyddwr i chi.</translation>
+    </message>
+    <message>
+        <source>Enrolling this laptop…</source>
+        <translation>Wrthi&apos;n cofrestru&apos;r gliniadur hwn…</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>This ruleset cannot be trusted</source>
@@ -699,6 +734,14 @@
         <translation>Ei chael o weinydd y cyngor</translation>
     </message>
     <message>
+        <source>Set up sending to the council…</source>
+        <translation>Gosod anfon at y cyngor…</translation>
+    </message>
+    <message>
+        <source>Enrol this laptop with the server address and code from your administrator; the council&apos;s ruleset then comes from its server.</source>
+        <translation>Cofrestru&apos;r gliniadur hwn gyda chyfeiriad y gweinydd a&apos;r cod gan eich gweinyddwr; wedyn bydd set reolau&apos;r cyngor yn dod o&apos;i weinydd.</translation>
+    </message>
+    <message>
         <source>Save and start</source>
         <translation>Cadw a dechrau</translation>
     </message>
@@ -721,6 +764,10 @@
     <message>
         <source>Signed rulesets (*.json)</source>
         <translation>Setiau rheolau wedi&apos;u llofnodi (*.json)</translation>
+    </message>
+    <message>
+        <source>Done: this laptop can now send cases to {server}. Getting the council&apos;s ruleset from it…</source>
+        <translation>Wedi&apos;i wneud: gall y gliniadur hwn anfon achosion at {server} nawr. Wrthi&apos;n cael set reolau&apos;r cyngor ganddo…</translation>
     </message>
     <message>
         <source>The server offered a ruleset this computer does not trust.</source>
@@ -1693,26 +1740,6 @@
         <translation>Defnyddiwch god newydd gan eich gweinyddwr.</translation>
     </message>
     <message>
-        <source>Set up sending on this laptop</source>
-        <translation>Gosod anfon ar y gliniadur hwn</translation>
-    </message>
-    <message>
-        <source>Your administrator gives you the council&apos;s server address and a one-time enrolment code. The code works once, for a short time.</source>
-        <translation>Mae eich gweinyddwr yn rhoi cyfeiriad gweinydd y cyngor a chod cofrestru untro i chi. Mae&apos;r cod yn gweithio unwaith, am gyfnod byr.</translation>
-    </message>
-    <message>
-        <source>The council&apos;s server address</source>
-        <translation>Cyfeiriad gweinydd y cyngor</translation>
-    </message>
-    <message>
-        <source>Enrolment code</source>
-        <translation>Cod cofrestru</translation>
-    </message>
-    <message>
-        <source>En&amp;rol this laptop</source>
-        <translation>Cofrestru&apos;r &amp;gliniadur hwn</translation>
-    </message>
-    <message>
         <source>Back to the cases</source>
         <translation>Yn ôl i&apos;r achosion</translation>
     </message>
@@ -1725,20 +1752,8 @@
         <translation>Y cynnig diwethaf: {time}.</translation>
     </message>
     <message>
-        <source>Enter the council&apos;s server address.</source>
-        <translation>Rhowch gyfeiriad gweinydd y cyngor.</translation>
-    </message>
-    <message>
-        <source>Enter the enrolment code your administrator gave you.</source>
-        <translation>Rhowch y cod cofrestru a roddodd eich gweinyddwr i chi.</translation>
-    </message>
-    <message>
         <source>Done: this laptop is set up to send cases to {server}. They go in the background; Send now sends them at once.</source>
         <translation>Wedi&apos;i wneud: mae&apos;r gliniadur hwn wedi&apos;i osod i anfon achosion at {server}. Maen nhw&apos;n mynd yn y cefndir; mae Anfon nawr yn eu hanfon ar unwaith.</translation>
-    </message>
-    <message>
-        <source>Enrolling this laptop…</source>
-        <translation>Wrthi&apos;n cofrestru&apos;r gliniadur hwn…</translation>
     </message>
 </context>
 <context>

@@ -120,15 +120,15 @@ def open_sending_page(win: MainWindow) -> SendingPage:
 
 
 def try_enrol(qtbot, page: SendingPage, address: str, code: str) -> str:  # type: ignore[no-untyped-def]
-    page.message.setText("")
+    page.form.message.setText("")
     page.done_words.hide()
-    page.address.setText(address)
-    page.code.setText(code)
-    page.enrol_button.click()
+    page.form.address.setText(address)
+    page.form.code.setText(code)
+    page.form.enrol_button.click()
     qtbot.waitUntil(
-        lambda: bool(page.message.text()) or page.done_words.isVisible(), timeout=30_000
+        lambda: bool(page.form.message.text()) or page.done_words.isVisible(), timeout=30_000
     )
-    return page.message.text() if page.message.text() else page.done_words.text()
+    return page.form.message.text() if page.form.message.text() else page.done_words.text()
 
 
 def test_enrolling_from_the_app_says_what_went_wrong_and_that_it_worked(  # type: ignore[no-untyped-def]
@@ -136,25 +136,29 @@ def test_enrolling_from_the_app_says_what_went_wrong_and_that_it_worked(  # type
 ) -> None:
     assert "not set up" in win.sync_status.text()
     page = open_sending_page(win)
-    assert page.address.isVisible() and page.code.isVisible() and not page.send_button.isVisible()
+    assert (
+        page.form.address.isVisible()
+        and page.form.code.isVisible()
+        and not page.send_button.isVisible()
+    )
 
     said = try_enrol(qtbot, page, "rasdesk.council.example", "ANY")
-    assert "not a server address" in said and page.address.property("invalid")
+    assert "not a server address" in said and page.form.address.property("invalid")
     assert accessible.said[-1] == said  # announced, the field marked invalid
 
     said = try_enrol(qtbot, page, "http://192.0.2.10:8080", "ANY")  # plain http elsewhere
     assert "not a server address" in said
 
     said = try_enrol(qtbot, page, server.url, "")
-    assert "Enter the enrolment code" in said and page.code.property("invalid")
+    assert "Enter the enrolment code" in said and page.form.code.property("invalid")
 
     down = f"http://127.0.0.1:{free_port()}"  # nothing listens there: the server is down
     said = try_enrol(qtbot, page, down, "ANY")
     assert said.startswith(f"Cannot reach a server at {down}") and "try again later" in said
 
     said = try_enrol(qtbot, page, server.url, "NOT-A-REAL-CODE")
-    assert "did not accept that code" in said and page.code.property("invalid")
-    assert not page.address.property("invalid")
+    assert "did not accept that code" in said and page.form.code.property("invalid")
+    assert not page.form.address.property("invalid")
 
     expired = enrol_code(server.database, "Sam Patel", expires_hours=0.0003)  # ~1 second
     time.sleep(1.5)
@@ -173,11 +177,11 @@ def test_enrolling_from_the_app_says_what_went_wrong_and_that_it_worked(  # type
     assert said.startswith("Done: this laptop is set up to send cases to " + server.url)
     status = sync_status(win.session.store)
     assert status.enrolled and status.server_url == server.url
-    assert not page.message.isVisible() and not page.code.property("invalid")
+    assert not page.form.message.isVisible() and not page.form.code.property("invalid")
     assert any(said == message for message, _p in events)  # Qt's announcement, sent
     qtbot.waitUntil(lambda: not win.sync.running, timeout=30_000)  # the first send
     assert page.send_button.isVisible() and page.send_button.isEnabled()
-    assert not page.address.isVisible()  # set up: the form has gone
+    assert not page.form.address.isVisible()  # set up: the form has gone
     assert "This laptop sends to " + server.url in page.about.text()
 
 
@@ -308,3 +312,54 @@ def test_saved_and_locked_are_announced(qtbot, window: MainWindow, events) -> No
     window.lock()
     assert accessible.said[-1].startswith("Locked.")
     assert announcer(window).text().startswith("Locked.")
+
+
+def test_first_run_enrols_and_gets_the_councils_ruleset_from_its_server(  # type: ignore[no-untyped-def]
+    qtbot, server: ServerProcess
+) -> None:
+    """A council that hands out only a server address and a code: set-up can be finished
+    in the app, with the ruleset from the council's server."""
+    from rasdesk.ui.pages.first_run import FirstRunPage
+
+    trust.add_key(DEMO_KEY)  # the council's key (its file, trusted as on the first-run page)
+    window = make_window(demo=False)
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    window.sync.first.stop()
+    window.show()
+    page = window.page
+    assert isinstance(page, FirstRunPage)
+    assert page.enrol_button.isVisible() and not page.fetch_button.isVisible()
+    page.enrol_button.click()
+    form = page.enrol_form
+    assert form.isVisible() and page.focusWidget() is form.address
+    form.address.setText(server.url)
+    form.code.setText("WRONG")
+    form.enrol_button.click()
+    qtbot.waitUntil(lambda: "did not accept that code" in form.message.text(), timeout=30_000)
+    form.code.setText(enrol_code(server.database, "Sam Patel"))
+    form.enrol_button.click()
+    qtbot.waitUntil(lambda: "Installed:" in page.ruleset_state.text(), timeout=30_000)
+    assert "Done: this laptop can now send cases to " + server.url in page.trust_state.text()
+    assert not form.isVisible() and page.fetch_button.isVisible()
+    assert rulesets.current_sha256() is not None
+    page.name.setText("Sam Patel")
+    page.pin.setText(PIN)
+    page.pin_again.setText(PIN)
+    page.submit()
+    assert isinstance(window.page, CaseListPage)
+    assert window.page.send_button is not None and window.page.send_button.isVisible()
+    window.close()
+    window.session.store.close()
+
+
+def test_what_is_typed_for_enrolling_survives_a_change_of_looks(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    page = open_sending_page(win)
+    page.form.address.setText("https://rasdesk.council.example")
+    page.form.code.setText("ABCD-EFGH")
+    win.act("large")
+    win.act("language")
+    assert isinstance(win.page, SendingPage) and win.page is not page
+    assert win.page.form.address.text() == "https://rasdesk.council.example"
+    assert win.page.form.code.text() == "ABCD-EFGH"
+    assert win.page.form.enrol_button.text() == "Cofrestru'r &gliniadur hwn"

@@ -39,6 +39,7 @@ class BackgroundSync(QObject):
         self.problem = ""  # why the last run asked for could not start or finish
         self.offline_said = False  # "Cannot reach the council" is said once, not each minute
         self.stopped = False
+        self.typed = ("", "")  # the Sending page's address and code, while it is rebuilt
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.run_now)
         self.first = QTimer(self)  # a child timer: it dies with the window

@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QFileDialog, QLineEdit, QWidget
 
 from rasdesk.domain.errors import RasdeskError
 from rasdesk.platform import pin, rulesets, settings, trust
+from rasdesk.sync.device import Device
 from rasdesk.ui.errors import show_error
+from rasdesk.ui.widgets.enrol_form import EnrolForm
 from rasdesk.ui.widgets.error_summary import ErrorSummary
 from rasdesk.ui.widgets.page import Page, button, label, row
 from rasdesk.ui.work import run_slow
@@ -43,10 +45,23 @@ class FirstRunPage(Page):
         self.body.addWidget(
             row(button(self.tr("Choose the ruleset file…"), self.choose_ruleset), self.trust_button)
         )
-        if self._enrolled():
-            self.body.addWidget(
-                row(button(self.tr("Get it from the council's server"), self.fetch_ruleset))
-            )
+        # Or from the council's server: enrolled already, or enrol here with a code.
+        self.fetch_button = button(self.tr("Get it from the council's server"), self.fetch_ruleset)
+        self.enrol_button = button(
+            self.tr("Set up sending to the council…"),
+            self._show_enrol,
+            description=self.tr(
+                "Enrol this laptop with the server address and code from your administrator; "
+                "the council's ruleset then comes from its server."
+            ),
+        )
+        self.body.addWidget(row(self.fetch_button, self.enrol_button))
+        self.enrol_form = EnrolForm(self._enrolled_now)
+        self.enrol_form.hide()
+        self.body.addWidget(self.enrol_form)
+        enrolled = self._enrolled()
+        self.fetch_button.setVisible(enrolled)
+        self.enrol_button.setVisible(not enrolled)
         self.body.addWidget(row(button(self.tr("Save and start"), self.submit, primary=True)))
         self._show_ruleset()
         self.finish()
@@ -116,6 +131,27 @@ class FirstRunPage(Page):
             return device.load() is not None
         except Exception:
             return False
+
+    def _show_enrol(self) -> None:
+        self.enrol_button.hide()
+        self.enrol_form.show()
+        self.order_tabs()
+        self.enrol_form.first_focus().setFocus()
+
+    def _enrolled_now(self, device: Device) -> None:
+        """Enrolled at first run: say so, and fetch the council's ruleset from its server."""
+        self.enrol_form.hide()
+        self.fetch_button.show()
+        self.order_tabs()
+        self.fetch_button.setFocus()
+        self._say(
+            self.tr(
+                "Done: this laptop can now send cases to {server}. Getting the council's "
+                "ruleset from it…"
+            ).format(server=device.server_url)
+        )
+        self.say(self.trust_state.text())
+        self.fetch_ruleset()
 
     def fetch_ruleset(self) -> None:
         """When enrolled: the rulesets the council publishes, verified against the trust
