@@ -8,12 +8,11 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
-from rasdesk.reviews.rebase_plan import RebasePlan
+from rasdesk.reviews.rebase_plan import AnyResult, RebasePlan, headline, period
 from rasdesk.storage import rebase
-from rasdesk.ui import reviews
+from rasdesk.ui import amount_words, reviews
 from rasdesk.ui.session import Session
 from rasdesk.ui.widgets.page import Page, button, heading, label, row
-from rasdesk.ui.words import money
 
 
 class MoveRulesetPage(Page):
@@ -68,11 +67,12 @@ class MoveRulesetPage(Page):
         self.body.addWidget(row(button(self.tr("Not now"), later), self.move_button))
         self.finish()
 
-    def _figure(self, result: object) -> str:
-        weekly = getattr(result, "weekly", None)
-        if weekly is None:
+    def _figure(self, result: AnyResult | None) -> str:
+        """The figure people compare, in its own period: a format-1 weekly amount, or a
+        format-2 first amount's total ("£2,600.00 a year", "£250.00 one-off")."""
+        if result is None:
             return self.tr("not worked out yet")
-        return self.tr("£{amount} a week").format(amount=money(str(weekly)))
+        return amount_words.figure(headline(result), period(result))
 
     def first_focus(self) -> QWidget | None:
         return self.move_button
