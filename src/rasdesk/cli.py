@@ -6,27 +6,39 @@ Exit codes: 0 ok, 2 bad input or usage, 3 signature or trust failure, 1 anything
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 from collections.abc import Sequence
 
 from rasdesk import __version__
-from rasdesk.commands import (
-    app_cmds,
-    case,
-    compute,
-    keys,
-    policy_cmds,
-    print_letter,
-    ruleset,
-    sync_cmds,
-)
+from rasdesk.commands import app_cmds
 from rasdesk.domain.errors import InputError, RasdeskError
 from rasdesk.platform import paths
 from rasdesk.platform.logs import setup_logging
 
+#: The command modules, in the order ``rasdesk --help`` lists them. Each is imported only
+#: when the full parser is built: opening the app (``rasdesk``, ``rasdesk demo``) needs none
+#: of them, and importing them all (storage, printing, sync) would slow its start.
+COMMAND_MODULES = (
+    "keys",
+    "ruleset",
+    "compute",
+    "case",
+    "print_letter",
+    "policy_cmds",
+    "app_cmds",
+    "sync_cmds",
+)
 
-def build_parser() -> argparse.ArgumentParser:
+
+def opens_the_app(argv: Sequence[str]) -> bool:
+    """``rasdesk`` with no arguments, or ``rasdesk demo …``: the app, and nothing else."""
+    return not argv or argv[0] == "demo"
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for ``argv``: only the app's own when ``argv`` opens the app."""
     parser = argparse.ArgumentParser(
         prog="rasdesk",
         description="Offline personal-budget assessments from a council's signed RAS ruleset.",
@@ -35,19 +47,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"rasdesk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     parser.set_defaults(func=app_cmds.open_app)  # no command: open the app
-    keys.register(sub)
-    ruleset.register(sub)
-    compute.register(sub)
-    case.register(sub)
-    print_letter.register(sub)
-    policy_cmds.register(sub)
-    app_cmds.register(sub)
-    sync_cmds.register(sub)
+    if argv is not None and opens_the_app(argv):
+        app_cmds.register(sub)
+        return parser
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"rasdesk.commands.{name}").register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(argv).parse_args(argv)
     if (
         args.func is not app_cmds.open_app
     ):  # the app sets up its own log (the demo's in its profile)

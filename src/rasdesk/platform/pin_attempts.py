@@ -49,8 +49,15 @@ def _write_count(count: int) -> None:
 class PinAttempts:
     """One per running app: every PIN the assessor types goes through ``check``."""
 
-    def __init__(self, base_wait: int, clock: Callable[[], float] = time.monotonic) -> None:
-        self.base_wait, self.clock = base_wait, clock
+    def __init__(
+        self,
+        base_wait: int,
+        clock: Callable[[], float] = time.monotonic,
+        before_check: Callable[[], None] | None = None,
+    ) -> None:
+        """``before_check`` runs before each PIN is tested (the app opens its store there if
+        the PIN came before the store was open)."""
+        self.base_wait, self.clock, self.before_check = base_wait, clock, before_check
         self.wrong = _read_count()
         self.next_try_at = 0.0
         if self.wrong >= FREE_TRIES:  # restarted while locked out: the wait starts again
@@ -74,6 +81,8 @@ class PinAttempts:
         waiting = self.seconds_to_wait()
         if waiting:
             return Outcome(False, self.wrong, waiting)
+        if self.before_check is not None:
+            self.before_check()
         if pin.pin_matches(entered):
             if self.wrong:
                 _write_count(0)

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import secrets as _random
-
-import keyring
-import keyring.backend
-import keyring.errors
+from typing import Any
 
 from rasdesk.domain.errors import SecretStoreUnavailable, StorageError
 from rasdesk.platform import paths
+
+# keyring is imported only when a secret is first wanted: importing it and finding the
+# password store take a good part of a second, which the app spends after its first
+# window is on screen (ui/app.py), and which commands that never need a secret never spend.
 
 SERVICE = "rasdesk"
 _REFUSED_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
@@ -32,6 +33,8 @@ _HOW = (
 
 def backend_problem() -> str | None:
     """Why the current keyring backend cannot be used, or None if it can."""
+    import keyring
+
     backend = keyring.get_keyring()
     backends = getattr(backend, "backends", [backend])  # a ChainerBackend holds several
     usable = [
@@ -56,7 +59,7 @@ def _username(name: str) -> str:
 CRED_PERSIST_LOCAL_MACHINE = 2
 
 
-def keep_on_this_computer(backend: keyring.backend.KeyringBackend) -> None:
+def keep_on_this_computer(backend: Any) -> None:  # a keyring.backend.KeyringBackend
     """Make Windows Credential Manager entries local-machine (never roaming) for ``backend``
     and every backend it chains to. Other password stores are per-computer already."""
     for b in getattr(backend, "backends", [backend]):
@@ -67,23 +70,29 @@ def keep_on_this_computer(backend: keyring.backend.KeyringBackend) -> None:
             b.persist = CRED_PERSIST_LOCAL_MACHINE
 
 
-def _check() -> None:
+def _check() -> Any:
+    """The keyring module, once its backend is known to be usable."""
+    import keyring
+    import keyring.errors
+
     problem = backend_problem()
     if problem:
         raise SecretStoreUnavailable(f"{problem}. {_HOW}")
     keep_on_this_computer(keyring.get_keyring())
+    return keyring
 
 
 def get_secret(name: str) -> str | None:
-    _check()
+    keyring = _check()
     try:
-        return keyring.get_password(SERVICE, _username(name))
+        value: str | None = keyring.get_password(SERVICE, _username(name))
+        return value
     except keyring.errors.KeyringError as exc:
         raise SecretStoreUnavailable(f"the password store did not answer ({exc}). {_HOW}") from None
 
 
 def set_secret(name: str, value: str) -> None:
-    _check()
+    keyring = _check()
     try:
         keyring.set_password(SERVICE, _username(name), value)
     except keyring.errors.KeyringError as exc:

@@ -1,11 +1,18 @@
-"""The user's own case store: where it is, and its key from the OS password store."""
+"""The user's own case store: where it is, and its key from the OS password store.
+
+Light to import (the app asks where the store is before its first paint): the store's own
+modules (SQLCipher, sqlite-utils) are imported when it is opened.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rasdesk.platform import paths, secrets, settings
-from rasdesk.storage.store import CaseStore
+
+if TYPE_CHECKING:
+    from rasdesk.storage.store import CaseStore
 
 
 def store_path() -> Path:
@@ -15,6 +22,8 @@ def store_path() -> Path:
 def open_user_store() -> CaseStore:
     """Open (creating on first use) the encrypted store. Refuses, saying why, when there is
     no usable password store; a key is created only when no store exists yet."""
+    from rasdesk.storage.store import CaseStore
+
     path = store_path()
     key = secrets.database_key(create=not path.exists())
     return CaseStore.open(path, key, settings.load()["assessor_name"])

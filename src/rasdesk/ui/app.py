@@ -9,20 +9,27 @@ checks use it.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from rasdesk.domain.errors import RasdeskError
-from rasdesk.platform import demo_home, paths, pin, rulesets, settings
+from rasdesk.platform import demo_home, paths, settings
 from rasdesk.platform.logs import setup_logging
+from rasdesk.storage.profile import store_path
 from rasdesk.ui import errors, i18n, theme
-from rasdesk.ui.session import Session
+from rasdesk.ui.session import Opener, Session
+
+# What is imported above is what the first window needs. The password store (keyring),
+# the case store (SQLCipher, sqlite-utils), the rulesets (cryptography) and every page but
+# the PIN's are imported once that window is painted (``Opening``), while the assessor
+# types the PIN — or at once, if the PIN comes first (tests/ui/test_start_imports.py).
 
 
 def application() -> QApplication:
@@ -36,30 +43,128 @@ def application() -> QApplication:
     return app
 
 
+def _opener(*, demo: bool, demo_keyring: bool = False) -> Opener:
+    """Opens the profile's store: the user's (its key from the password store), or for the
+    demo a new demo profile (with ``demo_keyring``, in the in-memory password store)."""
+
+    def open_store() -> tuple[Any, bytes]:
+        from rasdesk.platform import secrets
+        from rasdesk.storage.profile import open_user_store
+
+        if demo:
+            from rasdesk.storage.demo import make_demo_profile
+
+            if demo_keyring:
+                from rasdesk.platform.demo_keyring import use_demo_keyring
+
+                use_demo_keyring()
+            store = make_demo_profile()
+        else:
+            store = open_user_store()
+        return store, secrets.database_key(create=False)
+
+    return open_store
+
+
+def needs_setup() -> bool:
+    """First run is not finished: no PIN, or no ruleset installed (the store is open)."""
+    from rasdesk.platform import pin, rulesets
+
+    return not pin.has_pin() or rulesets.current_sha256() is None
+
+
 def open_session(*, demo: bool) -> tuple[Session, bool]:
-    """The session and whether first-run set-up is needed."""
-    from rasdesk.platform import secrets
-    from rasdesk.storage.profile import open_user_store, store_path
-
-    if demo:
-        from rasdesk.storage.demo import make_demo_profile
-
-        store = make_demo_profile()
-    else:
-        store = open_user_store()
-    key = secrets.database_key(create=False)
-    session = Session(store, store_path(), key, demo=demo)
-    needs_setup = not pin.has_pin() or rulesets.current_sha256() is None
-    return session, needs_setup
+    """The session, its store open, and whether first-run set-up is needed."""
+    session = Session.opening(store_path(), _opener(demo=demo), demo=demo)
+    session.open()
+    return session, needs_setup()
 
 
-def make_window(*, demo: bool) -> object:
+def _looks_set_up() -> bool:
+    """A guess from files alone (no password store, no store opened): a store and a current
+    ruleset exist, so the app can open on the PIN page. ``Opening`` checks it once the store
+    is open and turns to first-run set-up if the PIN is in fact missing."""
+    return store_path().exists() and (paths.rulesets_dir() / "current.json").exists()
+
+
+def _window(session: Session, needs_setup: bool) -> Any:
     from rasdesk.ui.main_window import MainWindow
 
-    session, needs_setup = open_session(demo=demo)
     language = settings.load()["languages"][0]
     session.app_modes = session.app_modes.with_language(language)
     return MainWindow(session, needs_setup=needs_setup)
+
+
+def make_window(*, demo: bool) -> Any:
+    """The window, its store open (tests and tools, which unlock at once)."""
+    session, setup = open_session(demo=demo)
+    return _window(session, setup)
+
+
+class Opening(QObject):
+    """Opens the store of a window shown before it: just after the window's first paint,
+    in short steps so typing the PIN is never held up long (the password store and the case
+    store; the current ruleset verified; the case list page imported). A PIN tried before
+    then opens the store first (``PinAttempts``'s ``before_check``). A store that cannot be
+    opened is explained, and the app ends with its exit code."""
+
+    def __init__(self, window: Any, session: Session, check_setup: bool) -> None:
+        super().__init__(window)
+        self.window, self.session, self.check_setup = window, session, check_setup
+        self.started = False
+        self.code = 0
+        self.app = QApplication.instance()
+        self.app.installEventFilter(self)
+        QTimer.singleShot(1000, self, self.start)  # painted or not (a hidden window)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.started:
+            self.app.removeEventFilter(self)
+            QTimer.singleShot(0, self, self.start)  # once this first paint is done
+        return False
+
+    def start(self) -> None:
+        if self.started:
+            return
+        self.started = True
+        self.app.removeEventFilter(self)
+        steps = [self._open, self._ruleset, self._pages]
+        self._next(steps)
+
+    def _next(self, steps: list[Any]) -> None:
+        if steps and self.code == 0:
+            step = steps.pop(0)
+            step()
+            QTimer.singleShot(0, self, lambda: self._next(steps))
+
+    def _open(self) -> None:
+        try:
+            self.session.open()
+            if self.check_setup and needs_setup():
+                self.window.set_up_first()
+        except (RasdeskError, OSError) as exc:
+            self.code = exc.exit_code if isinstance(exc, RasdeskError) else 1
+            errors.show_error(None, exc)
+            QApplication.exit(self.code)
+
+    def _ruleset(self) -> None:
+        # Verified once per sitting, for the status line; a failure is said there, later.
+        with contextlib.suppress(Exception):
+            self.session.current_ruleset()
+
+    def _pages(self) -> None:
+        import rasdesk.ui.pages.case_list  # noqa: F401  (the page the PIN opens)
+
+
+def start_window(*, demo: bool) -> tuple[Any, Opening | None]:
+    """The window for ``run``: on the PIN page at once, its store opened after the first
+    paint; or, on a profile not set up yet, first-run set-up with the store open."""
+    if not demo and not _looks_set_up():
+        return make_window(demo=False), None
+    opener = _opener(demo=demo, demo_keyring=demo)
+    session = Session.opening(store_path(), opener, demo=demo)
+    window = _window(session, False)
+    return window, Opening(window, session, check_setup=not demo)
 
 
 def _self_test(window: object, fonts_loaded: list[str]) -> dict[str, object]:
@@ -101,11 +206,8 @@ def run(*, demo: bool = False, self_test: bool = False) -> int:
     home: tuple[Path, IO[bytes]] | None = None
     before = os.environ.get("RASDESK_HOME")
     if demo:
-        from rasdesk.platform.demo_keyring import use_demo_keyring
-
         home = demo_home.create()  # also removes the folders of demos that were killed
         os.environ["RASDESK_HOME"] = str(home[0])
-        use_demo_keyring()
     if self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     setup_logging()
@@ -114,19 +216,20 @@ def run(*, demo: bool = False, self_test: bool = False) -> int:
         errors.install_crash_handler()
         fonts_loaded = theme.load_fonts()
         try:
-            window = make_window(demo=demo)
+            window, opening = start_window(demo=demo)
+            if self_test:  # typing the PIN opens the store, as when it is typed at once
+                report = _self_test(window, fonts_loaded)
+                print(json.dumps(report, ensure_ascii=False))
+                return 0 if report["ok"] else 1
         except (RasdeskError, OSError) as exc:
             if self_test:
                 print(json.dumps({"ok": False, "error": str(exc)}))
                 return 1
             errors.show_error(None, exc)
             return exc.exit_code if isinstance(exc, RasdeskError) else 1
-        if self_test:
-            report = _self_test(window, fonts_loaded)
-            print(json.dumps(report, ensure_ascii=False))
-            return 0 if report["ok"] else 1
-        window.show()  # type: ignore[attr-defined]
-        return int(app.exec())
+        window.show()
+        code = int(app.exec())
+        return code or (opening.code if opening is not None else 0)
     finally:
         if home is not None:
             demo_home.remove(*home)

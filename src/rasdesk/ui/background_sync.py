@@ -48,7 +48,8 @@ class BackgroundSync(QObject):
         if not session.demo:
             self.first.start(FIRST_RUN_MS)
             self.timer.start(EVERY_MS)
-        self.refresh()
+        # No refresh here: the window shows the status once a page with a status line
+        # opens (not the PIN page), so the store need not be open yet (ui/app.py).
 
     def stop(self) -> None:
         """No more runs (the window is closing); a run under way finishes on its own

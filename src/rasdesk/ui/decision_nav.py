@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from rasdesk.storage import decisions
 from rasdesk.ui.modes import Modes
 from rasdesk.ui.widgets.page import Page
 from rasdesk.ui.work import run_slow
@@ -24,6 +23,8 @@ ROUTES = frozenset({"plan", "plan_summary", "decide"})
 
 def route_for(win: MainWindow, case: str) -> tuple[str, str] | None:
     """Where a case with a support plan opens: its plan while a draft, else the summary."""
+    from rasdesk.storage import decisions  # the store's modules: not before the first paint
+
     version, sec = decisions.current(win.session.store, case)
     if sec is None:
         return None

@@ -28,30 +28,20 @@ from PySide6.QtWidgets import (
 )
 
 from rasdesk.platform.pin_attempts import PinAttempts
-from rasdesk.ui import decision_nav, flow, handover, i18n, reviews, theme, window_size
+from rasdesk.ui import decision_nav, handover, i18n, theme, window_size
 from rasdesk.ui.accessible import announce, make_announcer
 from rasdesk.ui.background_sync import BackgroundSync, refresh_page
 from rasdesk.ui.errors import show_error
 from rasdesk.ui.inactivity import InactivityLock
 from rasdesk.ui.modes import Modes
-from rasdesk.ui.pages.case_list import CaseListPage
-from rasdesk.ui.pages.check_answers import CheckAnswersPage
-from rasdesk.ui.pages.check_answers_v2 import CheckAnswersV2Page
-from rasdesk.ui.pages.closed import ClosedPage
-from rasdesk.ui.pages.first_run import FirstRunPage
-from rasdesk.ui.pages.lock import LockPage
-from rasdesk.ui.pages.move_ruleset import MoveRulesetPage
-from rasdesk.ui.pages.new_case import NewCasePage
-from rasdesk.ui.pages.question import QuestionPage
-from rasdesk.ui.pages.question_v2 import QuestionV2Page
-from rasdesk.ui.pages.result import ResultPage
-from rasdesk.ui.pages.result_v2 import ResultV2Page
-from rasdesk.ui.pages.sending import SendingPage
-from rasdesk.ui.pages.since_last_time import SinceLastTimePage
 from rasdesk.ui.session import Session
 from rasdesk.ui.widgets.mode_bar import ModeBar
 from rasdesk.ui.widgets.page import Page
 from rasdesk.ui.work import run_slow
+
+# Each page's module (and flow, reviews: the domain and the store behind them) is imported
+# when the page is first built, not here: the app opens on the PIN page, and its first
+# paint must not wait for every page (issue 20; tests/ui/test_start.py).
 
 Route = tuple[Any, ...]
 
@@ -64,7 +54,9 @@ class MainWindow(QMainWindow):
         self.locked_route: Route | None = None if needs_setup else ("cases",)
         self.starting = not needs_setup  # the PIN opens the app (after first run)
         self.handed_case: str | None = None  # the case whose person holds the laptop
-        self.attempts = PinAttempts(int(session.settings()["pin_lockout_seconds"]))
+        self.attempts = PinAttempts(
+            int(session.settings()["pin_lockout_seconds"]), before_check=session.open
+        )
         self.page: Page | None = None
         self.applied: Modes | None = None  # the looks the app has now
         holder = QWidget()
@@ -210,6 +202,8 @@ class MainWindow(QMainWindow):
         kind, *args = route
         s = self.session
         if kind == "cases":
+            from rasdesk.ui.pages.case_list import CaseListPage
+
             return CaseListPage(
                 s,
                 self.open_case,
@@ -218,23 +212,37 @@ class MainWindow(QMainWindow):
                 sending=lambda: self.go(("sending",)),
             )
         if kind == "sending":
+            from rasdesk.ui.pages.sending import SendingPage
+
             return SendingPage(s, self.sync, lambda: self.go(("cases",)))
         if kind == "first_run":
+            from rasdesk.ui.pages.first_run import FirstRunPage
+
             return FirstRunPage(self._set_up)
         if kind == "new":
+            from rasdesk.ui.pages.new_case import NewCasePage
+
             return NewCasePage(s, args[0], args[1], self.open_case, lambda: self.go(("cases",)))
         if kind == "lock":
+            from rasdesk.ui.pages.lock import LockPage
+
             return LockPage(
                 self.attempts, self.unlock, self.close_store, s.demo, starting=self.starting
             )
         if kind == "closed":
+            from rasdesk.ui.pages.closed import ClosedPage
+
             return ClosedPage()
         case = args[0]
         if kind == "move":
+            from rasdesk.ui.pages.move_ruleset import MoveRulesetPage
+
             return MoveRulesetPage(
                 s, case, lambda: self.open_case(case), lambda: self._resume(case, False)
             )
         if kind == "changes":
+            from rasdesk.ui.pages.since_last_time import SinceLastTimePage
+
             return SinceLastTimePage(
                 s,
                 case,
@@ -244,6 +252,10 @@ class MainWindow(QMainWindow):
                 print_letter=lambda: self.choose_print(case),
             )
         if kind == "question":
+            from rasdesk.ui import flow
+            from rasdesk.ui.pages.question import QuestionPage
+            from rasdesk.ui.pages.question_v2 import QuestionV2Page
+
             form, answers = s.form(case), s.answers(case)
             step = flow.step_for(form, answers, args[1]) or flow.first_step(form, answers)
             page_type = QuestionV2Page if s.is_format2(case) else QuestionPage
@@ -259,6 +271,10 @@ class MainWindow(QMainWindow):
                 ),
             )
         if kind == "check":
+            from rasdesk.ui import reviews
+            from rasdesk.ui.pages.check_answers import CheckAnswersPage
+            from rasdesk.ui.pages.check_answers_v2 import CheckAnswersV2Page
+
             check_type = CheckAnswersV2Page if s.is_format2(case) else CheckAnswersPage
             return check_type(
                 s,
@@ -271,6 +287,8 @@ class MainWindow(QMainWindow):
                 go_back=lambda: self._last_question(case),
             )
         if kind == "result" and s.is_format2(case):
+            from rasdesk.ui.pages.result_v2 import ResultV2Page
+
             result, questionnaire, final = s.budget_v2(case, modes.language)
             return ResultV2Page(
                 result,
@@ -282,6 +300,8 @@ class MainWindow(QMainWindow):
                 print_letter=lambda: self.choose_print(case),
             )
         if kind == "result":
+            from rasdesk.ui.pages.result import ResultPage
+
             return ResultPage(
                 s,
                 case,
@@ -312,6 +332,8 @@ class MainWindow(QMainWindow):
         self._resume(case_uuid, True)
 
     def _resume(self, case_uuid: str, offer_move: bool) -> None:
+        from rasdesk.ui import flow, reviews
+
         first = reviews.opening_route(self.session, case_uuid, offer_move=offer_move)
         if first is not None:  # a newer ruleset to move to, or answers from last time
             self.go(first)
@@ -323,6 +345,8 @@ class MainWindow(QMainWindow):
             self.go(("question", case_uuid, step.question.id, False))
 
     def _next(self, case: str, qid: str, to_check: bool) -> None:
+        from rasdesk.ui import flow, reviews
+
         reviews.confirm(self.session, case, qid)  # Continue on an answer from last time
         step = flow.next_step(self.session.form(case), self.session.answers(case), qid)
         if to_check or step is None:
@@ -331,10 +355,14 @@ class MainWindow(QMainWindow):
             self.go(("question", case, step.question.id, False))
 
     def _previous(self, case: str, qid: str) -> None:
+        from rasdesk.ui import flow
+
         step = flow.previous_step(self.session.form(case), self.session.answers(case), qid)
         self.go(("question", case, step.question.id, False) if step else ("cases",))
 
     def _last_question(self, case: str) -> None:
+        from rasdesk.ui import flow
+
         path = flow.shown_questions(self.session.form(case), self.session.answers(case))
         self.go(("question", case, path[-1][1].id, False))
 
@@ -409,6 +437,12 @@ class MainWindow(QMainWindow):
         self.locked_route = self.route
         self.go(("lock",))
 
+    def set_up_first(self) -> None:
+        """The profile is not set up after all (the app opened on the PIN page before its
+        store was open, ui/app.py): first-run set-up instead of the PIN."""
+        self.locked_route, self.starting = None, False
+        self.go(("first_run",))
+
     def unlock(self) -> None:
         route, self.locked_route = self.locked_route or ("cases",), None
         self.starting = False
@@ -427,21 +461,21 @@ class MainWindow(QMainWindow):
 
     # --- the status line ------------------------------------------------------------------------
     def _status(self) -> None:
+        if self.route[0] in ("lock", "closed"):  # nothing about the cases: nothing to open
+            self.ruleset_status.setText("")
+            self.sync_status.setText("")
+            return
         try:
             verified = self.session.current_ruleset()
         except Exception:
             verified = None
-        if self.route[0] in ("lock", "closed"):
-            self.ruleset_status.setText("")
-        elif verified is None:
+        if verified is None:
             self.ruleset_status.setText(self.tr("No ruleset installed"))
         else:
             r = verified.ruleset
             self.ruleset_status.setText(
                 self.tr("Ruleset: {id}, version {version}").format(id=r.id, version=r.version)
             )
-        if self.route[0] == "closed":
-            return
         if self.route[0] != "question" or not self.sync_status.text():
             self.sync.refresh()  # not between questions: sending's state cannot change there
 

@@ -1,35 +1,74 @@
 """What the open app is working with: the case store, the current ruleset, the settings,
 and the looks of the open case. Pages ask the session; it asks storage and the domain.
 No business rules live here, only the joining up.
+
+At start-up the session may be made before its store is open (``Session.opening``): the
+window shows the PIN page first, and the store is opened just after that first paint, or
+at the first use of ``store``, ``key`` or ``open()`` if that comes sooner (ui/app.py).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rasdesk.domain.answers import AnswerValue
 from rasdesk.domain.errors import InputError
-from rasdesk.domain.model import Questionnaire, Ruleset
-from rasdesk.platform import rulesets, settings
-from rasdesk.platform.rulesets import VerifiedAny
-from rasdesk.storage.store import CaseStore
+from rasdesk.platform import settings
 from rasdesk.ui import modes as modes_store
-from rasdesk.ui.flow import Form, FormV1
 from rasdesk.ui.modes import Modes
+
+if TYPE_CHECKING:  # the store, the rulesets and the domain are imported when first used
+    from rasdesk.domain.answers import AnswerValue
+    from rasdesk.domain.model import Questionnaire, Ruleset
+    from rasdesk.platform.rulesets import VerifiedAny
+    from rasdesk.storage.store import CaseStore
+    from rasdesk.ui.flow import Form
+
+#: Opens the profile's case store: the store and its key.
+Opener = Callable[[], "tuple[CaseStore, bytes]"]
 
 
 @dataclass
 class Session:
-    store: CaseStore
+    _store: CaseStore | None
     store_path: Path
-    key: bytes
+    _key: bytes | None
     demo: bool = False
     app_modes: Modes = field(default_factory=Modes)  # the look outside any case
     case_modes: dict[str, Modes] = field(default_factory=dict)
     _verified: dict[str, VerifiedAny] = field(default_factory=dict)
+    _opener: Opener | None = None
+
+    @classmethod
+    def opening(cls, store_path: Path, opener: Opener, *, demo: bool = False) -> Session:
+        """A session whose store ``opener`` opens when it is first needed."""
+        return cls(None, store_path, None, demo=demo, _opener=opener)
+
+    def open(self) -> None:
+        """Open the store now, if it is not open yet (errors are the opener's own)."""
+        if self._store is None:
+            assert self._opener is not None
+            self._store, self._key = self._opener()
+            self._opener = None
+
+    @property
+    def is_open(self) -> bool:
+        return self._store is not None
+
+    @property
+    def store(self) -> CaseStore:
+        self.open()
+        assert self._store is not None
+        return self._store
+
+    @property
+    def key(self) -> bytes:
+        self.open()
+        assert self._key is not None
+        return self._key
 
     # --- settings and rulesets ---------------------------------------------------------
     def settings(self) -> settings.Settings:
@@ -38,6 +77,8 @@ class Session:
     def current_ruleset(self) -> VerifiedAny | None:
         """The installed ruleset new assessments use, format 1 or 2 (verified again against
         trust)."""
+        from rasdesk.platform import rulesets
+
         sha = rulesets.current_sha256()
         if sha is None:
             return None
@@ -53,6 +94,8 @@ class Session:
     def open_worker_store(self) -> CaseStore:
         """A second connection, for slow work on another thread (SQLite connections stay
         on the thread that made them)."""
+        from rasdesk.storage.store import CaseStore
+
         return CaseStore.open(self.store_path, self.key, self.store.actor)
 
     # --- one case ------------------------------------------------------------------------
@@ -73,6 +116,7 @@ class Session:
     def form(self, case_uuid: str) -> Form:
         """The case's questionnaire as the question flow walks it (format 1 or 2)."""
         from rasdesk.domain.model_v2 import QuestionnaireV2
+        from rasdesk.ui.flow import FormV1
         from rasdesk.ui.flow_v2 import FormV2
 
         version = self.version(case_uuid)

@@ -1,0 +1,427 @@
+"""The desktop app's cold start, side by side with a bare PySide6 window, on both of its start
+paths: the real profile (``rasdesk``, no command) and the demo (``rasdesk demo``). Prints
+figures; asserts nothing (docs/ui-benchmarks.md explains them).
+
+Target (issue 20): rasdesk's interactive case list ≤ 2.0 × a bare PySide6 window.
+
+Each run is a new process (``python benchmarks/start.py --child bare|real|demo``, this
+interpreter); the three kinds alternate, one warm-up round is thrown away (it fills the OS
+page cache and the bytecode cache), then median and p95 of ``--runs`` rounds. The clock
+starts in the parent just before the spawn; the child prints CLOCK_MONOTONIC readings
+(system-wide on Linux, so they compare):
+
+- *bare*: ``import PySide6.QtWidgets``, QApplication, a 1100 × 800 QMainWindow, show, exec;
+  **painted** when the window gets its first Paint event.
+- *real* and *demo*: ``rasdesk.cli.main([])`` / ``main(["demo"])`` unchanged, with only
+  ``QApplication.exec`` wrapped to install an event filter first. **First paint**: the PIN
+  page (the app opens on it, and it is interactive: typing goes into the PIN box) gets its
+  first Paint event. Once that repaint is done and the loop is idle (a zero timer), the
+  child types the PIN into the box and presses Unlock at once: no typing time, the worst
+  case for the work the app does after its first paint (opening the store), which then
+  runs before the PIN is checked. **Case list**: the case list page has been painted and
+  the loop is idle again.
+
+The real profile is made once, before the runs, in its own folder, by the same code as the
+demo's fictional cases (``rasdesk.storage.demo.make_demo_profile``), with the PIN, the trust
+store, the ruleset and the store key all kept in a real Secret Service: the whole benchmark
+runs inside ``dbus-run-session`` with ``gnome-keyring-daemon --unlock --components=secrets``
+(a throwaway keyring folder), as ``scripts/stage-real-window.sh`` does. Without those tools
+the real path uses whatever keyring backend there is, and the output says which.
+
+Offscreen, then under Xvfb with xcb when ``Xvfb`` is installed. ``--why`` adds one run of
+each path under ``-X importtime`` and one under cProfile (where the time goes).
+
+    .venv/bin/python benchmarks/start.py [--runs 7] [--no-xvfb] [--why]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve()
+TARGET = 2.0
+KINDS = ("bare", "real", "demo")
+PIN = "1234"  # the demo's, and the one the real profile is made with
+
+
+def now_ns() -> int:
+    return time.clock_gettime_ns(time.CLOCK_MONOTONIC)
+
+
+# --- children ------------------------------------------------------------------------------
+def emit(payload: dict[str, Any]) -> None:
+    sys.stdout.write("BENCH " + json.dumps(payload) + "\n")
+    sys.stdout.flush()
+
+
+def guarded(fn: Any) -> Any:
+    """A Qt callback of ours that fails ends the child with its traceback on stdout, instead
+    of reaching the app's crash dialog (a modal box nobody will close)."""
+
+    def wrapper(*args: Any) -> Any:
+        try:
+            return fn(*args)
+        except Exception:
+            import traceback
+
+            from PySide6.QtWidgets import QApplication
+
+            emit({"error": traceback.format_exc()})
+            QApplication.exit(1)
+            return False
+
+    return wrapper
+
+
+def watch_paints(app: Any, pages: list[str], events: list[tuple[str, int]], then: Any) -> Any:
+    """An event filter: on the first Paint of a widget inside a widget of class ``pages[0]``,
+    a zero timer notes that the repaint is done and the loop idle, and calls ``then(page)``
+    (``page`` the widget of that class); then the same for ``pages[1]``, and so on. Quits
+    after the last."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class Watcher(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.waiting = list(pages)
+
+        @guarded
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if self.waiting and event.type() == QEvent.Type.Paint:
+                page = self._inside(obj, self.waiting[0])
+                if page is not None:
+                    name = self.waiting.pop(0)
+                    events.append((f"{name}: first Paint", now_ns()))
+                    QTimer.singleShot(0, lambda: self._idle(name, page))
+            return False
+
+        def _inside(self, obj: Any, page_class: str) -> Any:
+            widget = obj if hasattr(obj, "parentWidget") else None
+            while widget is not None:
+                if type(widget).__name__ == page_class:
+                    return widget
+                widget = widget.parentWidget()
+            return None
+
+        @guarded
+        def _idle(self, name: str, page: Any) -> None:
+            events.append((f"{name}: repaint done, loop idle", now_ns()))
+            if self.waiting:
+                then(page)
+            else:
+                emit({"events": events})
+                app.quit()
+
+    watcher = Watcher()
+    app.installEventFilter(watcher)
+    QTimer.singleShot(60_000, app.quit)  # never hang a benchmark run
+    return watcher
+
+
+def child_bare() -> None:
+    events = [("Python start-up (interpreter, site, venv)", now_ns())]
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    events.append(("import PySide6.QtWidgets", now_ns()))
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(1100, 800)
+    window.setWindowTitle("bare")
+    window.show()
+    events.append(("QApplication, QMainWindow, show", now_ns()))
+    keep = watch_paints(app, ["QMainWindow"], events, None)
+    app.exec()
+    del keep
+
+
+def child_rasdesk(argv: list[str]) -> None:
+    """``rasdesk`` (real) or ``rasdesk demo``: the PIN page painted, the PIN typed, the case
+    list painted."""
+    events = [("Python start-up (interpreter, site, venv)", now_ns())]
+    from PySide6.QtWidgets import QApplication  # the app's first import of substance anyway
+
+    import rasdesk.cli
+
+    real_exec = QApplication.exec
+    hook: list[Any] = []
+
+    def type_pin(page: Any) -> None:  # as the assessor would, at once
+        page.pin.setText(PIN)
+        page.try_unlock()
+        events.append(("PIN typed, Unlock pressed (returned)", now_ns()))
+
+    def exec_with_watcher(*_self: Any) -> int:  # app.exec() or QApplication.exec()
+        events.append(("rasdesk until the window is shown, event loop starts", now_ns()))
+        hook.append(
+            watch_paints(QApplication.instance(), ["LockPage", "CaseListPage"], events, type_pin)
+        )
+        return int(real_exec())
+
+    QApplication.exec = exec_with_watcher  # type: ignore[method-assign]
+    code = rasdesk.cli.main(argv)
+    if code:
+        emit({"error": f"rasdesk {' '.join(argv)} exited with {code}"})
+
+
+def child_setup() -> None:
+    """Make the real profile under RASDESK_HOME with the keyring there is; say which."""
+    import keyring
+
+    from rasdesk.storage.demo import make_demo_profile
+
+    make_demo_profile().close()
+    backend = keyring.get_keyring()
+    names = [
+        type(b).__module__ + "." + type(b).__name__ for b in getattr(backend, "backends", [backend])
+    ]
+    emit({"keyring": names})
+
+
+# --- the parent ----------------------------------------------------------------------------
+def spawn(argv: list[str], env: dict[str, str]) -> tuple[dict[str, Any], int, str]:
+    """Run one child; its BENCH payload, its start time and its stderr."""
+    t0 = now_ns()
+    proc = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=240)
+    lines = [x for x in proc.stdout.splitlines() if x.startswith("BENCH ")]
+    if proc.returncode or not lines:
+        tail = (proc.stderr or proc.stdout).strip().splitlines()[-15:]
+        raise SystemExit(
+            f"start bench: {argv[-1]} child failed ({proc.returncode}):\n" + "\n".join(tail)
+        )
+    payload = json.loads(lines[-1][6:])
+    if "error" in payload:
+        raise SystemExit(f"start bench: {argv[-1]} child: {payload['error']}")
+    return payload, t0, proc.stderr
+
+
+def child_argv(kind: str, python_flags: tuple[str, ...] = ()) -> list[str]:
+    return [sys.executable, *python_flags, str(HERE), "--child", kind]
+
+
+def percentile(values: list[float], p: float) -> float:
+    """Nearest rank: the smallest value with at least p % of the values at or below it."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
+
+
+def fmt(values: list[float]) -> str:
+    return " ".join(f"{v:.0f}" for v in values)
+
+
+def env_for(kind: str, base: dict[str, str], homes: dict[str, str]) -> dict[str, str]:
+    env = dict(base)
+    if kind in homes:
+        env["RASDESK_HOME"] = homes[kind]
+    return env
+
+
+def cold_start(base: dict[str, str], homes: dict[str, str], runs: int, platform: str) -> None:
+    """``runs`` rounds of bare, real, demo (after one warm-up round); the table."""
+    took: dict[str, dict[str, list[float]]] = {k: defaultdict(list) for k in KINDS}
+    steps: dict[str, dict[str, list[float]]] = {k: defaultdict(list) for k in KINDS}
+    for i in range(runs + 1):
+        for kind in KINDS:
+            payload, t0, _ = spawn(child_argv(kind), env_for(kind, base, homes))
+            if i == 0:
+                continue
+            events = payload["events"]
+            last = t0
+            for label, t in events:
+                steps[kind][label].append((t - last) / 1e6)
+                last = t
+            marks = {label: (t - t0) / 1e6 for label, t in events}
+            if kind == "bare":
+                took[kind]["window"].append(marks["QMainWindow: first Paint"])
+            else:
+                took[kind]["first paint"].append(marks["LockPage: first Paint"])
+                took[kind]["case list"].append(marks["CaseListPage: repaint done, loop idle"])
+    bare = statistics.median(took["bare"]["window"])
+    print(f"\nCold start ({platform}), {runs} runs of each, alternating (ms):")
+    print(f"   {'':34} {'median':>7} {'p95':>7} {'ratio':>6}   runs")
+    rows = [("bare PySide6 window painted", took["bare"]["window"])]
+    for kind in ("real", "demo"):
+        rows.append((f"{kind}: PIN page painted (first paint)", took[kind]["first paint"]))
+        rows.append((f"{kind}: PIN typed → case list painted", took[kind]["case list"]))
+    for label, values in rows:
+        med = statistics.median(values)
+        print(
+            f"   {label:34} {med:7.0f} {percentile(values, 95):7.0f} {med / bare:6.2f}   {fmt(values)}"
+        )
+    for kind in ("real", "demo"):
+        ratio = statistics.median(took[kind]["case list"]) / bare
+        verdict = "met" if ratio <= TARGET else "NOT met"
+        print(f"   {kind}: case list / bare = {ratio:.2f} (target ≤ {TARGET}: {verdict})")
+    for kind in KINDS:
+        print(f"   where the time goes, {kind} (median ms of each step, in order):")
+        for label, values in steps[kind].items():
+            print(f"     {statistics.median(values):7.1f}  {label}")
+
+
+def import_times(base: dict[str, str], homes: dict[str, str], kind: str) -> None:
+    """One run under ``-X importtime``: self time by package, rasdesk modules imported."""
+    _, _, err = spawn(child_argv(kind, ("-X", "importtime")), env_for(kind, base, homes))
+    by_package: dict[str, int] = defaultdict(int)
+    ours: list[tuple[int, str]] = []
+    for line in err.splitlines():
+        m = re.match(r"import time:\s+(\d+) \|\s+(\d+) \| (\s*)(\S+)", line)
+        if m:
+            by_package[m[4].split(".")[0]] += int(m[1])
+            if m[4].startswith("rasdesk"):
+                ours.append((int(m[2]), m[4]))
+    total = sum(by_package.values())
+    top = sorted(by_package.items(), key=lambda kv: -kv[1])[:10]
+    print(
+        f"\n   {kind}: imports under -X importtime (one run, inflated by the tracing): {total / 1e3:.0f} ms"
+    )
+    print("   self time by package (ms): " + ", ".join(f"{k} {v / 1e3:.0f}" for k, v in top))
+    print(f"   rasdesk modules imported: {len(ours)}; the costliest (cumulative ms):")
+    for cumulative, name in sorted(ours, reverse=True)[:8]:
+        print(f"     {cumulative / 1e3:7.1f}  {name}")
+
+
+def start_profile(base: dict[str, str], homes: dict[str, str], kind: str) -> None:
+    """One run under cProfile: rasdesk's own functions by cumulative time."""
+    import pstats
+
+    with tempfile.TemporaryDirectory() as scratch:
+        out = Path(scratch) / "start.prof"
+        spawn(child_argv(kind, ("-m", "cProfile", "-o", str(out))), env_for(kind, base, homes))
+        stats = pstats.Stats(str(out))
+    rows = []
+    for (file, line, name), (_cc, _nc, _tt, cumulative, _callers) in stats.stats.items():  # type: ignore[attr-defined]
+        if "/rasdesk/" in file and name != "<module>" and not file.endswith("cli.py"):
+            rows.append((cumulative, f"{file.split('/rasdesk/', 1)[1]}:{line} {name}"))
+    print(f"   {kind}: rasdesk functions by cumulative time (one run under cProfile, ms):")
+    for cumulative, where in sorted(rows, reverse=True)[:12]:
+        print(f"     {cumulative * 1e3:7.1f}  {where}")
+
+
+def start_xvfb() -> tuple[subprocess.Popen[bytes], str] | None:
+    if not shutil.which("Xvfb"):
+        return None
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        number = pipe.readline().strip()  # written once the server accepts connections
+    if not number:
+        server.terminate()
+        server.wait()
+        return None
+    return server, f":{number}"
+
+
+def in_keyring_session(argv: list[str], scratch: Path) -> int | None:
+    """Run this script again inside a private session bus with an unlocked gnome-keyring
+    (the real Secret Service), its files under ``scratch``; None when the tools are missing."""
+    if not (shutil.which("dbus-run-session") and shutil.which("gnome-keyring-daemon")):
+        return None
+    env = {
+        **os.environ,
+        "HOME": str(scratch),
+        "XDG_DATA_HOME": str(scratch / "data"),
+        "XDG_RUNTIME_DIR": str(scratch),
+        "XDG_CONFIG_HOME": str(scratch / "config"),
+    }
+    script = (
+        'eval "$(printf bench | gnome-keyring-daemon --unlock --components=secrets)"; '
+        'export GNOME_KEYRING_CONTROL; exec "$@"'
+    )
+    command = ["dbus-run-session", "--", "sh", "-c", script, "sh", sys.executable, str(HERE)]
+    return subprocess.run([*command, *argv, "--in-session"], env=env).returncode
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=7, help="cold starts of each kind")
+    parser.add_argument("--no-xvfb", action="store_true", help="offscreen only")
+    parser.add_argument("--why", action="store_true", help="importtime and cProfile runs too")
+    parser.add_argument("--in-session", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child == "bare":
+        child_bare()
+        return
+    if args.child in ("real", "demo"):
+        child_rasdesk([] if args.child == "real" else ["demo"])
+        return
+    if args.child == "setup":
+        child_setup()
+        return
+    scratch = Path(tempfile.mkdtemp(prefix="rasdesk-bench-start-"))  # never a real profile
+    try:
+        if not args.in_session:
+            code = in_keyring_session(sys.argv[1:] if argv is None else argv, scratch)
+            if code is not None:
+                if code:
+                    raise SystemExit(code)
+                return
+            print(
+                "   (no dbus-run-session or gnome-keyring-daemon: the real path uses the keyring there is)"
+            )
+        figures(args, scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def figures(args: argparse.Namespace, scratch: Path) -> None:
+    import PySide6
+
+    print(
+        f"start benchmark: Python {sys.version.split()[0]}, PySide6 {PySide6.__version__}, "
+        f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} "
+        "(other work slows every figure)"
+    )
+    base = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "RASDESK_HOME": str(scratch / "demo-parent"),
+    }
+    base.setdefault("LANG", "C.UTF-8")
+    base.pop("DISPLAY", None)
+    # An installed app has its bytecode compiled; a checkout run with PYTHONDONTWRITEBYTECODE
+    # would compile every module at every start. The children keep theirs in a throwaway
+    # folder (the warm-up round fills it), not in src/.
+    base.pop("PYTHONDONTWRITEBYTECODE", None)
+    base["PYTHONPYCACHEPREFIX"] = str(scratch / "pycache")
+    homes = {"real": str(scratch / "real-profile"), "demo": base["RASDESK_HOME"]}
+    made, _, _ = spawn(child_argv("setup"), env_for("real", base, homes))
+    print(f"   real profile: {homes['real']}, keyring backend: {', '.join(made['keyring'])}")
+    cold_start(base, homes, args.runs, "offscreen")
+    if args.why:
+        for kind in ("real", "demo"):
+            import_times(base, homes, kind)
+            start_profile(base, homes, kind)
+    xvfb = None if args.no_xvfb else start_xvfb()
+    if xvfb is not None:
+        try:
+            xcb = {**base, "QT_QPA_PLATFORM": "xcb", "DISPLAY": xvfb[1]}
+            cold_start(xcb, homes, args.runs, f"Xvfb {xvfb[1]}, xcb")
+        finally:
+            xvfb[0].terminate()
+            xvfb[0].wait()
+    elif not args.no_xvfb:
+        print("\n   (Xvfb is not installed: no xcb figures)")
+    print(f"\nload average at the end: {os.getloadavg()[0]:.1f}")
+
+
+if __name__ == "__main__":
+    main()
