@@ -25,9 +25,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPushButton, QWidget
 
 from rasdesk.platform import paths, pin, rulesets, settings, trust
+from rasdesk.storage.profile import open_user_store
 from rasdesk.ui import theme
 from rasdesk.ui.accessible import ANNOUNCER
-from rasdesk.ui.app import application, make_window
+from rasdesk.ui.app import application, start_window
 from rasdesk.ui.main_window import MainWindow
 from rasdesk.ui.pages.check_answers import CheckAnswersPage
 from rasdesk.ui.pages.question import QuestionPage
@@ -172,12 +173,13 @@ def tab_to(win: MainWindow, name: str, limit: int = 60) -> None:
 
 def prepare_profile() -> None:
     """A real profile: the council's key trusted, its ruleset installed, the assessor's
-    name and PIN, the case store's key in the real password store."""
+    name and PIN, the case store made, its key in the real password store."""
     demo = paths.demo_dir()
     trust.add_key(demo / "DEMO-public-key.pem")
     rulesets.install(demo / "demo.ruleset.signed.json")
     settings.set_user("assessor_name", "Real Window")
     pin.set_pin(PIN)
+    open_user_store().close()  # as first-run set-up leaves it: the app then starts on the PIN
     import keyring
 
     backend = keyring.get_keyring()
@@ -189,8 +191,9 @@ def walk(look: str, shots: Path | None) -> dict[str, object]:
     prepare_profile()
     app = application()
     theme.load_fonts()
-    win = make_window(demo=False)
-    assert isinstance(win, MainWindow)
+    win, opening = start_window(demo=False)  # as `rasdesk` starts: the PIN page first
+    assert isinstance(win, MainWindow) and opening is not None
+    assert not win.session.is_open, "the store was opened before the first paint"
     win.show()
     wait(3, lambda: win.isVisible() and window_frame(win).width() > 0)
     wait(1)
@@ -200,6 +203,7 @@ def walk(look: str, shots: Path | None) -> dict[str, object]:
     type_text(PIN)
     keys("Return")
     assert win.route[0] == "cases", f"the PIN did not open the cases: {win.route}"
+    assert win.session.is_open and opening.code == 0
     if look == "large":
         keys("alt+s")  # Looks
         wait(0.3)

@@ -29,7 +29,7 @@ from rasdesk.ui.session import Opener, Session
 # What is imported above is what the first window needs. The password store (keyring),
 # the case store (SQLCipher, sqlite-utils), the rulesets (cryptography) and every page but
 # the PIN's are imported once that window is painted (``Opening``), while the assessor
-# types the PIN — or at once, if the PIN comes first (tests/ui/test_start_imports.py).
+# types the PIN — or at once, if the PIN comes first (tests/ui/test_start.py).
 
 
 def application() -> QApplication:
