@@ -42,7 +42,11 @@ def _assessment(args: argparse.Namespace) -> tuple[Document, str, str]:
     finally:
         store.close()
     state = "DRAFT letter" if letter.draft else "Letter"
-    return doc, f"{state} for case {case_uuid[:8]}", f"£{letter.weekly_text} a week"
+    if letter.amounts:  # format 2: each amount in its own period, as the letter says it
+        summary = "; ".join(a.title for a in letter.amounts)
+    else:
+        summary = f"£{letter.weekly_text} a week"
+    return doc, f"{state} for case {case_uuid[:8]}", summary
 
 
 def _decision(args: argparse.Namespace) -> tuple[Document, str, str]:
