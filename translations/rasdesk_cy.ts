@@ -17,6 +17,37 @@
     </message>
 </context>
 <context>
+    <name>AmendDialog</name>
+    <message>
+        <source>Amend this assessment</source>
+        <translation>Diwygio&apos;r asesiad hwn</translation>
+    </message>
+    <message>
+        <source>Version {version} stays as it was finalised. The amendment is a new version that starts from its answers; change them, then finalise it again. The reason is kept with the case and sent to the council.</source>
+        <translation>Bydd fersiwn {version} yn aros fel yr oedd pan gafodd ei gwblhau. Mae&apos;r diwygiad yn fersiwn newydd sy&apos;n dechrau gyda&apos;i atebion; newidiwch nhw, yna cwblhewch yr asesiad eto. Caiff y rheswm ei gadw gyda&apos;r achos a&apos;i anfon at y cyngor.</translation>
+    </message>
+    <message>
+        <source>Why does it need correcting?</source>
+        <translation>Pam mae angen ei gywiro?</translation>
+    </message>
+    <message>
+        <source>Amend</source>
+        <translation>Diwygio</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Give the reason for the amendment.</source>
+        <translation>Rhowch y rheswm dros y diwygiad.</translation>
+    </message>
+    <message>
+        <source>Keep the reason under {limit} characters.</source>
+        <translation>Cadwch y rheswm o dan {limit} nod.</translation>
+    </message>
+</context>
+<context>
     <name>AmountWords</name>
     <message>
         <source>£{amount} a week</source>
@@ -342,6 +373,14 @@
 <context>
     <name>CheckAnswersPage</name>
     <message>
+        <source>The answers</source>
+        <translation>Yr atebion</translation>
+    </message>
+    <message>
+        <source>Version {version} is finalised: these answers cannot change. To correct them, amend the assessment and give the reason.</source>
+        <translation>Mae fersiwn {version} wedi&apos;i gwblhau: ni all yr atebion hyn newid. I&apos;w cywiro, diwygiwch yr asesiad a rhowch y rheswm.</translation>
+    </message>
+    <message>
         <source>Check the answers</source>
         <translation>Gwirio&apos;r atebion</translation>
     </message>
@@ -360,6 +399,18 @@
     <message>
         <source>Change: {question}</source>
         <translation>Newid: {question}</translation>
+    </message>
+    <message>
+        <source>Back to the budget</source>
+        <translation>Yn ôl i&apos;r gyllideb</translation>
+    </message>
+    <message>
+        <source>Amend</source>
+        <translation>Diwygio</translation>
+    </message>
+    <message>
+        <source>Correct the answers in a new version, with a reason.</source>
+        <translation>Cywiro&apos;r atebion mewn fersiwn newydd, gyda rheswm.</translation>
     </message>
     <message>
         <source>Continue to the budget</source>
@@ -811,6 +862,88 @@
     </message>
 </context>
 <context>
+    <name>FolderDialog</name>
+    <message>
+        <source>Choose a folder</source>
+        <translation>Dewis ffolder</translation>
+    </message>
+    <message>
+        <source>Choose the folder to save the copy in</source>
+        <translation>Dewiswch y ffolder i gadw&apos;r copi ynddo</translation>
+    </message>
+    <message>
+        <source>Home folder</source>
+        <translation>Ffolder cartref</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dogfennau</translation>
+    </message>
+    <message>
+        <source>Desktop</source>
+        <translation>Bwrdd gwaith</translation>
+    </message>
+    <message>
+        <source>Memory stick: {name}</source>
+        <translation>Cof bach: {name}</translation>
+    </message>
+    <message>
+        <source>Folders</source>
+        <translation>Ffolderi</translation>
+    </message>
+    <message>
+        <source>Save in this folder</source>
+        <translation>Cadw yn y ffolder hwn</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Chosen: {folder}</source>
+        <translation>Wedi&apos;i ddewis: {folder}</translation>
+    </message>
+    <message>
+        <source>No folder chosen</source>
+        <translation>Dim ffolder wedi&apos;i ddewis</translation>
+    </message>
+</context>
+<context>
+    <name>LetterPrint</name>
+    <message>
+        <source>The letter is saved as {file}.</source>
+        <translation>Mae&apos;r llythyr wedi&apos;i gadw fel {file}.</translation>
+    </message>
+    <message>
+        <source>The accessible copy is saved as {file}.</source>
+        <translation>Mae&apos;r copi hygyrch wedi&apos;i gadw fel {file}.</translation>
+    </message>
+    <message>
+        <source>The letter read aloud is saved as {file}.</source>
+        <translation>Mae&apos;r llythyr ar ffurf sain wedi&apos;i gadw fel {file}.</translation>
+    </message>
+    <message>
+        <source>The letter in braille is saved as {file}.</source>
+        <translation>Mae&apos;r llythyr mewn Braille wedi&apos;i gadw fel {file}.</translation>
+    </message>
+    <message>
+        <source>Making the letter…</source>
+        <translation>Wrthi&apos;n gwneud y llythyr…</translation>
+    </message>
+    <message>
+        <source>The letter has gone to the printer. Pages: {pages}.</source>
+        <translation>Mae&apos;r llythyr wedi mynd i&apos;r argraffydd. Tudalennau: {pages}.</translation>
+    </message>
+    <message>
+        <source>Printing the letter…</source>
+        <translation>Wrthi&apos;n argraffu&apos;r llythyr…</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Llythyr</translation>
+    </message>
+</context>
+<context>
     <name>LockPage</name>
     <message>
         <source>rasdesk is locked</source>
@@ -858,26 +991,6 @@
     <message>
         <source>Finalising…</source>
         <translation>Wrthi&apos;n cwblhau…</translation>
-    </message>
-    <message>
-        <source>Save the letter as</source>
-        <translation>Cadw&apos;r llythyr fel</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Letter saved</source>
-        <translation>Llythyr wedi&apos;i gadw</translation>
-    </message>
-    <message>
-        <source>The letter is saved as {file}.</source>
-        <translation>Mae&apos;r llythyr wedi&apos;i gadw fel {file}.</translation>
-    </message>
-    <message>
-        <source>Making the letter…</source>
-        <translation>Wrthi&apos;n gwneud y llythyr…</translation>
     </message>
     <message>
         <source>No ruleset installed</source>
@@ -1307,6 +1420,125 @@
     </message>
 </context>
 <context>
+    <name>PrintDialog</name>
+    <message>
+        <source>Print or save the letter</source>
+        <translation>Argraffu neu gadw&apos;r llythyr</translation>
+    </message>
+    <message>
+        <source>The choices start from the needs recorded for the person.</source>
+        <translation>Mae&apos;r dewisiadau&apos;n dechrau o&apos;r anghenion a gofnodwyd ar gyfer yr unigolyn.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Standard print</source>
+        <translation>Print safonol</translation>
+    </message>
+    <message>
+        <source>Large print</source>
+        <translation>Print bras</translation>
+    </message>
+    <message>
+        <source>Easy read, with pictures</source>
+        <translation>Hawdd ei ddeall, gyda lluniau</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Saesneg</translation>
+    </message>
+    <message>
+        <source>Welsh (Cymraeg)</source>
+        <translation>Cymraeg</translation>
+    </message>
+    <message>
+        <source>Welsh and English, Welsh first</source>
+        <translation>Cymraeg a Saesneg, y Gymraeg yn gyntaf</translation>
+    </message>
+    <message>
+        <source>Style of the letter</source>
+        <translation>Arddull y llythyr</translation>
+    </message>
+    <message>
+        <source>Language of the letter</source>
+        <translation>Iaith y llythyr</translation>
+    </message>
+    <message>
+        <source>The person agrees that their own words (the notes) go on the letter</source>
+        <translation>Mae&apos;r unigolyn yn cytuno bod eu geiriau eu hunain (y nodiadau) yn mynd ar y llythyr</translation>
+    </message>
+    <message>
+        <source>There are no notes in this assessment.</source>
+        <translation>Does dim nodiadau yn yr asesiad hwn.</translation>
+    </message>
+    <message>
+        <source>Print on paper</source>
+        <translation>Argraffu ar bapur</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Argraffydd</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Copïau</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Argraffu</translation>
+    </message>
+    <message>
+        <source>No printer is set up on this laptop. Save the letter instead and print it later.</source>
+        <translation>Does dim argraffydd wedi&apos;i osod ar y gliniadur hwn. Cadwch y llythyr yn lle hynny a&apos;i argraffu wedyn.</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>Cadw copi</translation>
+    </message>
+    <message>
+        <source>The letter (PDF)</source>
+        <translation>Y llythyr (PDF)</translation>
+    </message>
+    <message>
+        <source>An accessible copy (tagged PDF for screen readers)</source>
+        <translation>Copi hygyrch (PDF wedi&apos;i dagio ar gyfer darllenwyr sgrin)</translation>
+    </message>
+    <message>
+        <source>The letter read aloud (audio, WAV)</source>
+        <translation>Y llythyr wedi&apos;i ddarllen yn uchel (sain, WAV)</translation>
+    </message>
+    <message>
+        <source>The letter in braille (BRF)</source>
+        <translation>Y llythyr mewn Braille (BRF)</translation>
+    </message>
+    <message>
+        <source>Choose another folder…</source>
+        <translation>Dewis ffolder arall…</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>Enw&apos;r ffeil</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Cadw</translation>
+    </message>
+    <message>
+        <source>Folder: {folder}</source>
+        <translation>Ffolder: {folder}</translation>
+    </message>
+    <message>
+        <source>budget-letter</source>
+        <translation>llythyr-cyllideb</translation>
+    </message>
+    <message>
+        <source>Give a file name, without any folder in it.</source>
+        <translation>Rhowch enw ffeil, heb ffolder ynddo.</translation>
+    </message>
+</context>
+<context>
     <name>QuestionPage</name>
     <message>
         <source>Saved</source>
@@ -1530,6 +1762,14 @@
     <message>
         <source>Freeze the answers and the figure; it can then be sent.</source>
         <translation>Rhewi&apos;r atebion a&apos;r ffigur; wedyn mae modd ei anfon.</translation>
+    </message>
+    <message>
+        <source>Amend</source>
+        <translation>Diwygio</translation>
+    </message>
+    <message>
+        <source>Correct the answers in a new version, with a reason.</source>
+        <translation>Cywiro&apos;r atebion mewn fersiwn newydd, gyda rheswm.</translation>
     </message>
     <message>
         <source>Support plan</source>

@@ -1,7 +1,8 @@
 """Defect 2: "Hand to the person" cannot be escaped without the PIN. The walk presses every
 control (and the mode bar's Alt keys, digits, Enter, Escape) on every page reachable while
 handed over, and proves the person never reaches another case, the budget page, a
-finalise or print action, or a file dialog; and that a wrong PIN in Take back says so."""
+finalise or print action, the print, folder or file dialogs, or an amendment (nor do
+those open when asked for directly); and that a wrong PIN in Take back says so."""
 
 from __future__ import annotations
 
@@ -48,6 +49,14 @@ def no_file_dialogs(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
             QFileDialog, name, lambda *a, _n=name, **k: tried.append(_n) or ("", "")
         )
     monkeypatch.setattr(QFileDialog, "exec", lambda *a, **k: tried.append("exec") or 0)
+    from rasdesk.ui.amend import AmendDialog
+    from rasdesk.ui.folder_dialog import FolderDialog
+    from rasdesk.ui.print_dialog import PrintDialog
+
+    for dialog in (PrintDialog, FolderDialog, AmendDialog):  # the app's own: none may open
+        monkeypatch.setattr(
+            dialog, "exec", lambda *a, _d=dialog, **k: tried.append(_d.__name__) or 0
+        )
     yield tried
 
 
@@ -84,7 +93,9 @@ def keys(win: MainWindow) -> None:
         QTest.keyClick(win, Qt.Key(ord(letter)), Qt.KeyboardModifier.AltModifier)
 
 
-def test_handed_over_no_way_out_but_the_pin(qtbot, window: MainWindow, no_file_dialogs) -> None:  # type: ignore[no-untyped-def]
+def test_handed_over_no_way_out_but_the_pin(
+    qtbot, window: MainWindow, no_file_dialogs, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
     win = window
     case = case_named(win, "John Evans")
     others = [c for c in list_cases(win.session.store) if c.case_uuid != case]
@@ -131,6 +142,27 @@ def test_handed_over_no_way_out_but_the_pin(qtbot, window: MainWindow, no_file_d
         if bar:
             keys(win)
             assert win.route[0] in ALLOWED and win.case_uuid() == case
+    # Even asked directly (a stray shortcut, a queued click): no print dialog, no folder
+    # or file dialog, no amendment while the person holds the laptop.
+    from rasdesk.ui import letter_print
+    from rasdesk.ui.amend import amend_case
+    from rasdesk.ui.letter_options import LetterChoice
+
+    alys = case_named(win, "Alys Pritchard")  # finalised: amendable, printable
+    before = win.session.version(alys)["version_uuid"]
+    for case_id in (case, alys):
+        win.choose_print(case_id)
+        amend_case(win, case_id)
+        letter_print.carry_out(
+            win,
+            case_id,
+            LetterChoice("standard", "en", True, "save", "pdf", tmp_path, "letter.pdf"),
+            lambda _v: opened.append("letter made"),
+        )
+        qtbot.wait(100)
+    assert win.session.version(alys)["version_uuid"] == before  # nothing amended
+    assert not list(tmp_path.iterdir())  # no letter saved
+    assert not win.session.case(alys)["notes_on_letter"]  # no consent recorded
     timer.stop()
     assert no_file_dialogs == []
     assert set(opened) <= {"TakeBackDialog"}, opened

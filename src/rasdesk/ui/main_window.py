@@ -18,10 +18,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -285,6 +283,7 @@ class MainWindow(QMainWindow):
                     ("changes", case) if reviews.is_review(s, case) else ("result", case)
                 ),
                 go_back=lambda: self._last_question(case),
+                amend=lambda: self.amend(case),
             )
         if kind == "result" and s.is_format2(case):
             from rasdesk.ui.pages.result_v2 import ResultV2Page
@@ -295,7 +294,7 @@ class MainWindow(QMainWindow):
                 questionnaire,
                 final,
                 modes,
-                go_back=lambda: self.go(("check", case) if s.is_draft(case) else ("cases",)),
+                go_back=lambda: self.go(("check", case)),  # a finalised case's: read-only
                 finalise=lambda: self.finalise(case),
                 print_letter=lambda: self.choose_print(case),
             )
@@ -308,8 +307,9 @@ class MainWindow(QMainWindow):
                 modes,
                 finalise=lambda: self.finalise(case),
                 print_letter=lambda: self.choose_print(case),
-                go_back=lambda: self.go(("check", case) if s.is_draft(case) else ("cases",)),
+                go_back=lambda: self.go(("check", case)),  # a finalised case's: read-only
                 plan=lambda: self.go(decision_nav.plan_route(self, case)),
+                amend=lambda: self.amend(case),
             )
         if kind in decision_nav.ROUTES:
             return decision_nav.build(self, kind, case, modes)
@@ -380,53 +380,27 @@ class MainWindow(QMainWindow):
         run_slow(self, self.tr("Finalising…"), work, lambda _sha: self.go(("result", case)))
 
     def choose_print(self, case: str) -> None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save the letter as"),
-            str(Path.home() / "letter.pdf"),
-            self.tr("PDF (*.pdf)"),
-        )
-        if name:
-            self.print_to(case, Path(name))
+        """The print dialog (ui/print_dialog.py): style, language, notes consent; print on
+        paper or save a copy (letter_print.py)."""
+        from rasdesk.ui import letter_print
+
+        letter_print.choose_print(self, case)
+
+    def amend(self, case: str) -> None:
+        """Amend a finalised case (ui/amend.py): a reason, then a new version to change."""
+        from rasdesk.ui.amend import amend_case
+
+        amend_case(self, case)
 
     def print_to(
         self, case: str, target: Path, done: Any = None, *, accessible: bool = False
     ) -> None:
-        """Save the case's letter to ``target``: the printed PDF, or with ``accessible``
-        the tagged PDF/UA-1 copy for screen readers (the hook for the print dialog's "Save
-        an accessible copy"). Both are set from the same letter Document."""
-        language = self.modes().language
+        """Save the case's letter to ``target`` in the person's recorded language: the
+        printed PDF, or with ``accessible`` the tagged PDF/UA-1 copy for screen readers.
+        Both are set from the same letter Document."""
+        from rasdesk.ui import letter_print
 
-        def work() -> Path:
-            from rasdesk.platform.files import write_atomic
-            from rasdesk.printing.case_letter import document_for_case
-
-            store = self.session.open_worker_store()
-            try:
-                doc, _ = document_for_case(store, case, language)
-            finally:
-                store.close()
-            if accessible:
-                from rasdesk.printing.accessible import render_accessible
-
-                write_atomic(target, render_accessible(doc))
-            else:
-                from rasdesk.printing.render import render_document
-
-                write_atomic(target, render_document(doc))
-            return target
-
-        def printed(path: Path) -> None:
-            if done is not None:
-                done(path)
-            else:
-                QMessageBox.information(
-                    self,
-                    self.tr("Letter saved"),
-                    self.tr("The letter is saved as {file}.").format(file=path),
-                )
-
-        run_slow(self, self.tr("Making the letter…"), work, printed)
+        letter_print.save_to(self, case, target, done, accessible=accessible)
 
     # --- the lock ------------------------------------------------------------------------------
     def lock(self) -> None:

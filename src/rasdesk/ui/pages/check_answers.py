@@ -1,6 +1,9 @@
 """Check your answers: every shown answer with its points, grouped by section, each with a
 Change link that comes back here afterwards; required questions still unanswered are listed
-at the top as an error summary with links to them."""
+at the top as an error summary with links to them.
+
+A finalised case shows its answers read-only (no Change links): Back to the budget, and
+Amend, which asks for the reason and makes a new version (``ui/amend.py``)."""
 
 from __future__ import annotations
 
@@ -27,6 +30,7 @@ class CheckAnswersPage(Page):
         change: Callable[[str], None],
         go_on: Callable[[], None],
         go_back: Callable[[], None],
+        amend: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
         self.change, self.go_on = change, go_on
@@ -34,8 +38,20 @@ class CheckAnswersPage(Page):
         form = session.form(case_uuid)
         answers = session.answers(case_uuid)
         lang, easy = modes.language, modes.easy
-        self.body.addWidget(label(self.tr("Check the answers"), "h1"))
-        problems = self.problems(form, answers, lang)
+        self.read_only = not session.is_draft(case_uuid)
+        if self.read_only:
+            self.body.addWidget(label(self.tr("The answers"), "h1"))
+            self.body.addWidget(
+                label(
+                    self.tr(
+                        "Version {version} is finalised: these answers cannot change. To "
+                        "correct them, amend the assessment and give the reason."
+                    ).format(version=session.version(case_uuid)["number"])
+                )
+            )
+        else:
+            self.body.addWidget(label(self.tr("Check the answers"), "h1"))
+        problems = [] if self.read_only else self.problems(form, answers, lang)
         self.summary: ErrorSummary | None = None
         if problems:
             self.summary = ErrorSummary(
@@ -46,7 +62,7 @@ class CheckAnswersPage(Page):
         since = reviews.since_box(session, case_uuid, lang)  # a review: what changed
         if since is not None:
             self.body.addWidget(since)
-        unchecked = set(reviews.to_check(session, case_uuid))
+        unchecked = set() if self.read_only else set(reviews.to_check(session, case_uuid))
         self.change_links: dict[str, QWidget] = {}
         path = flow.shown_questions(form, answers)
         sections = {s.id: s for s, _q in form.order()}  # in questionnaire order
@@ -68,6 +84,8 @@ class CheckAnswersPage(Page):
                 if question.id in unchecked:
                     shown += "\n" + reviews.prefilled_mark().text()
                 grid.addWidget(label(shown), r, 1)
+                if self.read_only:
+                    continue
                 change_link = link(
                     self.tr("Change"),
                     lambda qid=question.id: change(qid),
@@ -76,6 +94,16 @@ class CheckAnswersPage(Page):
                 grid.addWidget(change_link, r, 2)
                 self.change_links[question.id] = change_link
             self.body.addWidget(card)
+        if self.read_only:
+            self.continue_button = button(self.tr("Back to the budget"), go_on, primary=True)
+            self.amend_button = button(
+                self.tr("Amend"),
+                amend or (lambda: None),
+                description=self.tr("Correct the answers in a new version, with a reason."),
+            )
+            self.body.addWidget(row(self.continue_button, self.amend_button))
+            self.finish()
+            return
         self.continue_button = button(
             self.tr("Continue to the budget"), self._continue, primary=True
         )
