@@ -15,6 +15,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 os.environ["RASDESK_HOME"] = tempfile.mkdtemp(prefix="rasdesk-shots-")
@@ -23,6 +25,7 @@ from rasdesk.platform.demo_keyring import use_demo_keyring
 
 use_demo_keyring()
 
+from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from rasdesk.storage.demo import DEMO_PIN  # noqa: E402
@@ -67,6 +70,20 @@ def main() -> int:
         subprocess.run(["import", "-window", "root", str(path)], check=True)
         print(path)
 
+    def dialog_shot(name: str, opener: Callable[[], object]) -> None:
+        """A dialog (which ``opener`` opens and which blocks until closed), once it is up."""
+
+        def take() -> None:
+            dialog = QApplication.activeModalWidget()
+            if dialog is None:
+                QTimer.singleShot(200, take)
+                return
+            snap(name)
+            dialog.close()
+
+        QTimer.singleShot(600, take)
+        opener()
+
     def case(name: str) -> str:
         return next(c.case_uuid for c in list_cases(win.session.store) if c.person_name == name)
 
@@ -106,6 +123,10 @@ def main() -> int:
         snap(f"{look}-07-budget-draft")
         win.go(("result", alys))
         snap(f"{look}-08-budget-final")
+        win.go(("check", alys))
+        snap(f"{look}-08a-answers-finalised")
+        dialog_shot(f"{look}-08b-print-dialog", partial(win.choose_print, alys))
+        dialog_shot(f"{look}-08c-amend-dialog", win.page.amend_button.click)  # type: ignore[union-attr]
         win.go(("question", john, "washing", False))
         win.act("handed")
         snap(f"{look}-09-handed-to-the-person")

@@ -1764,14 +1764,6 @@
         <translation>Rhewi&apos;r atebion a&apos;r ffigur; wedyn mae modd ei anfon.</translation>
     </message>
     <message>
-        <source>Amend</source>
-        <translation>Diwygio</translation>
-    </message>
-    <message>
-        <source>Correct the answers in a new version, with a reason.</source>
-        <translation>Cywiro&apos;r atebion mewn fersiwn newydd, gyda rheswm.</translation>
-    </message>
-    <message>
         <source>Support plan</source>
         <translation>Cynllun cymorth</translation>
     </message>

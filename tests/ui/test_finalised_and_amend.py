@@ -44,13 +44,14 @@ def test_a_finalised_case_shows_its_answers_read_only(qtbot, window: MainWindow)
     win.set_modes(win.modes().with_language("en"))  # her screen opens in Welsh
     page = win.page
     assert isinstance(page, ResultPage) and page.final
-    assert page.amend_button.isVisible()
     back = next(b for b in page.findChildren(QPushButton) if b.text() == "Back to the answers")
     back.click()
     answers = win.page
     assert win.route == ("check", alys) and isinstance(answers, CheckAnswersPage)
     assert answers.read_only and answers.change_links == {}
     assert answers.summary is None
+    assert answers.amend_button.isVisible()  # Amend lives here, beside the answers it changes
+    assert not hasattr(page, "amend_button")  # not on the budget page
     assert "these answers cannot change" in visible_text(answers)
     answers.continue_button.click()  # Back to the budget
     assert win.route == ("result", alys)

@@ -309,7 +309,6 @@ class MainWindow(QMainWindow):
                 print_letter=lambda: self.choose_print(case),
                 go_back=lambda: self.go(("check", case)),  # a finalised case's: read-only
                 plan=lambda: self.go(decision_nav.plan_route(self, case)),
-                amend=lambda: self.amend(case),
             )
         if kind in decision_nav.ROUTES:
             return decision_nav.build(self, kind, case, modes)

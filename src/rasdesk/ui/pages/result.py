@@ -34,7 +34,6 @@ class ResultPage(Page):
         print_letter: Callable[[], None],
         go_back: Callable[[], None],
         plan: Callable[[], None] | None = None,
-        amend: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
         self.finalise_action = finalise
@@ -110,13 +109,6 @@ class ResultPage(Page):
             )
             buttons.append(self.finalise_button)
         buttons.append(self.print_button)
-        if final and amend is not None:  # a correction: a new version, with a reason
-            self.amend_button = button(
-                self.tr("Amend"),
-                amend,
-                description=self.tr("Correct the answers in a new version, with a reason."),
-            )
-            buttons.append(self.amend_button)
         if final and plan is not None:
             self.plan_button = button(
                 self.tr("Support plan"),
