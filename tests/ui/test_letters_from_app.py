@@ -15,7 +15,7 @@ import pikepdf
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 
 from rasdesk.storage.queries import show_case
 from rasdesk.ui import letter_print
@@ -289,3 +289,80 @@ def test_the_print_button_opens_the_dialog_and_saves(
     saved = tmp_path / "budget-letter-WX-104512-v1.pdf"
     assert seen == ["budget-letter-WX-104512-v1.pdf", f"The letter is saved as {saved}."]
     assert "Eich cyllideb bersonol" in text_of(saved)
+
+
+def test_a_format2_case_prints_from_the_same_dialog(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Format 2 (its own letter model, ``printing/letter_v2.py``) through the same dialog:
+    the defaults from the recorded needs, a bilingual letter, the notes only with consent,
+    the accessible copy, audio and braille; a finalised case's answers read-only."""
+    import json
+    from decimal import Decimal
+
+    from rasdesk.platform import rulesets
+    from rasdesk.platform.paths import demo_dir
+    from rasdesk.storage import lifecycle
+    from rasdesk.storage.store import Person
+    from rasdesk.ui.pages.check_answers_v2 import CheckAnswersV2Page
+    from rasdesk.ui.pages.result_v2 import ResultV2Page
+
+    win = window
+    signed = demo_dir() / "demo-v2.ruleset.signed.json"
+    rulesets.install(signed)
+    verified = rulesets.load_signed_any(signed)
+    store = win.session.store
+    case, _ = store.new_case(
+        Person("Eluned Hughes", council_ref="WX-2", format_needs=("large_print",), language="cy"),
+        "person",
+        verified.ruleset,
+        verified.signed_bytes,
+    )
+    example = json.loads((demo_dir() / "answers-v2" / "person-example.json").read_text())
+    for qid, value in example["answers"].items():
+        number = isinstance(value, int) and not isinstance(value, bool)
+        store.set_answer(case, qid, Decimal(value) if number else value)
+    store.set_note(case, "washing", "Rwy'n hoffi uwd am saith")
+    options = options_for(win.session, case)
+    assert (options.language, options.style) == ("cy+en", "large")
+    assert options.has_notes and not options.notes
+    dialog = dialog_for(win, case, tmp_path)
+    dialog._save()
+    both = make(qtbot, win, case, dialog.choice)  # type: ignore[arg-type]
+    assert both.name == "budget-letter-WX-2-v1-draft.pdf"
+    text = text_of(both)
+    assert "Eluned Hughes" in text and "DRAFT" in text.upper()
+    assert "uwd am saith" not in text  # no consent yet: no notes
+    welsh, english = text.find("Faint o help"), text.find("How much help")
+    assert 0 <= welsh < english  # Welsh first, then English
+    assert smallest_text(both) >= 18  # large print, as recorded
+    dialog = dialog_for(win, case, tmp_path)
+    dialog.notes.setChecked(True)
+    dialog.languages["cy"].setChecked(True)
+    dialog._save()
+    with_notes = make(qtbot, win, case, dialog.choice)  # type: ignore[arg-type]
+    assert "uwd am saith" in text_of(with_notes) and win.session.case(case)["notes_on_letter"]
+    # Finalised: the budget page's Back leads to its answers, read-only; the copies.
+    worker = win.session.open_worker_store()
+    try:
+        lifecycle.finalise(worker, case)
+    finally:
+        worker.close()
+    win.open_case(case)
+    win.set_modes(win.modes().with_language("en"))  # her screen opened in Welsh
+    page = win.page
+    assert isinstance(page, ResultV2Page)
+    next(b for b in page.findChildren(QPushButton) if b.text() == "Back to the answers").click()
+    answers = win.page
+    assert isinstance(answers, CheckAnswersV2Page) and answers.read_only
+    assert answers.change_links == {} and answers.amend_button.isVisible()
+    for kind, suffix in (("accessible", "-accessible.pdf"), ("audio", ".wav"), ("braille", ".brf")):
+        dialog = dialog_for(win, case, tmp_path)
+        dialog.kinds[kind].setChecked(True)
+        dialog.languages["en"].setChecked(True)
+        dialog._save()
+        saved = make(qtbot, win, case, dialog.choice)  # type: ignore[arg-type]
+        assert saved.name == f"budget-letter-WX-2-v1{suffix}", saved
+        assert saved.stat().st_size > 1000
+    with pikepdf.open(tmp_path / "budget-letter-WX-2-v1-accessible.pdf") as pdf:
+        assert pdf.Root.MarkInfo.Marked and str(pdf.Root.Lang) == "en-GB"

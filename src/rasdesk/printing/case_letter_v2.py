@@ -47,6 +47,7 @@ def letter_v2_for_case(
         started_at=version["started_at"],
         finalised_at=version["finalised_at"],
         notes=notes,
+        notes_on_letter=bool(case["notes_on_letter"]),
     )
     if frozen is not None:
         from rasdesk.domain.budget_v2 import compute_budget_v2

@@ -31,7 +31,11 @@ def build_letter_v2(
     started_at: str,
     finalised_at: str | None = None,
     notes: dict[str, str] | None = None,
+    notes_on_letter: bool = False,
 ) -> Letter:
+    """The letter; the person's notes (``general`` and per question) go on it only with
+    ``notes_on_letter``, the consent recorded with the case (as format 1's)."""
+    said = (notes or {}) if notes_on_letter else {}
     result = compute_budget_v2(ruleset, doc, lang)
     q = ruleset.questionnaire_by_id[result.questionnaire]
     words = BaseWords(ruleset, q, lang)
@@ -48,7 +52,7 @@ def build_letter_v2(
         assessor=assessor,
         started_at=started_at,
         finalised_at=finalised_at,
-        general_note=(notes or {}).get("general"),
+        general_note=said.get("general"),
         weekly=first.total if first else Decimal(0),
         annual=also_year if also_year is not None else (first.total if first else Decimal(0)),
         ruleset=result.ruleset.as_dict(),
@@ -79,7 +83,7 @@ def build_letter_v2(
                     answer_easy=easy,
                     points=points_words(score.points, lang),
                     picture=question.picture,
-                    note=None,
+                    note=said.get(question.id),
                 )
             )
         base = section.section
