@@ -19,7 +19,8 @@ API (for the server tests and the sync client's tests):
   (``rasdesk-server publish-ruleset``).
 - ``revoke(database, device_id) -> None`` (``rasdesk-server revoke``).
 - ``export_rows(database, fmt="jsonl", since=None) -> list[dict]`` — the export, parsed:
-  for jsonl, JSON values (flags a list, recompute_agrees a bool); for csv, text.
+  for jsonl, JSON values (flags a list, recompute_agrees a bool); for csv, amounts and
+  parts, text.
 - ``server_cli(*args, check=True) -> subprocess.CompletedProcess[str]`` — any
   ``rasdesk-server`` command (raises on a non-zero exit when ``check``).
 - ``DEMO_RULESET``, ``DEMO_KEY``: the demo signed ruleset and its public key.
@@ -89,7 +90,7 @@ def export_rows(
 ) -> list[dict[str, Any]]:
     extra = [] if since is None else ["--since", since]
     out = server_cli("export", "--database", database, "--format", fmt, *extra).stdout
-    if fmt == "csv":
+    if fmt in ("csv", "amounts", "parts"):
         return list(csv.DictReader(io.StringIO(out)))
     return [json.loads(line) for line in out.splitlines() if line.strip()]
 

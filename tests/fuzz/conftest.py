@@ -16,7 +16,19 @@ import pytest
 from rasdesk.cli import main as rasdesk_main
 from tests.fuzz import hostile
 from tests.fuzz.forkrun import Outcome, fork_run
-from tests.support_server import ServerProcess, enrol_code, running_server
+from tests.server.helpers_v2 import SIGNED
+from tests.support_server import (
+    DEMO_KEY,
+    DEMO_RULESET,
+    ServerProcess,
+    enrol_code,
+    publish_ruleset,
+    running_server,
+)
+
+#: The format-2 example whose answers have every kind of record (views, not applicable,
+#: who answered, a linked case's answers): the endpoint fuzzer's format-2 bundle.
+V2_EXAMPLE = SIGNED["b"]
 
 
 def use_file_keyring() -> None:
@@ -42,6 +54,9 @@ class Profile:
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     db = str(tmp_path_factory.mktemp("fuzz-server") / "server.db")
+    # Both formats published, so that bundles of either are recomputed under fuzzing.
+    for signed in (DEMO_RULESET, hostile.DEMO / "demo-v2.ruleset.signed.json", V2_EXAMPLE):
+        publish_ruleset(db, signed, DEMO_KEY)
     with running_server(db) as srv:
         yield srv
 

@@ -104,6 +104,22 @@ def _signed_deep() -> bytes:
     ).encode()
 
 
+def _signed_demo(doc: dict[str, object]) -> bytes:
+    """``doc`` signed with the DEMO key (which the fuzz profile trusts)."""
+    from rasdesk.domain.signing import load_private_key, sign_envelope
+
+    key = load_private_key((DEMO / "DEMO-ONLY-signing-key.pem").read_bytes())
+    return sign_envelope(json.dumps(doc).encode(), key)
+
+
+def _demo_v2(**changes: object) -> bytes:
+    """The format-2 demo ruleset with ``changes``, signed: a later format, a hostile rate."""
+    env = json.loads((DEMO / "demo-v2.ruleset.signed.json").read_bytes())
+    doc = json.loads(base64.b64decode(env["payload"]))
+    doc.update(changes)
+    return _signed_demo(doc)
+
+
 def _sample_csv(cost: str) -> bytes:
     lines = (DEMO / "calibration-sample.csv").read_bytes().splitlines()
     cells = lines[1].split(b",")
@@ -135,6 +151,19 @@ FILE_CONTENTS: dict[str, object] = {
     "far.xlsx": _workbook_far,
     "cells.xlsx": lambda: workbook_cells(600_000 // 10),
     "cost38.csv": lambda: _sample_csv("1" * 38),
+    # Format 2 (docs/ruleset-v2.md): a later format, a hostile rate, answer records.
+    "later-format.signed.json": lambda: _demo_v2(format="rasdesk-ruleset/3\u001b[2J"),
+    "v2-rate.signed.json": lambda: _demo_v2(
+        rates=[{"id": "r", "label": {"en": "r"}, "amount": "1E+999999999", "unit": "hour"}]
+    ),
+    "v2-answers.json": lambda: json.dumps(
+        {
+            "questionnaire": "person",
+            "answered_by": "nobody\u0000",
+            "answers": {"washing": {"agreed": "lots", "views": {"person": [[[]]]}}},
+            "linked": {"questionnaire": "carer", "answers": {"x": {"not_applicable": 1}}},
+        }
+    ).encode(),
     "policy-deep.json": lambda: b'{"trusted_keys": ' + b"[" * 50_000 + b"]" * 50_000 + b"}",
     "policy-bigint.json": lambda: b'{"inactivity_lock_minutes": ' + b"1" * 5000 + b"}",
 }
@@ -178,6 +207,8 @@ def make(folder: Path) -> Pools:
         str(DEMO / "demo.ruleset.signed.json"),
         str(DEMO / "demo.ruleset.json"),
         str(DEMO / "answers" / "person-example.json"),
+        str(DEMO / "demo-v2.ruleset.signed.json"),
+        str(DEMO / "answers-v2" / "person-example.json"),
         str(DEMO / "DEMO-public-key.pem"),
         str(DEMO / "calibration-sample.csv"),
     ]

@@ -1,5 +1,6 @@
 """Every endpoint of a real ``rasdesk-server`` (a subprocess on 127.0.0.1), fed hostile
-requests: bodies that nest 100,000 deep, integers of 5,000 digits, ``1E+999999999``, lone
+requests (a format-1 bundle, and a format-2 one with answer records and a linked case's
+answers, both of published rulesets so that they are recomputed): bodies that nest 100,000 deep, integers of 5,000 digits, ``1E+999999999``, lone
 surrogates, NULs, binary; a real bundle with one field at a time replaced by a hostile
 value; ids with a trailing newline; unknown methods, paths and content types; missing,
 garbage and non-Latin-1 tokens.
@@ -21,8 +22,16 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from rasdesk.server.cli import main as server_main
-from tests.fuzz.conftest import OPEN_SERVER_ITEMS, Profile, examples, use_file_keyring
+from tests.fuzz.conftest import (
+    OPEN_SERVER_ITEMS,
+    V2_EXAMPLE,
+    Profile,
+    examples,
+    use_file_keyring,
+)
 from tests.fuzz.forkrun import check, fork_run
+from tests.server.helpers_v2 import bundle_v2 as bundle_v2_of
+from tests.server.helpers_v2 import lines, ruleset_of, sealed
 from tests.support_server import enrol_code
 
 SECONDS = 10.0
@@ -56,6 +65,14 @@ def bundle(profile: Profile) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
+def bundle_v2() -> dict[str, Any]:
+    """A format-2 case's bundle (example b: answer records and a linked case's answers)."""
+    line = next(line for line in lines() if line.example == "b" and "linked" in line.doc)
+    doc = bundle_v2_of(ruleset_of(V2_EXAMPLE), line.doc, "Fuzz Carer")
+    return json.loads(sealed(doc))
+
+
+@pytest.fixture(scope="module")
 def token(profile: Profile) -> str:
     code = enrol_code(profile.server.database, "Endpoint Fuzzer")
     answer = httpx.post(f"{profile.server.api}/enrol", json={"code": code, "device_name": "fuzz"})
@@ -75,7 +92,8 @@ def _mutated(doc: Any, draw: Any) -> Any:
 
 
 @st.composite
-def request(draw: Any, bundle: dict[str, Any], token: str) -> dict[str, Any]:
+def request(draw: Any, bundles: list[dict[str, Any]], token: str) -> dict[str, Any]:
+    bundle = draw(st.sampled_from(bundles))  # format 1, or format 2 with answer records
     case, version = bundle["case_uuid"], bundle["version_uuid"]
     kind = draw(
         st.sampled_from(["health", "openapi", "enrol", "put", "receipts", "rulesets", "odd"])
@@ -138,7 +156,9 @@ def request(draw: Any, bundle: dict[str, Any], token: str) -> dict[str, Any]:
     return {"method": method, "url": path, "content": body, "headers": headers}
 
 
-def test_endpoints(profile: Profile, bundle: dict[str, Any], token: str) -> None:
+def test_endpoints(
+    profile: Profile, bundle: dict[str, Any], bundle_v2: dict[str, Any], token: str
+) -> None:
     log_before = profile.server.log().count("Traceback")
     client = httpx.Client(base_url=profile.server.url, timeout=SECONDS + 5)
 
@@ -149,7 +169,7 @@ def test_endpoints(profile: Profile, bundle: dict[str, Any], token: str) -> None
         phases=[Phase.explicit, Phase.generate],
         suppress_health_check=list(HealthCheck),
     )
-    @given(req=request(bundle, token))
+    @given(req=request([bundle, bundle_v2], token))
     def run(req: dict[str, Any]) -> None:
         start = time.monotonic()
         answer = client.request(**req)
@@ -168,7 +188,7 @@ def test_endpoints(profile: Profile, bundle: dict[str, Any], token: str) -> None
         client.close()
     assert profile.server.alive(), profile.server.log()[-3000:]
     assert profile.server.log().count("Traceback") == log_before, profile.server.log()[-3000:]
-    for fmt in ("jsonl", "csv"):
+    for fmt in ("jsonl", "csv", "amounts", "parts"):
         argv = ["export", "--database", profile.server.database, "--format", fmt]
         check(fork_run(server_main, argv, profile.env, profile.pools.folder, use_file_keyring))
 

@@ -10,7 +10,9 @@ For each request ``decide(method, path)`` names a fault, or None to pass it thro
 - ``hang``: say nothing for ``hang_seconds`` (longer than the client's timeout), then
   close, without forwarding; ``hang-after`` forwards first;
 - ``html200``: answer ``200 OK`` with a captive portal's HTML page, without forwarding;
-- ``429``: answer 429 with ``Retry-After: retry_after`` (a JSON error), without forwarding.
+- ``429``: answer 429 with ``Retry-After: retry_after`` (a JSON error), without forwarding;
+- ``before-format2``: forward it, and take ``formats`` out of the JSON answer, as a server
+  from before ruleset format 2 answers ``/rulesets/current``.
 
 With ``tls`` (an ``ssl.SSLContext`` with the server's certificate) it speaks HTTPS to the
 client, plain HTTP to the server: a TLS-terminating front end.
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import http.client
+import json
 import random
 import socket
 import ssl
@@ -152,6 +155,11 @@ class FaultProxy:
                 [("Content-Type", "application/json"), ("Retry-After", self.retry_after)],
                 b'{"error": "too_many_requests", "message": "slow down"}',
             )
+        elif fault == "before-format2":
+            status, headers, data = self._forward(h, body)
+            doc = json.loads(data)
+            doc.pop("formats", None)
+            self._reply(h, status, headers, json.dumps(doc).encode())
         elif fault is None:
             self._reply(h, *self._forward(h, body))
         else:

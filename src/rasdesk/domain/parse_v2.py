@@ -7,9 +7,11 @@ language checks are reused), and sections and questions by format 1's own reader
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from rasdesk.domain.decimals import ZERO
+from rasdesk.domain.errors import Problem, RulesetError
 from rasdesk.domain.jsonio import StrictJSONError, loads_strict
 from rasdesk.domain.model import FORMAT, Ruleset
 from rasdesk.domain.model_v2 import (
@@ -63,9 +65,18 @@ def ruleset_format(data: bytes) -> str | None:
 
 def parse_any(data: bytes, source: str = "the ruleset") -> AnyRuleset:
     """A format-1 or format-2 ruleset, by its ``format`` field (format 1 when unclear, so
-    its messages name the expected format)."""
-    if ruleset_format(data) == FORMAT_V2:
+    its messages name the expected format). A later format (``rasdesk-ruleset/3``) is
+    refused in one sentence saying to update rasdesk, not as a pile of format-1 problems."""
+    declared = ruleset_format(data)
+    if declared == FORMAT_V2:
         return parse_ruleset_v2(data, source)
+    if declared is not None and declared.startswith("rasdesk-ruleset/") and declared != FORMAT:
+        named = json.dumps(declared[:40])  # quoted, control characters escaped
+        raise RulesetError(
+            f'{source} is a {named} ruleset; this rasdesk reads "{FORMAT}" and '
+            f'"{FORMAT_V2}" only: update rasdesk (and rasdesk-server) to a version that reads it',
+            [Problem("$.format", f"{named} is not a format this rasdesk reads")],
+        )
     return parse_ruleset(data, source)
 
 

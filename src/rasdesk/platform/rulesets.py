@@ -50,14 +50,20 @@ class VerifiedAny:
     payload: bytes
 
 
-def load_signed_any(path: Path | str, extra_keys: list[Path] | None = None) -> VerifiedAny:
-    """Like ``load_signed``, for a format-1 or format-2 ruleset (by its ``format``)."""
-    data = read_bytes(path, "ruleset file")
-    source = str(path)
+def verify_signed_any_bytes(
+    data: bytes, source: str, extra_keys: list[Path] | None = None
+) -> VerifiedAny:
+    """Like ``verify_signed_bytes``, for a format-1 or format-2 ruleset (by its ``format``;
+    a later format is refused saying to update rasdesk)."""
     envelope = read_envelope(data, source)
     keys = {kid: tk.key for kid, tk in trusted_keys(extra_keys).items()}
     payload = verify_envelope(envelope, keys, source)
     return VerifiedAny(parse_any(payload, f"{source} (signed content)"), data, payload)
+
+
+def load_signed_any(path: Path | str, extra_keys: list[Path] | None = None) -> VerifiedAny:
+    """Like ``load_signed``, for a format-1 or format-2 ruleset (by its ``format``)."""
+    return verify_signed_any_bytes(read_bytes(path, "ruleset file"), str(path), extra_keys)
 
 
 def check_in_force(ruleset: AnyRuleset, on: dt.date, source: str) -> None:

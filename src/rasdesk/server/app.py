@@ -263,7 +263,7 @@ def make_app(db: Database, body_timeout: float = BODY_TIMEOUT) -> Starlette:
     async def current_rulesets(request: Request) -> Response:
         await auth(request)
         found = await run_in_threadpool(rulesets.current, db)
-        return JSONResponse({"rulesets": found})
+        return JSONResponse({"rulesets": found, "formats": list(rulesets.READS)})
 
     async def on_api_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, ApiError)

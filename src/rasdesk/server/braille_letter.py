@@ -12,10 +12,13 @@ from typing import Any
 
 from rasdesk.domain.errors import InputError
 from rasdesk.domain.jsonio import loads_strict
+from rasdesk.domain.model_v2 import RulesetV2
 from rasdesk.printing.braille import braille_document
 from rasdesk.printing.compose import compose, compose_bilingual
 from rasdesk.printing.letter import Letter, build_letter
+from rasdesk.printing.letter_v2 import build_letter_v2
 from rasdesk.server.db import Database
+from rasdesk.server.recompute_v2 import answers_document
 from rasdesk.server.rulesets import RulesetCache
 
 
@@ -37,6 +40,14 @@ def _letter(db: Database, bundle: dict[str, Any], lang: str) -> Letter:
     ruleset = RulesetCache(db).get(bundle["ruleset"]["sha256"])
     if ruleset is None:
         raise InputError("the case's ruleset is not published on this server: publish it first")
+    who: dict[str, Any] = {
+        "person": bundle.get("person") or {},
+        "assessor": (bundle.get("assessor") or {}).get("name") or "",
+        "started_at": bundle.get("started_at") or "",
+        "finalised_at": bundle.get("finalised_at"),
+    }
+    if isinstance(ruleset, RulesetV2):  # recomputed and checked on arrival (recompute_v2.py)
+        return build_letter_v2(ruleset, answers_document(bundle), lang=lang, draft=False, **who)
     return build_letter(
         ruleset,
         bundle["questionnaire"],
@@ -44,12 +55,9 @@ def _letter(db: Database, bundle: dict[str, Any], lang: str) -> Letter:
         bundle.get("notes") or {},
         lang=lang,
         draft=False,
-        person=bundle.get("person") or {},
-        assessor=(bundle.get("assessor") or {}).get("name") or "",
-        started_at=bundle.get("started_at") or "",
-        finalised_at=bundle.get("finalised_at"),
         frozen_result=bundle["result"],
         notes_on_letter=False,
+        **who,
     )
 
 

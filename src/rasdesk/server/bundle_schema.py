@@ -27,6 +27,7 @@ from rasdesk.cld.lists import (
     YES_NO,
     YES_NO_UNKNOWN,
 )
+from rasdesk.domain.model_v2 import WHO
 from rasdesk.server.limits import CONTROL, CONTROL_BUT_LINES, control_problem, shown
 
 MAX_REASONS = 20
@@ -209,7 +210,56 @@ FREE = Text(100_000, lines=True)
 STAMP = Date(stamp=True)
 
 ANSWER = OneOf((Text(10_000, lines=True), Number(), ListOf(IDENT, 200)), "text, a number or ids")
-STEP = Object({"step": IDENT, "text": FREE, "easy_read": FREE})
+# A format-1 step, or a format-2 one naming the amount and part it is about.
+STEP = Object(
+    {"step": IDENT, "text": FREE, "easy_read": FREE},
+    {"amount": maybe(IDENT, "an id"), "part": maybe(IDENT, "an id")},
+)
+
+
+class Exactly:
+    """One JSON value and no other (``true`` in ``{"not_applicable": true}``)."""
+
+    def __init__(self, value: Any, what: str) -> None:
+        self.value, self.what = value, what
+
+    def check(self, value: Any, path: str, out: list[str]) -> None:
+        if value is not self.value:
+            out.append(f"{path} must be {self.what}")
+
+
+_WHO = Text(20, re.compile("|".join(WHO)), what=f"one of {', '.join(WHO)}")
+NOT_APPLICABLE = Object({"not_applicable": Exactly(True, "true")})
+VALUE_V2 = OneOf((ANSWER, NOT_APPLICABLE), 'text, a number, ids or {"not_applicable": true}')
+RECORD = Object(
+    required={},
+    optional={
+        "agreed": VALUE_V2,
+        "views": MapOf(IDENT, VALUE_V2, 10),
+        "answered_by": _WHO,
+        "helped_by": _WHO,
+        "evidence": Text(4_000, lines=True),
+    },
+)
+
+
+class AnswerShape:
+    """An answer: a format-1 value, or (format 2, docs/ruleset-v2.md §1.4) *not
+    applicable* or an answer record with views, who answered and evidence. Whether it fits
+    its question is the recomputation's to say."""
+
+    def check(self, value: Any, path: str, out: list[str]) -> None:
+        if not isinstance(value, dict):
+            ANSWER.check(value, path, out)
+        elif "not_applicable" in value:
+            NOT_APPLICABLE.check(value, path, out)
+        else:
+            RECORD.check(value, path, out)
+
+
+ANSWERS = MapOf(IDENT, AnswerShape(), 2_000)
+# The linked case's answers a carer's assessment read its facts from (§1.5).
+LINKED = Object({"questionnaire": IDENT, "answers": ANSWERS}, {"answered_by": _WHO})
 
 
 def _listed(values: tuple[str, ...], what: str) -> Text:
@@ -258,7 +308,7 @@ BUNDLE = Object(
                 "details": DETAILS,
             },
         ),
-        "answers": MapOf(IDENT, ANSWER, 2_000),
+        "answers": ANSWERS,
         "ruleset": Object({"id": Text(200, empty=False), "version": Text(100), "sha256": SHA256}),
         "result": ResultShape(),
         "assessor": Object(
@@ -274,6 +324,10 @@ BUNDLE = Object(
         "notes": MapOf(IDENT, FREE, 2_000),
         "started_at": maybe(STAMP, "a UTC time"),
         "finalised_at": maybe(STAMP, "a UTC time"),
+        # A format-2 case's answers document (server/recompute_v2.py): who answered, and
+        # the linked case's answers its facts were read from.
+        "answered_by": maybe(_WHO, "who answered"),
+        "linked": maybe(LINKED, "the linked case's answers"),
         # rasdesk-case/2: the support plan and decision, checked by server/decisions.py.
         "decision": Anything(),
         "audit": ListOf(

@@ -175,12 +175,11 @@ def variance_cmd(args: argparse.Namespace) -> int:
             row = conn.execute(
                 "SELECT council FROM rulesets ORDER BY published_at LIMIT 1"
             ).fetchone()
-        percents: dict[tuple[str, str, str], list[Any]] = {}
+        percents: dict[tuple[str, str, str, str], list[Any]] = {}
         for c in cases:
             share = c.share
             if share is not None:
-                key = (c.ruleset_id, c.ruleset_version, c.questionnaire)
-                percents.setdefault(key, []).append(variance.percent(share))
+                percents.setdefault(variance.group_key(c), []).append(variance.percent(share))
         data = render_variance(doc, percents, str(row[0]) if row else "The council")
         write_new(Path(args.output), data, 0o600, overwrite=args.force)
         print(f"rasdesk-server: wrote {args.output}: {doc['cases']} decided cases", file=sys.stderr)
@@ -295,7 +294,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="a public key the ruleset must be signed with (repeat for several)",
     )
     x = command("export", export_cmd, "one row per received version, for case management")
-    x.add_argument("--format", required=True, choices=["jsonl", "csv", "cld"])
+    x.add_argument(
+        "--format",
+        required=True,
+        choices=["jsonl", "csv", "amounts", "parts", "cld"],
+        help="amounts, parts: one CSV line per amount or part, with period and funder",
+    )
     x.add_argument("--since", metavar="DATE", help="received from this UTC date or time on")
     x.add_argument("-o", "--output", metavar="FILE", help="write here (default: standard output)")
     x.add_argument("--force", action="store_true", help="replace the -o file if it exists")

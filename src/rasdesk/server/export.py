@@ -14,7 +14,7 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 from rasdesk.cld.cld_row import CLD_COLUMNS, cld_row, needs_columns
@@ -23,9 +23,12 @@ from rasdesk.domain.budget import compute_budget
 from rasdesk.domain.bundle import canonical
 from rasdesk.domain.errors import InputError, RasdeskError
 from rasdesk.domain.jsonio import loads_strict
+from rasdesk.domain.model_v2 import RulesetV2
+from rasdesk.server import export_amounts
 from rasdesk.server.clock import stamp
 from rasdesk.server.db import Database
 from rasdesk.server.decisions import EXPORT_COLUMNS, export_columns
+from rasdesk.server.recompute_v2 import DOCUMENT_FIELDS, recompute_v2
 from rasdesk.server.rulesets import RulesetCache
 
 COLUMNS = (
@@ -73,6 +76,11 @@ def recompute(cache: RulesetCache, bundle: dict[str, Any]) -> str | None:
     language = (bundle.get("person") or {}).get("language") or "en"
     if language not in ruleset.languages:
         language = ruleset.languages[0]
+    if isinstance(ruleset, RulesetV2):  # format 2: every amount and part (recompute_v2.py)
+        return recompute_v2(ruleset, bundle, language)
+    extra = [k for k in DOCUMENT_FIELDS if bundle.get(k) is not None]
+    if extra:
+        return f"{' and '.join(extra)}: only a case of a format-2 ruleset has them"
     doc = {"questionnaire": bundle["questionnaire"], "answers": bundle["answers"]}
     try:
         mine = compute_budget(ruleset, doc, language, f"version {bundle['version_uuid']}")
@@ -106,6 +114,12 @@ def _row(cache: RulesetCache, db_row: tuple[Any, ...]) -> dict[str, Any]:
     named = (bundle.get("assessor") or {}).get("name")
     result = bundle.get("result") or {}
     problem = recompute(cache, bundle)
+    ruleset = cache.get(bundle["ruleset"]["sha256"])
+    kind = None
+    if ruleset is not None and bundle["questionnaire"] in ruleset.questionnaire_by_id:
+        kind = ruleset.questionnaire_by_id[bundle["questionnaire"]].kind
+    amounts = export_amounts.summary(bundle, kind)
+    v2 = export_amounts.is_v2(bundle)
     return {
         "case_uuid": bundle["case_uuid"],
         "version_uuid": version_uuid,
@@ -122,8 +136,13 @@ def _row(cache: RulesetCache, db_row: tuple[Any, ...]) -> dict[str, Any]:
         "ruleset_sha256": bundle["ruleset"]["sha256"],
         "weekly": None if result.get("weekly") is None else str(result["weekly"]),
         "annual": None if result.get("annual") is None else str(result["annual"]),
-        "flags": [str(f) for f in result.get("flags") or []],
-        "sign_off_required": result.get("sign_off_required"),
+        # Format 2: each amount's flags named "amount.flag"; sign-off if any amount needs it.
+        "flags": [f"{a['id']}.{f}" for a in amounts for f in a["flags"]]
+        if v2
+        else [str(f) for f in result.get("flags") or []],
+        "sign_off_required": any(a["sign_off_required"] for a in amounts)
+        if v2
+        else result.get("sign_off_required"),
         "finalised_at": bundle.get("finalised_at"),
         "bundle_sha256": bundle["sha256"],
         "recompute_agrees": problem is None,
@@ -135,6 +154,10 @@ def _row(cache: RulesetCache, db_row: tuple[Any, ...]) -> dict[str, Any]:
         "review_of_case_uuid": (bundle.get("review_of") or {}).get("case_uuid"),
         "review_of_version_uuid": (bundle.get("review_of") or {}).get("version_uuid"),
         "cld": cld_row(bundle, plan_mechanism(bundle), plan_status(bundle)),
+        # Format 2: every amount with its period, funders, total and parts (JSON export).
+        **({"amounts": amounts} if v2 else {}),
+        "all_amounts": amounts,  # both formats, for --format amounts / parts
+        "ruleset_format": "2" if v2 else "1",
     }
 
 
@@ -210,9 +233,20 @@ def _csv_value(value: Any) -> str:
     return str(value)
 
 
+#: Row fields that are not in the JSON export (each has a CSV format of its own).
+_HIDDEN = ("cld", "all_amounts", "ruleset_format")
+#: The CSV formats: their columns, and the lines one exported version gives.
+_TABLES: dict[str, tuple[tuple[str, ...], Callable[[dict[str, Any]], list[dict[str, Any]]]]] = {
+    "csv": (COLUMNS, lambda row: [row]),
+    "amounts": (export_amounts.AMOUNT_COLUMNS, export_amounts.amount_rows),
+    "parts": (export_amounts.PART_COLUMNS, export_amounts.part_rows),
+}
+
+
 def write(found: Iterator[dict[str, Any]], fmt: str, out: IO[str]) -> int:
-    """Write the rows as JSON lines, CSV (flags joined by ";") or the national return's
-    CLD CSV. Returns how many."""
+    """Write the rows as JSON lines, CSV (flags joined by ";"), the amounts or parts CSV
+    (one line per amount or part: export_amounts.py) or the national return's CLD CSV.
+    Returns how many versions."""
     count = 0
     if fmt == "cld":  # the national return's record-level columns, one event a row
         writer = csv.writer(out, lineterminator="\n")
@@ -224,15 +258,17 @@ def write(found: Iterator[dict[str, Any]], fmt: str, out: IO[str]) -> int:
             writer.writerow([event[c] or "" for c in CLD_COLUMNS])
             count += 1
         return count
-    if fmt == "csv":
+    if fmt in ("csv", "amounts", "parts"):
+        columns, split = _TABLES[fmt]
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(COLUMNS)
+        writer.writerow(columns)
         for row in found:
-            writer.writerow([_csv_value(row[c]) for c in COLUMNS])
+            for line in split(row):
+                writer.writerow([_csv_value(line[c]) for c in columns])
             count += 1
         return count
     for row in found:
-        row = {k: v for k, v in row.items() if k != "cld"}
+        row = {k: v for k, v in row.items() if k not in _HIDDEN}
         out.write(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n")
         count += 1
     return count

@@ -108,7 +108,22 @@ SCHEMAS: dict[str, Any] = {
                 {"case_uuid": _uuid, "version_uuid": _uuid},
                 description="a review only: the case it reviews and the finalised version it started from (docs/sync-v2.md)",
             ),
-            "answers": {"type": "object"},
+            "answers": {
+                "type": "object",
+                "description": "question id → answer; for a format-2 ruleset also "
+                '{"not_applicable": true} or a record {agreed, views, answered_by, helped_by, '
+                "evidence} (docs/ruleset-v2.md §1.4)",
+            },
+            "answered_by": {
+                "type": ["string", "null"],
+                "description": "format 2: who answered (person, person_helped, carer, assessor, "
+                "representative)",
+            },
+            "linked": {
+                "type": ["object", "null"],
+                "description": "format 2: {questionnaire, answers} of the linked case its facts "
+                "were read from (docs/ruleset-v2.md §1.5)",
+            },
             "notes": {"type": "object"},
             "ruleset": _obj(
                 ["id", "version", "sha256"],
@@ -118,7 +133,12 @@ SCHEMAS: dict[str, Any] = {
                     "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
                 },
             ),
-            "result": {"type": "object"},
+            "result": {
+                "type": "object",
+                "description": "as rasdesk compute --json gives it: rasdesk-result/2 for a "
+                "format-2 ruleset (amounts with periods, parts and funders); the server "
+                "recomputes it and refuses any difference (422 result_mismatch)",
+            },
             "assessor": {"type": "object"},
             "started_at": _text,
             "finalised_at": _text,
@@ -164,7 +184,18 @@ SCHEMAS: dict[str, Any] = {
         },
         description="A DSSE envelope, exactly as the administrator published it",
     ),
-    "Rulesets": _obj(["rulesets"], {"rulesets": {"type": "array", "items": _ref("Envelope")}}),
+    "Rulesets": _obj(
+        ["rulesets"],
+        {
+            "rulesets": {"type": "array", "items": _ref("Envelope")},
+            "formats": {
+                "type": "array",
+                "items": _text,
+                "description": "the ruleset formats this server publishes and recomputes "
+                '(e.g. "rasdesk-ruleset/2"); a server without this field reads format 1 only',
+            },
+        },
+    ),
 }
 
 

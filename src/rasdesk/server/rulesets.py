@@ -2,7 +2,9 @@
 kept as the exact signed bytes, known by the sha256 of their content.
 
 A bundle is accepted only if the server knows its ruleset, so that every version it holds
-can be recomputed. The latest published of each ruleset id is *current*: that is what
+can be recomputed. Both formats are published, kept and recomputed alike
+(``rasdesk-ruleset/1`` and ``/2``, read by ``parse_any``); a later format is refused in
+words that say to update rasdesk-server. The latest published of each ruleset id is *current*: that is what
 laptops download. Publishing an older one again makes it current again (a roll-back).
 """
 
@@ -13,15 +15,20 @@ from pathlib import Path
 from typing import Any
 
 from rasdesk.domain.errors import InputError
-from rasdesk.domain.model import Ruleset
-from rasdesk.domain.parse import parse_ruleset
+from rasdesk.domain.model import FORMAT
+from rasdesk.domain.model_v2 import FORMAT_V2
+from rasdesk.domain.parse_v2 import AnyRuleset, parse_any
 from rasdesk.domain.signing import keyid_of, load_public_key, read_envelope, verify_envelope
 from rasdesk.platform.files import read_bytes
 from rasdesk.server.clock import now
 from rasdesk.server.db import Connection, Database
 
+#: The ruleset formats this server publishes and recomputes; told to laptops with the
+#: rulesets (``GET /rulesets/current``), so a laptop can tell a server too old for a case.
+READS = (FORMAT, FORMAT_V2)
 
-def publish(db: Database, path: Path, trust: list[Path]) -> tuple[Ruleset, bool]:
+
+def publish(db: Database, path: Path, trust: list[Path]) -> tuple[AnyRuleset, bool]:
     """Verify ``path`` against ``trust`` and make it current. Returns it and whether it is
     new to this server."""
     if not trust:
@@ -34,7 +41,7 @@ def publish(db: Database, path: Path, trust: list[Path]) -> tuple[Ruleset, bool]
         keys[keyid_of(key)] = key
     data = read_bytes(path, "signed ruleset file")
     payload = verify_envelope(read_envelope(data, str(path)), keys, str(path))
-    ruleset = parse_ruleset(payload, f"{path} (signed content)")
+    ruleset = parse_any(payload, f"{path} (signed content)")
     with db.connection() as conn, conn.transaction():
         known = conn.execute(
             "SELECT 1 FROM rulesets WHERE sha256 = ?", (ruleset.sha256,)
@@ -73,9 +80,9 @@ class RulesetCache:
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        self._parsed: dict[str, Ruleset | None] = {}
+        self._parsed: dict[str, AnyRuleset | None] = {}
 
-    def get(self, sha256: str) -> Ruleset | None:
+    def get(self, sha256: str) -> AnyRuleset | None:
         if sha256 not in self._parsed:
             with self.db.connection() as conn:
                 row = conn.execute(
@@ -85,6 +92,6 @@ class RulesetCache:
             self._parsed[sha256] = (
                 None
                 if row is None
-                else parse_ruleset(read_envelope(bytes(row[0])).payload, f"ruleset {sha256[:12]}")
+                else parse_any(read_envelope(bytes(row[0])).payload, f"ruleset {sha256[:12]}")
             )
         return self._parsed[sha256]

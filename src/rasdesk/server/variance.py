@@ -2,7 +2,9 @@
 
 What a RAS team needs for its annual review (a council's RAS report aims "to minimise the
 variance between the RAS indicative allocation and the final agreed personal budget"):
-per ruleset version and questionnaire, over each case's latest decided version, the
+per ruleset version, questionnaire and period of the indicative amount (a week for
+format 1; a format-2 amount's own period, so a one-off is never averaged with weekly
+amounts), over each case's latest decided version, the
 median variance, its spread (quartiles, least and most), the share of cases within ±10%,
 the cases furthest out, the picture by need area and by reason category.
 
@@ -38,6 +40,9 @@ class Decided:
     category: str
     areas: tuple[str, ...]
     received_at: str
+    #: the indicative amount's period (format 1: a week; format 2: the amount's own);
+    #: amounts of different periods are never summed or compared together
+    period: str = "week"
 
     @property
     def variance(self) -> Decimal:
@@ -56,7 +61,14 @@ class Group:
     ruleset_id: str
     ruleset_version: str
     questionnaire: str
+    period: str = "week"
     cases: list[Decided] = field(default_factory=list)
+
+
+def group_key(c: Decided) -> tuple[str, str, str, str]:
+    """Cases are reported together only within one ruleset version, questionnaire and
+    period of the indicative amount."""
+    return (c.ruleset_id, c.ruleset_version, c.questionnaire, c.period)
 
 
 def percent(share: Fraction) -> Decimal:
@@ -107,6 +119,7 @@ def group_report(g: Group) -> dict[str, Any]:
         "ruleset_id": g.ruleset_id,
         "ruleset_version": g.ruleset_version,
         "questionnaire": g.questionnaire,
+        "period": g.period,
         **summarise(g.cases),
     }
     far = sorted(
@@ -159,6 +172,7 @@ def decided_cases(
             r.get("reason_category") or "",
             tuple(areas.split(";") if isinstance(areas, str) else areas or ()),
             r["received_at"],
+            r.get("period") or "week",
         )
     return list(latest.values())
 
@@ -166,9 +180,9 @@ def decided_cases(
 def report(
     cases: list[Decided], since: str | None = None, ruleset: str | None = None
 ) -> dict[str, Any]:
-    groups: dict[tuple[str, str, str], Group] = {}
+    groups: dict[tuple[str, str, str, str], Group] = {}
     for c in cases:
-        key = (c.ruleset_id, c.ruleset_version, c.questionnaire)
+        key = group_key(c)
         groups.setdefault(key, Group(*key)).cases.append(c)
     return {
         "since": since,

@@ -117,7 +117,12 @@ def _figures(s: dict[str, Any], st: _Styles) -> Flowable:
 def _group(g: dict[str, Any], percents: list[Decimal], st: _Styles) -> list[Flowable]:
     out: list[Flowable] = [
         _p(
-            f"Ruleset {g['ruleset_id']} version {g['ruleset_version']}, questionnaire “{g['questionnaire']}”",
+            f"Ruleset {g['ruleset_id']} version {g['ruleset_version']}, questionnaire “{g['questionnaire']}”"
+            + (
+                ""
+                if g["period"] == "week"
+                else f", amounts {PERIOD_WORDS.get(g['period'], g['period'])}"
+            ),
             st.heading,
         ),
         _figures(g, st),
@@ -200,8 +205,12 @@ def _group(g: dict[str, Any], percents: list[Decimal], st: _Styles) -> list[Flow
     return out
 
 
+#: How a group's period is said in its heading (a week, format 1's, is not said).
+PERIOD_WORDS = {"month": "a month", "year": "a year", "one_off": "paid once"}
+
+
 def render_variance(
-    doc: dict[str, Any], percents: dict[tuple[str, str, str], list[Decimal]], council: str
+    doc: dict[str, Any], percents: dict[tuple[str, str, str, str], list[Decimal]], council: str
 ) -> bytes:
     regular, bold = fonts.pick("£−–±“”" + council)
     st = _Styles(regular, bold)
@@ -220,9 +229,8 @@ def render_variance(
     for i, g in enumerate(doc["groups"]):
         if i:
             story.append(PageBreak())
-        story += _group(
-            g, percents[(g["ruleset_id"], g["ruleset_version"], g["questionnaire"])], st
-        )
+        key = (g["ruleset_id"], g["ruleset_version"], g["questionnaire"], g["period"])
+        story += _group(g, percents.get(key, []), st)
     if not doc["groups"]:
         story.append(_p("No decided cases match.", st.body))
     buffer = io.BytesIO()

@@ -26,6 +26,7 @@ from rasdesk import __version__
 from rasdesk.domain.bundle import MEDIA_TYPE
 from rasdesk.domain.errors import EnrolmentError
 from rasdesk.domain.jsonio import StrictJSONError, loads_strict
+from rasdesk.domain.model import FORMAT
 
 API = "/api/v1"
 QUARANTINE = {409: "conflict", 422: "invalid", 413: "too large"}
@@ -141,6 +142,9 @@ class Client:
         if token:
             headers["Authorization"] = f"Bearer {token}"
         self.timeout = timeout
+        #: the ruleset formats the server reads, once ``rulesets()`` has asked (None: not
+        #: known); a server from before format 2 does not say, and reads format 1 only
+        self.server_formats: tuple[str, ...] | None = None
         self.http = httpx.Client(
             base_url=server_url + API,
             headers=headers,
@@ -288,4 +292,7 @@ class Client:
         found = body.get("rulesets") if isinstance(body, dict) else None
         if not isinstance(found, list):
             raise BadAnswer('fetching the council\'s rulesets: the answer had no "rulesets" list')
+        formats = body.get("formats", [FORMAT])
+        if isinstance(formats, list) and all(isinstance(f, str) for f in formats):
+            self.server_formats = tuple(formats)
         return found

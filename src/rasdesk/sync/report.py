@@ -32,6 +32,9 @@ class RulesetNote:
     sha256: str
     reason: str | None = None
     made_current: bool = False
+    #: refused on trust (signature, key); False: a ruleset this rasdesk cannot read
+    #: (damaged, or a later format: update rasdesk)
+    trust: bool = True
 
 
 @dataclass
@@ -59,10 +62,13 @@ class SyncReport:
     @property
     def exit_code(self) -> int:
         """For ``rasdesk sync``: 3 revoked or a published ruleset refused on trust, 1 when
-        anything failed or the server was unreachable, otherwise 0."""
-        if self.outcome == REVOKED or self.rulesets_refused:
+        anything failed, the server was unreachable or a published ruleset could not be
+        read (a later format: update rasdesk), otherwise 0."""
+        if self.outcome == REVOKED or any(r.trust for r in self.rulesets_refused):
             return 3
         if self.outcome in (FAILED, OFFLINE) or self.failed or self.problems:
+            return 1
+        if self.rulesets_refused:
             return 1
         return 0
 

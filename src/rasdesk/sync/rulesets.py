@@ -7,6 +7,9 @@ started with it can always be recomputed. The one in force today with the latest
 ``effective_from`` becomes the current ruleset for new assessments — through
 ``platform.rulesets.install``, which verifies it again, just as ``rasdesk ruleset
 install`` does. A published ruleset that starts later is kept but not made current.
+Format-1 and format-2 rulesets (``rasdesk-ruleset/1`` and ``/2``) go through the same
+checks; one of a later format is refused and reported ("update rasdesk"), and the run goes
+on with the others.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import hashlib
 import json
 from typing import Any
 
-from rasdesk.domain.errors import RasdeskError
+from rasdesk.domain.errors import RasdeskError, TrustError
 from rasdesk.domain.jsonio import loads_strict
 from rasdesk.domain.signing import read_envelope
 from rasdesk.platform import rulesets
@@ -45,15 +48,16 @@ def take(
     day = (today or dt.date.today()).isoformat()
     installed: list[RulesetNote] = []
     refused: list[RulesetNote] = []
-    in_force: list[rulesets.Verified] = []
+    in_force: list[rulesets.VerifiedAny] = []
     for i, envelope in enumerate(published):
         source = f"the council's published ruleset {i + 1}"
         data = (json.dumps(envelope, indent=2) + "\n").encode("utf-8")
         try:
-            verified = rulesets.verify_signed_bytes(data, source)
+            verified = rulesets.verify_signed_any_bytes(data, source)
         except RasdeskError as exc:  # TrustError (untrusted key, bad signature) or RulesetError
             rid, version, sha = _identify(envelope)
-            refused.append(RulesetNote(rid, version, sha, reason=str(exc)))
+            trust = isinstance(exc, TrustError)
+            refused.append(RulesetNote(rid, version, sha, reason=str(exc), trust=trust))
             continue
         r = verified.ruleset
         target = rulesets.installed_path(r.sha256)

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from itertools import groupby
 
+from rasdesk.domain.model_v2 import FORMAT_V2
 from rasdesk.storage import outbox
 from rasdesk.storage.outbox import Outcome, Pending
 from rasdesk.storage.store import CaseStore, now
@@ -40,6 +41,10 @@ def note(
     return VersionNote(
         p.case_uuid, p.version_uuid, p.number, p.council_ref, reason, receipt, next_attempt_at
     )
+
+
+#: How a format-2 result starts in a bundle (canonical JSON: sorted keys, no spaces).
+FORMAT_V2_RESULT = b'"format":"rasdesk-result/2"'
 
 
 class Uploader:
@@ -109,10 +114,26 @@ class Uploader:
             ):
                 waits += 1
                 answer = self.client.put_version(p.case_uuid, p.version_uuid, data[p.version_uuid])
+            if answer.kind == "quarantine":
+                answer = self._too_old(data[p.version_uuid], answer)
             results.append((p, answer))
             if answer.kind != "receipt":
                 break
         return results
+
+    def _too_old(self, data: bytes, answer: Answer) -> Answer:
+        """A refused format-2 case whose server does not read format 2 (it is older than
+        format 2: its rulesets answer did not list it): say so, and what to do."""
+        formats = self.client.server_formats
+        if formats is None or FORMAT_V2 in formats or FORMAT_V2_RESULT not in data:
+            return answer
+        return Answer(
+            "quarantine",
+            "this case was assessed with a format-2 ruleset, and the council's server is older "
+            "than format 2 (it reads only " + ", ".join(formats) + "): ask the administrator to "
+            "upgrade rasdesk-server and publish the ruleset, then send the case again with "
+            f"rasdesk sync --retry-quarantined. The server said: {answer.reason}",
+        )
 
     # --- the results ---------------------------------------------------------------
     def _outcome(self, p: Pending, answer: Answer) -> Outcome:
