@@ -35,6 +35,7 @@ class CheckAnswersPage(Page):
         super().__init__()
         self.change, self.go_on = change, go_on
         self.session, self.case_uuid = session, case_uuid
+        self.handed = modes.handed  # with the person: only their answers, not the record
         form = session.form(case_uuid)
         answers = session.answers(case_uuid)
         lang, easy = modes.language, modes.easy

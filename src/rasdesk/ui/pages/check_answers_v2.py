@@ -1,7 +1,8 @@
 """Check the answers of a format-2 case: format 1's check page, where each answer is the
 agreed one (the one that counts) with its points, *does not apply* in the ruleset's own
-words ("not counted"), each view recorded, who answered and helped, and the evidence; the
-problems at the top also name views that differ with no agreed answer."""
+words ("not counted"), each view recorded, who answered and helped, and the evidence (none of these while the
+laptop is handed to the person: they are the assessor's record); the problems at the top
+also name views that differ with no agreed answer."""
 
 from __future__ import annotations
 
@@ -35,6 +36,8 @@ class CheckAnswersV2Page(CheckAnswersPage):
     def answer_text(self, question: Question, value: Any, lang: str, easy: bool) -> str:
         record = Recorded.read(value)
         lines = [self._value_words(question, record.value(), lang, easy)]
+        if self.handed:  # views, who answered and evidence are the assessor's (as on the
+            return lines[0]  # question page while the person holds the laptop)
         order = list(self.session.form(self.case_uuid).questionnaire.views)  # type: ignore[attr-defined]
         for view, given in sorted(record.views.items(), key=lambda v: order.index(v[0])):
             words = self._value_words(question, typed(given), lang, easy, points=False)
