@@ -22,8 +22,15 @@ def store_path() -> Path:
 def open_user_store() -> CaseStore:
     """Open (creating on first use) the encrypted store. Refuses, saying why, when there is
     no usable password store; a key is created only when no store exists yet."""
+    return open_user_store_and_key()[0]
+
+
+def open_user_store_and_key() -> tuple[CaseStore, bytes]:
+    """``open_user_store`` and the key it was opened with: the key is read from the password
+    store once (each read is a round trip to it, a tenth of a second with the Secret
+    Service)."""
     from rasdesk.storage.store import CaseStore
 
     path = store_path()
     key = secrets.database_key(create=not path.exists())
-    return CaseStore.open(path, key, settings.load()["assessor_name"])
+    return CaseStore.open(path, key, settings.load()["assessor_name"]), key

@@ -49,19 +49,17 @@ def _opener(*, demo: bool, demo_keyring: bool = False) -> Opener:
 
     def open_store() -> tuple[Any, bytes]:
         from rasdesk.platform import secrets
-        from rasdesk.storage.profile import open_user_store
+        from rasdesk.storage.profile import open_user_store_and_key
 
-        if demo:
-            from rasdesk.storage.demo import make_demo_profile
+        if not demo:
+            return open_user_store_and_key()  # the key read from the password store once
+        from rasdesk.storage.demo import make_demo_profile
 
-            if demo_keyring:
-                from rasdesk.platform.demo_keyring import use_demo_keyring
+        if demo_keyring:
+            from rasdesk.platform.demo_keyring import use_demo_keyring
 
-                use_demo_keyring()
-            store = make_demo_profile()
-        else:
-            store = open_user_store()
-        return store, secrets.database_key(create=False)
+            use_demo_keyring()
+        return make_demo_profile(), secrets.database_key(create=False)
 
     return open_store
 
@@ -153,6 +151,7 @@ class Opening(QObject):
             self.session.current_ruleset()
 
     def _pages(self) -> None:
+        import rasdesk.sync  # the case list asks whether sending can start
         import rasdesk.ui.pages.case_list  # noqa: F401  (the page the PIN opens)
 
 
