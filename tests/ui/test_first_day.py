@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 from rasdesk.platform import paths
-from rasdesk.storage import lifecycle
+from rasdesk.storage.queries import show_case
 from rasdesk.storage.store import Person
 from rasdesk.ui.app import make_window
 from rasdesk.ui.main_window import MainWindow
@@ -63,11 +63,11 @@ def test_the_first_days_cases_carry_the_name_given_at_set_up(qtbot, monkeypatch)
     answers = json.loads((demo / "answers" / "person-example.json").read_text())["answers"]
     for question, value in answers.items():
         win.session.store.set_answer(case, question, value)
-    worker = win.session.open_worker_store()  # as the window finalises: on a worker's store
-    try:
-        lifecycle.finalise(worker, case)
-    finally:
-        worker.close()
+    win.finalise(case)  # as the budget page does: on a worker thread's own store
+    qtbot.waitUntil(lambda: not win.session.is_draft(case), timeout=30_000)
     version = win.session.version(case)
     assert version["assessor"] == "Siân Roberts"
     assert json.loads(version["bundle"])["assessor"]["name"] == "Siân Roberts"
+    shown = show_case(win.session.store, case)
+    assert {v["assessor"] for v in shown["versions"]} == {"Siân Roberts"}  # every version
+    assert {h["actor"] for h in shown["history"]} == {"Siân Roberts"}  # and every audit line

@@ -126,3 +126,50 @@ def test_only_the_policy_sets_the_wait() -> None:
 
     with pytest.raises(InputError):
         settings.set_user("pin_lockout_seconds", 1)
+
+
+def test_take_back_counts_the_same_tries_waits_and_ten_close_the_store(qtbot, caplog) -> None:  # type: ignore[no-untyped-def]
+    """The person holding the laptop cannot try PINs in "Take back" without limit: the same
+    count as the lock, the same waits after five, and the tenth closes the case store."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from rasdesk.ui.pin_dialog import TakeBackDialog
+    from tests.ui.conftest import case_named, unlock_at_start
+
+    win = started(qtbot, wait=30)
+    unlock_at_start(win, DEMO_PIN)
+    case = case_named(win, "John Evans")
+    win.open_case(case)
+    win.act("handed")
+    assert win.handed_case == case
+    now = [1000.0]
+    win.attempts.clock = lambda: now[0]
+    said: list[tuple[bool, str]] = []
+
+    def try_wrong_pins() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, TakeBackDialog)
+        for _ in range(10):
+            dialog.entry._tick()  # a wait over (the clock moved): the box takes a PIN again
+            dialog.entry.pin.setText("0000")
+            dialog.ok.click()
+            if dialog.store_closed:
+                return
+            said.append((dialog.entry.pin.isEnabled(), dialog.entry.message.text()))
+            now[0] += 10_000
+
+    QTimer.singleShot(50, try_wrong_pins)
+    win.act("handed")
+    assert len(said) == 9
+    assert all(enabled and "not right" in words for enabled, words in said[:4])
+    enabled, words = said[4]  # the fifth: a wait, said kindly
+    assert not enabled and "please wait" in words and "Nothing is lost" in words
+    assert isinstance(win.page, ClosedPage) and win.handed_case == case
+    assert "start it again" in visible_text(win) and not win.mode_bar.isVisible()
+    assert "John Evans" not in visible_text(win)
+    with pytest.raises(sqlcipher3.ProgrammingError):  # the store is closed
+        list_cases(win.session.store)
+    assert len([r for r in caplog.records if "PIN lockout" in r.getMessage()]) >= 5
+    assert all("0000" not in r.getMessage() for r in caplog.records)
+    win.close()
