@@ -71,3 +71,29 @@ def test_the_first_days_cases_carry_the_name_given_at_set_up(qtbot, monkeypatch)
     shown = show_case(win.session.store, case)
     assert {v["assessor"] for v in shown["versions"]} == {"Siân Roberts"}  # every version
     assert {h["actor"] for h in shown["history"]} == {"Siân Roberts"}  # and every audit line
+
+
+def test_what_is_typed_at_set_up_survives_new_looks_and_welsh(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    win, page, _shown = first_run(qtbot, monkeypatch)
+    page.name.setText("Siân Roberts")
+    page.pin.setText("2580")
+    page.pin_again.setText("2580")
+    page.enrol_button.click()
+    page.enrol_form.address.setText("https://rasdesk.council.example")
+    page.enrol_form.code.setText("ABCD-EFGH")
+    win.act("language")
+    win.act("large")
+    again = win.page
+    assert isinstance(again, FirstRunPage) and again is not page
+    assert again.enrol_button.text() != page.enrol_button.text()  # in Welsh now
+    assert again.name.text() == "Siân Roberts"
+    assert again.pin.text() == "2580" and again.pin_again.text() == "2580"
+    assert not again.enrol_form.isHidden() and again.enrol_button.isHidden()
+    assert again.enrol_form.address.text() == "https://rasdesk.council.example"
+    assert again.enrol_form.code.text() == "ABCD-EFGH"
+    demo = paths.demo_dir()
+    assert again.trust_key(demo / "DEMO-public-key.pem")
+    assert again.install_ruleset(demo / "demo.ruleset.signed.json")
+    again.submit()
+    assert isinstance(win.page, CaseListPage)
+    assert win.first_run_typed == {}  # set up: the PIN is not kept in memory

@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.locked_route: Route | None = None if needs_setup else ("cases",)
         self.starting = not needs_setup  # the PIN opens the app (after first run)
         self.handed_case: str | None = None  # the case whose person holds the laptop
+        self.first_run_typed: dict[str, str] = {}  # kept while set-up's page is rebuilt
         self.attempts = PinAttempts(
             int(session.settings()["pin_lockout_seconds"]), before_check=session.open
         )
@@ -216,7 +217,7 @@ class MainWindow(QMainWindow):
         if kind == "first_run":
             from rasdesk.ui.pages.first_run import FirstRunPage
 
-            return FirstRunPage(self._set_up)
+            return FirstRunPage(self._set_up, self.first_run_typed)
         if kind == "new":
             from rasdesk.ui.pages.new_case import NewCasePage
 

@@ -20,9 +20,13 @@ from rasdesk.ui.work import run_slow
 
 
 class FirstRunPage(Page):
-    def __init__(self, done: Callable[[], None]) -> None:
+    def __init__(self, done: Callable[[], None], kept: dict[str, str] | None = None) -> None:
         super().__init__()
         self.done = done
+        # What is typed here, kept by the window (in memory only) while the page is rebuilt
+        # for new looks or Welsh, and forgotten once set-up is done.
+        self.kept: dict[str, str] = {} if kept is None else kept
+        self.set_up = False
         self.summary: ErrorSummary | None = None
         self.body.addWidget(label(self.tr("Set up rasdesk"), "h1"))
         self.body.addWidget(label(self.tr("Your name, as it goes on assessments"), "h2"))
@@ -64,7 +68,35 @@ class FirstRunPage(Page):
         self.enrol_button.setVisible(not enrolled)
         self.body.addWidget(row(button(self.tr("Save and start"), self.submit, primary=True)))
         self._show_ruleset()
+        self._put_back()
         self.finish()
+
+    def _typed(self) -> dict[str, QLineEdit]:
+        form = self.enrol_form
+        return {
+            "name": self.name,
+            "pin": self.pin,
+            "pin_again": self.pin_again,
+            "address": form.address,
+            "code": form.code,
+        }
+
+    def _put_back(self) -> None:
+        for key, edit in self._typed().items():
+            if key in self.kept and not edit.isReadOnly():
+                edit.setText(self.kept[key])
+        if self.kept.get("enrolling") and self.enrol_button.isVisibleTo(self):
+            self.enrol_button.hide()
+            self.enrol_form.show()
+
+    def leave(self) -> None:
+        """Nothing typed is lost when the page is rebuilt (new looks, Welsh)."""
+        self.kept.clear()
+        if self.set_up:
+            return  # done: the PIN is not kept in memory
+        self.kept.update({key: edit.text() for key, edit in self._typed().items()})
+        if not self.enrol_form.isHidden():
+            self.kept["enrolling"] = "yes"
 
     def _secret(self, name: str) -> QLineEdit:
         edit = QLineEdit()
@@ -223,4 +255,6 @@ class FirstRunPage(Page):
         except RasdeskError as exc:
             show_error(self, exc)
             return
+        self.set_up = True
+        self.kept.clear()
         self.done()
