@@ -133,17 +133,19 @@ class PartWords(BaseWords):
                 )
         for padj, pstep in zip(spec.point_adjustments, points.point_adjustments, strict=True):
             if pstep.applied and pstep.sections:
-                changes = "; ".join(
-                    self.s("change_item", what=titles[sid], before=plain(b), after=plain(a))
+                items = [
+                    {"what": titles[sid], "before": plain(b), "after": plain(a)}
                     for sid, (b, a) in pstep.sections.items()
-                )
+                ]
                 yield self.two(
                     "point_adjustment",
                     "padj",
                     label=self.t(padj.label),
                     explain=self.t(padj.explain),
                     factor=plain(padj.multiply),
-                    changes=changes,
+                    changes="; ".join(self.s("change_item", **i) for i in items),
+                    # Easy read: a short sentence for each area (at most 15 words each).
+                    changes_easy=" ".join(self.s("change_item.easy", **i) for i in items),
                 )
         if points.rounded != points.before_rounding and spec.points_rounding is not None:
             pr = spec.points_rounding

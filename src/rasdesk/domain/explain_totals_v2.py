@@ -186,16 +186,25 @@ class AmountWords(PartWords):
     def ending(self) -> Iterator[ExplanationStep]:
         c = self.ruleset.contact
         if c is not None:
-            ways = [
-                self.s("contact_phone", phone=c.phone) if c.phone else "",
-                self.s("contact_email", email=c.email) if c.email else "",
-                self.s("contact_web", web=c.web) if c.web else "",
-                self.s("contact_address", address=self.t(c.address)) if c.address else "",
+            given = [
+                ("contact_phone", {"phone": c.phone}) if c.phone else None,
+                ("contact_email", {"email": c.email}) if c.email else None,
+                ("contact_web", {"web": c.web}) if c.web else None,
+                ("contact_address", {"address": self.t(c.address)}) if c.address else None,
             ]
-            joined = "; ".join(w for w in ways if w)
+            ways = [w for w in given if w is not None]
+            joined = "; ".join(self.s(key, **v) for key, v in ways)
+            easy = [self.s(f"{key}.easy", **v) for key, v in ways]  # a sentence each
             if c.hours:
                 joined += " " + self.s("contact_hours", hours=self.t(c.hours))
-            yield self.two("contact", "contact", council=self.ruleset.council, ways=joined)
+                easy.append(self.s("contact_hours.easy", hours=self.t(c.hours)))
+            yield self.two(
+                "contact",
+                "contact",
+                council=self.ruleset.council,
+                ways=joined,
+                ways_easy=" ".join(easy),
+            )
         r = self.ruleset
         yield self.both(
             "ruleset", "ruleset", council=r.council, id=r.id, version=r.version, sha256=r.sha256

@@ -171,7 +171,8 @@ def _summary(letter: Letter, easy: bool) -> Callout:
         paras = []
         for amount in letter.amounts:
             paras.append(Para(amount.title, lang, "summary"))
-            paras += [Para(line, lang) for line in amount.parts]
+            said = amount.parts_easy if easy and amount.parts_easy else amount.parts
+            paras += [Para(line, lang) for line in said]
             paras += [Para(s.easy_read if easy else s.text, lang) for s in amount.totals]
         for step in letter.how:
             if step.step in ("sign_off", "flag", "notice"):

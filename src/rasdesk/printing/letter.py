@@ -46,6 +46,7 @@ class AmountLines:
     title: str  # "Your planning amount: £21,850.00 a year (April 2026 to March 2027)"
     parts: tuple[str, ...]  # "Personal budget, paid by the council: £21,850.00 a year"
     totals: tuple[ExplanationStep, ...]  # the explanation's own funder, total, period steps
+    parts_easy: tuple[str, ...] = ()  # easy read: "Personal budget: £21,850 a year. Paid by …"
 
 
 @dataclass(slots=True)

@@ -97,11 +97,24 @@ def build_letter_v2(
         )
     for spec, amount in zip(q.amounts, result.amounts, strict=True):
         per = words.per(spec.period)
+        paid = [
+            (p, r) for p, r in zip(spec.parts, amount.parts, strict=True) if r.applies and r.amount
+        ]
         parts = tuple(
             f"{words.t(p.label)}, {words.funder(p)}: £{words.m(r.in_amount_period)} {per}"
             + (f" ({words.s('earmarked', what=words.t(p.earmarked))})" if p.earmarked else "")
-            for p, r in zip(spec.parts, amount.parts, strict=True)
-            if r.applies and r.amount
+            for p, r in paid
+        )
+        # Easy read: the same facts in short sentences (at most 15 words each).
+        parts_easy = tuple(
+            f"{words.t(p.label)}: £{words.m(r.in_amount_period)} {per}. "
+            + _sentence(words.funder(p))
+            + (
+                " " + _sentence(words.s("earmarked", what=words.t(p.earmarked)))
+                if p.earmarked
+                else ""
+            )
+            for p, r in paid
         )
         totals = tuple(
             step
@@ -109,9 +122,15 @@ def build_letter_v2(
             if aid == spec.id and step.step in _TOTAL_STEPS
         )
         title = f"{words.t(spec.label)}: £{words.m(amount.total)} {per}"
-        letter.amounts.append(AmountLines(title, parts, totals))
+        letter.amounts.append(AmountLines(title, parts, totals, parts_easy))
     letter.how = [s for s in result.explanation if s.step not in ("answer", "section", "ruleset")]
     return letter
+
+
+def _sentence(words: str) -> str:
+    """A phrase as a sentence of its own: capital first, full stop last."""
+    words = words.strip()
+    return words[:1].upper() + words[1:] + ("" if words.endswith(".") else ".")
 
 
 def result_value(given: Any) -> Any:
