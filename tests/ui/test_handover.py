@@ -34,7 +34,7 @@ from rasdesk.platform.rulesets import load_signed_any
 from rasdesk.storage.demo import DEMO_PIN
 from rasdesk.storage.queries import list_cases
 from rasdesk.storage.store import Person
-from rasdesk.ui import accessible, decision_nav, main_window
+from rasdesk.ui import accessible, decision_nav, main_window, work
 from rasdesk.ui.answer_record import Recorded
 from rasdesk.ui.main_window import MainWindow
 from rasdesk.ui.pages.check_answers_v2 import CheckAnswersV2Page
@@ -252,7 +252,9 @@ def test_handed_over_no_way_out_but_the_pin(  # type: ignore[no-untyped-def]
     before = win.session.version(alys)["version_uuid"]
     for case_id in (case, alys):
         win.choose_print(case_id)
+        decision_nav.choose_print(win, case_id)  # the decision letter's save dialog
         amend_case(win, case_id)
+        win.finalise(case_id)
         letter_print.carry_out(
             win,
             case_id,
@@ -260,10 +262,12 @@ def test_handed_over_no_way_out_but_the_pin(  # type: ignore[no-untyped-def]
             lambda _v: opened.append("letter made"),
         )
         qtbot.wait(100)
+    qtbot.waitUntil(lambda: not work._running, timeout=30_000)  # anything started, done
     timer.stop()
     assert no_file_dialogs == [] and opened == []
     assert not other_windows(win)
     assert win.session.version(alys)["version_uuid"] == before  # nothing amended
+    assert win.session.is_draft(case) and win.route[0] == "question"  # nothing finalised
     assert not list(tmp_path.iterdir())  # no letter saved
     assert not win.session.case(alys)["notes_on_letter"]  # no consent recorded
 

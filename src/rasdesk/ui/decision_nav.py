@@ -70,6 +70,8 @@ def build(win: MainWindow, kind: str, case: str, modes: Modes) -> Page:
 
 
 def choose_print(win: MainWindow, case: str) -> None:
+    if win.handed_case is not None:
+        return  # with the person: no file dialog, however it was asked for (ui/handover.py)
     name, _filter = QFileDialog.getSaveFileName(
         win,
         QCoreApplication.translate("DecisionNav", "Save the decision letter as"),

@@ -368,6 +368,9 @@ class MainWindow(QMainWindow):
 
     # --- slow work ----------------------------------------------------------------------------
     def finalise(self, case: str) -> None:
+        if self.handed_case is not None:
+            return  # with the person: never, however it was asked for (ui/handover.py)
+
         def work() -> str:
             from rasdesk.storage.lifecycle import finalise
 
