@@ -363,3 +363,31 @@ def test_what_is_typed_for_enrolling_survives_a_change_of_looks(qtbot, win: Main
     assert win.page.form.address.text() == "https://rasdesk.council.example"
     assert win.page.form.code.text() == "ABCD-EFGH"
     assert win.page.form.enrol_button.text() == "Cofrestru'r &gliniadur hwn"
+
+
+def test_a_sent_format2_case_shows_its_receipt_on_its_budget_page(  # type: ignore[no-untyped-def]
+    qtbot, win: MainWindow, server: ServerProcess
+) -> None:
+    from rasdesk.ui.pages.result_v2 import ResultV2Page
+
+    signed_v2 = paths.demo_dir() / "demo-v2.ruleset.signed.json"
+    publish_ruleset(server.database, signed_v2, DEMO_KEY)
+    rulesets.install(signed_v2)
+    enrol(server.url, enrol_code(server.database, "Sam Patel"), "test laptop")
+    case = win.session.start_case(Person("Nia Morgan", council_ref="REF-2"), "person", None)
+    assert win.session.is_format2(case)
+    answers = json.loads((paths.demo_dir() / "answers-v2" / "person-example.json").read_text())
+    for question, value in answers["answers"].items():
+        win.session.store.set_answer(case, question, value)
+    lifecycle.finalise(win.session.store, case)
+    win.open_case(case)
+    page = win.page
+    assert isinstance(page, ResultV2Page) and page.receipt is not None
+    assert page.receipt.accessibleName().startswith("Not with the council yet")
+    win.sync.run_now()  # the minute's run, not asked for
+    qtbot.waitUntil(lambda: page.receipt.accessibleName().startswith("Received"), timeout=30_000)
+    (row,) = export_rows(server.database)
+    assert page.receipt.accessibleName() == (
+        f"Received by the council on {day_and_time(row['received_at'])}. Receipt: {row['receipt']}"
+    )
+    assert win.page is page  # not rebuilt under the assessor

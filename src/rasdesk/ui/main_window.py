@@ -288,6 +288,7 @@ class MainWindow(QMainWindow):
             )
         if kind == "result" and s.is_format2(case):
             from rasdesk.ui.pages.result_v2 import ResultV2Page
+            from rasdesk.ui.widgets.receipt import ReceiptLine
 
             result, questionnaire, final = s.budget_v2(case, modes.language)
             return ResultV2Page(
@@ -298,6 +299,7 @@ class MainWindow(QMainWindow):
                 go_back=lambda: self.go(("check", case)),  # a finalised case's: read-only
                 finalise=lambda: self.finalise(case),
                 print_letter=lambda: self.choose_print(case),
+                receipt=ReceiptLine(s, case) if final else None,
             )
         if kind == "result":
             from rasdesk.ui.pages.result import ResultPage

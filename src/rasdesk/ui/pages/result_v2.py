@@ -30,6 +30,7 @@ class ResultV2Page(Page):
         go_back: Callable[[], None],
         finalise: Callable[[], None] | None = None,
         print_letter: Callable[[], None] | None = None,
+        receipt: QWidget | None = None,
     ) -> None:
         super().__init__()
         self.finalise_action = finalise
@@ -43,6 +44,9 @@ class ResultV2Page(Page):
                     "warning",
                 )
             )
+        self.receipt = receipt  # a finalised case's: received by the council, or not yet
+        if receipt is not None:
+            self.body.addWidget(receipt)
         # Every figure shown, by (amount id, what): for tests and read-aloud.
         self.figures: dict[tuple[str, str], str] = {}
         self.charts: list[PointsChart] = []
