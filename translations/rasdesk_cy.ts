@@ -1087,10 +1087,6 @@
         <translation>heb ei gyfrifo eto</translation>
     </message>
     <message>
-        <source>£{amount} a week</source>
-        <translation>£{amount} yr wythnos</translation>
-    </message>
-    <message>
         <source>Moved to the new ruleset</source>
         <translation>Wedi&apos;i symud i&apos;r set reolau newydd</translation>
     </message>
@@ -1669,6 +1665,10 @@
         <translation>Yr ateb y cytunwyd arno uchod yw&apos;r un sy&apos;n cyfrif.</translation>
     </message>
     <message>
+        <source>Asked as: {question}</source>
+        <translation>Y cwestiwn iddyn nhw: {question}</translation>
+    </message>
+    <message>
         <source>The views differ: choose the agreed answer above.</source>
         <translation>Mae&apos;r barnau&apos;n wahanol: dewiswch yr ateb y cytunwyd arno uchod.</translation>
     </message>
@@ -1809,6 +1809,10 @@
     <message>
         <source>How the figures were worked out</source>
         <translation>Sut y cafodd y ffigurau eu cyfrifo</translation>
+    </message>
+    <message>
+        <source>Questions, or if you disagree</source>
+        <translation>Cwestiynau, neu os nad ydych chi&apos;n cytuno</translation>
     </message>
     <message>
         <source>Back to the answers</source>

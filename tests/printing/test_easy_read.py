@@ -165,3 +165,13 @@ def test_the_new_pictures_are_described_and_licensed() -> None:
         svg = (PICTURES / f"{name}.svg").read_text("utf-8")
         assert re.search(r"<title[^>]*>[^<]{10,}</title>", svg) and f"`{name}`" in readme
         assert "<text" not in svg and "<image" not in svg  # drawn lines only
+
+
+def test_a_rulesets_picture_id_finds_the_picture_of_that_name() -> None:
+    """Ruleset picture names are ids (``help_none``); the files are ``help-none.svg``."""
+    from rasdesk.printing.easy import picture_file
+
+    found = picture_file("help_none")
+    assert found is not None and found.name == "help-none.svg"
+    assert picture_file("washing") is not None and picture_file("washing").name == "washing.svg"  # type: ignore[union-attr]
+    assert picture_file("no_such_picture") is None and picture_file(None) is None

@@ -1,6 +1,7 @@
 """The real-window walk (scripts/stage-real-window.sh): the app on a real X screen (Xvfb)
 with a window manager (openbox) and a real password store (gnome-keyring on a session
-bus), driven by xdotool's real key presses through a whole person's assessment.
+bus), driven by xdotool's real key presses through a whole person's assessment, then
+through the format-2 pages (tests/realwindow/format2.py).
 
 At every step it asserts from the real window: the window lies inside the screen (the
 window manager's frame too); the question, every answer and Continue lie inside the
@@ -297,9 +298,19 @@ def walk(look: str, shots: Path | None) -> dict[str, object]:
     assessor = win.session.version(case)["assessor"]
     wait(2, lambda: isinstance(win.page, ResultPage) and win.page.final)
     shot(shots, f"{look}-budget-final")
+    from tests.realwindow.format2 import walk_format2
+
+    format2_pages = walk_format2(
+        win, look, check_page, keys, tab_to, wait, lambda name: shot(shots, name)
+    )
     win.close()
     app.processEvents()
-    return {"questions": steps, "state": state, "assessor": assessor}
+    return {
+        "questions": steps,
+        "state": state,
+        "assessor": assessor,
+        "format2_pages": format2_pages,
+    }
 
 
 def main() -> int:

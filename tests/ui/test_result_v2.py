@@ -59,3 +59,79 @@ def test_format2_budget_page_shows_what_compute_gives(
     ]
     assert len(page.charts) == len(per_point)
     assert expected["explanation"]
+
+
+CARER_ANSWERS = {
+    "caring_hours": 40,
+    "health": "lots",
+    "sleep": "lots",
+    "time_for_yourself": "severe",
+    "work_learning": "some",
+    "relationships": "none",
+}
+EXAMPLES = DEMO.parent / "examples"
+
+
+def _worked(folder: str) -> tuple[object, str, dict[str, object]]:
+    path = EXAMPLES / folder
+    doc = json.loads((path / "expected.jsonl").read_text().splitlines()[0], parse_float=Decimal)
+    return next(path.glob("*.signed.json")), doc["questionnaire"], doc["answers"]
+
+
+@pytest.mark.parametrize(
+    ("name", "language"),
+    [("demo-person", "en"), ("demo-carer", "cy"), ("a", "en"), ("c", "cy"), ("d", "en")],
+)
+def test_contact_closing_and_hours_on_the_budget_page_only_where_the_ruleset_says(
+    window: MainWindow, name: str, language: str
+) -> None:
+    """The council's contact under "Questions, or if you disagree"; its own closing words
+    where an amount has them, and then never the standard charging sentence; the "what it
+    would buy in hours" line beside an amount only where the amount declares it (never for
+    a one-off, a care-home or a yearly budget that does not)."""
+    from PySide6.QtWidgets import QLabel
+
+    from rasdesk.domain.phrases import PHRASES
+    from rasdesk.ui.modes import Modes
+    from tests.ui.drive import visible_text
+
+    signed, questionnaire, answers = {
+        "demo-person": (SIGNED_V2, "person", json.loads(ANSWERS_V2.read_text())["answers"]),
+        "demo-carer": (SIGNED_V2, "carer", CARER_ANSWERS),
+        "a": _worked("a-points-table"),
+        "c": _worked("c-face-hours"),
+        "d": _worked("d-person-and-carer"),
+    }[name]
+    verified = load_signed_any(signed)  # type: ignore[arg-type]
+    ruleset = verified.ruleset
+    store = window.session.store
+    case, _ = store.new_case(Person("Ffion Morgan"), questionnaire, ruleset, verified.signed_bytes)
+    for question, value in answers.items():  # type: ignore[attr-defined]
+        store.set_answer(case, question, value)
+    window.session.set_modes(case, Modes(language=language))
+    window.go(("result", case))
+    page = window.page
+    assert isinstance(page, ResultV2Page)
+    text = visible_text(page)
+    q = ruleset.questionnaire_by_id[questionnaire]  # type: ignore[union-attr]
+    contact = ruleset.contact  # type: ignore[union-attr]
+    assert contact is not None and page.contact is not None
+    assert contact.phone is not None and contact.phone in page.contact.text()
+    heading = {
+        "en": "Questions, or if you disagree",
+        "cy": "Cwestiynau, neu os nad ydych chi'n cytuno",
+    }
+    assert text.index(heading[language]) < text.index(page.contact.text())
+    said = [w for w in page.findChildren(QLabel) if contact.phone in w.text()]
+    assert said == [page.contact]  # once, under its heading
+    charging = PHRASES[language]["indicative"].split(". ")[-1]
+    for amount in q.amounts:
+        if amount.closing is not None:
+            assert amount.closing.get(language) in text
+            assert charging not in text
+        else:
+            assert charging in text
+        assert (amount.id in page.hours) == (amount.hourly_rate is not None), amount.id
+        if amount.id in page.hours:
+            words = page.hours[amount.id].text()
+            assert ("about" if language == "en" else "tua") in words and "£" in words

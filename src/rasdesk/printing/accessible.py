@@ -23,6 +23,7 @@ from rasdesk.domain.errors import RasdeskError
 from rasdesk.platform.paths import resources_dir
 from rasdesk.printing import fonts
 from rasdesk.printing.blocks import Block, Callout, Document, Entry, Heading, Keep, Para, Table
+from rasdesk.printing.easy import picture_file
 from rasdesk.printing.styles import STYLES, LetterStyle
 
 REGION = "gb"
@@ -140,9 +141,8 @@ def _table(table: Table) -> str:
 
 
 def _picture_path(name: str | None) -> str:
-    folder = resources_dir() / "pictures"
-    chosen = name if name and (folder / f"{name}.svg").is_file() else "default"
-    return f"/pictures/{chosen}.svg"
+    found = picture_file(name)
+    return f"/pictures/{found.stem if found is not None else 'default'}.svg"
 
 
 def _entry(entry: Entry, spec: LetterStyle) -> str:

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from pathlib import Path
 
 from rasdesk.domain.model import Question
+from rasdesk.platform.paths import resources_dir
 
 HELP_LEVELS = ("help-none", "help-some", "help-lot", "help-full")
 _WHOLE_POUNDS = re.compile(r"(£\d[\d,]*)\.00(?!\d)")
@@ -25,6 +27,19 @@ _WHOLE_POUNDS = re.compile(r"(£\d[\d,]*)\.00(?!\d)")
 def whole_pounds(text: str) -> str:
     """'£45.00' → '£45' (pence are kept when there are any)."""
     return _WHOLE_POUNDS.sub(r"\1", text)
+
+
+def picture_file(name: str | None) -> Path | None:
+    """The SVG a picture name means, or None when there is none. A ruleset's picture names
+    are ids (lower-case letters, digits and ``_``), so ``help_none`` finds ``help-none.svg``."""
+    if not name:
+        return None
+    folder = resources_dir() / "pictures"
+    for stem in (name, name.replace("_", "-")):
+        path = folder / f"{stem}.svg"
+        if path.is_file():
+            return path
+    return None
 
 
 def option_picture(

@@ -31,6 +31,7 @@ from rasdesk.platform.paths import resources_dir
 from rasdesk.printing import fonts
 from rasdesk.printing.blocks import Callout, Document, Entry, Heading, Keep, Para, Table
 from rasdesk.printing.compose import compose
+from rasdesk.printing.easy import picture_file
 from rasdesk.printing.letter import Letter
 from rasdesk.printing.pages import Decorate, numbered_canvas
 from rasdesk.printing.styles import STYLES, LetterStyle
@@ -104,12 +105,9 @@ def _picture(name: str | None, size: float, font: str) -> Flowable | None:
         from svglib.svglib import svg2rlg
     except ImportError:  # pictures are a courtesy; the words carry the meaning
         return None
-    folder = resources_dir() / "pictures"
-    path = folder / f"{name}.svg" if name else None
-    if path is None or not path.is_file():
-        path = folder / "default.svg"
-        if not path.is_file():
-            return None
+    path = picture_file(name) or resources_dir() / "pictures" / "default.svg"
+    if not path.is_file():
+        return None
     drawing = svg2rlg(str(path))
     if drawing is None or not drawing.width:
         return None

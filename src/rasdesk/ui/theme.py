@@ -73,6 +73,8 @@ QRadioButton::indicator, QCheckBox::indicator {{
 QRadioButton::indicator {{ border-radius: {14 * k}px; }}
 QRadioButton::indicator:checked {{ background: qradialgradient(cx:0.5, cy:0.5, radius:0.5, fx:0.5, fy:0.5, stop:0 {c.fg}, stop:0.55 {c.fg}, stop:0.6 {c.bg}, stop:1 {c.bg}); }}
 QCheckBox::indicator:checked {{ image: url("{tick}"); }}
+QCheckBox[roomy="true"] {{ border: {4 * k}px solid transparent; }}
+QCheckBox[roomy="true"]:focus {{ border: {4 * k}px solid {c.ring}; }}
 QLineEdit, QPlainTextEdit, QSpinBox, QDateEdit, QComboBox {{
   min-height: {touch}px; border: {2 * k}px solid {c.fg}; background: {c.bg}; color: {c.fg}; padding: {4 * k}px; }}
 *:focus {{ background: {c.focus_bg}; color: {c.focus_fg}; border: {4 * k}px solid {c.ring}; }}

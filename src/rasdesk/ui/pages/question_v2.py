@@ -36,14 +36,32 @@ class QuestionV2Page(QuestionPage):
         return Recorded.read(self.session.answers(self.case_uuid).get(self.step.question.id))
 
     # --- the hooks of QuestionPage ------------------------------------------------------
-    def question_words(self, lang: str, easy: bool) -> str:
-        """The wording for the person when they hold the laptop, else the assessor's."""
+    def shown_view(self) -> str:
+        """Whose wording the heading is in: the assessor's, or, when the laptop is handed
+        over, the one being assessed — the carer in a carer's assessment, else the person."""
+        if not self.modes.handed:
+            return "assessor"
         worded = self.extra().views
-        view = "person" if self.modes.handed else "assessor"
+        return "carer" if self.form.kind == "carer" and "carer" in worded else "person"
+
+    def question_words(self, lang: str, easy: bool) -> str:
+        """The question in the wording of ``shown_view`` (the question's own text when the
+        ruleset gives that view no wording of its own)."""
+        worded = self.extra().views
+        view = self.shown_view()
         if view in worded:
             text, easy_text = worded[view]
             return shown_text(text, easy_text, lang, easy)
         return super().question_words(lang, easy)
+
+    def view_wording(self, lang: str, easy: bool) -> dict[str, str]:
+        """How each other view is asked, where the ruleset words it for that view (the
+        assessor reads the person's or the carer's own question to them)."""
+        return {
+            view: shown_text(text, easy_text, lang, easy)
+            for view, (text, easy_text) in self.extra().views.items()
+            if view != self.shown_view()
+        }
 
     def saved_value(self) -> AnswerValue | None:
         agreed = self.record().agreed
@@ -65,6 +83,8 @@ class QuestionV2Page(QuestionPage):
         if na_words:
             self.not_applicable = QCheckBox(na_words)
             self.not_applicable.setObjectName("not_applicable")
+            self.not_applicable.setAccessibleName(na_words)
+            self.not_applicable.setProperty("roomy", True)  # the focus ring never clips it
             self.not_applicable.setAccessibleDescription(
                 self.tr("Not applicable: recorded as its own answer, not counted.")
             )
@@ -75,7 +95,13 @@ class QuestionV2Page(QuestionPage):
         if self.modes.handed:
             return  # views, who answered and evidence are the assessor's
         self.record_fields = RecordFields(
-            self.step.question, self.form.views, na_words, record, lang, self._recorded
+            self.step.question,
+            self.form.views,
+            na_words,
+            record,
+            lang,
+            self._recorded,
+            self.view_wording(lang, self.modes.easy),
         )
         self.record_fields.evidence.textChanged.connect(self._typed_evidence)
         self.body.addWidget(self.record_fields)

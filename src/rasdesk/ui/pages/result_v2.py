@@ -1,7 +1,8 @@
 """The budget of a format-2 case: each amount with its period (a week, a month, a year, or a
 one-off with what it covers), its parts each with its funder, then the council's part, the
 other funders' parts and the total, never mixed up; the points chart only for a part that is
-per point; the engine's explanation step by step."""
+per point; the "what it would buy in hours" line beside an amount that declares it; the
+engine's explanation step by step; the council's contact details under their own heading."""
 
 from __future__ import annotations
 
@@ -50,11 +51,20 @@ class ResultV2Page(Page):
         # Every figure shown, by (amount id, what): for tests and read-aloud.
         self.figures: dict[tuple[str, str], str] = {}
         self.charts: list[PointsChart] = []
+        self.hours: dict[str, QWidget] = {}  # amount id → its "what it would buy" line
         for spec, amount in zip(questionnaire.amounts, result.amounts, strict=True):
             self._amount(spec, amount, result, questionnaire, modes)
         self.body.addWidget(label(self.tr("How the figures were worked out"), "h2"))
         for step in result.explanation:
-            self.body.addWidget(label(step.easy_read if modes.easy else step.text))
+            if step.step != "contact":  # said under its own heading, where it is looked for
+                self.body.addWidget(label(step.easy_read if modes.easy else step.text))
+        # The council's contact details, only where the ruleset gives them.
+        self.contact: QWidget | None = None
+        for step in result.explanation:
+            if step.step == "contact":
+                self.body.addWidget(label(self.tr("Questions, or if you disagree"), "h2"))
+                self.contact = label(step.easy_read if modes.easy else step.text)
+                self.body.addWidget(self.contact)
         buttons: list[QWidget] = [button(self.tr("Back to the answers"), go_back)]
         self.finalise_button: QWidget | None = None
         if not final and finalise is not None:
@@ -126,6 +136,12 @@ class ResultV2Page(Page):
                     "hint",
                 )
             )
+        # "What it would buy in hours", beside the figure, only where the amount declares it.
+        for step, about in zip(result.explanation, result.step_about, strict=True):
+            if step.step == "hours" and about[0] == amount.id:
+                hours = label(step.easy_read if modes.easy else step.text, "hint")
+                self.hours[amount.id] = hours
+                self.body.addWidget(hours)
         if amount.sign_off_required:
             self.body.addWidget(
                 label(

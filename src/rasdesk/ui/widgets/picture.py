@@ -12,12 +12,11 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QLabel
 
 from rasdesk.platform import paths
+from rasdesk.printing.easy import picture_file
 
 
 def picture_path(name: str | None) -> Path:
-    folder = paths.resources_dir() / "pictures"
-    chosen = folder / f"{name}.svg" if name else None
-    return chosen if chosen is not None and chosen.is_file() else folder / "default.svg"
+    return picture_file(name) or paths.resources_dir() / "pictures" / "default.svg"
 
 
 def picture_label(name: str | None, size: int, description: str) -> QLabel:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -70,6 +71,7 @@ class RecordFields(QWidget):
         record: Recorded,
         language: str,
         changed: Callable[..., None],
+        wording: dict[str, str] | None = None,  # view → how the question is asked of it
     ) -> None:
         super().__init__()
         self.changed = changed
@@ -90,11 +92,20 @@ class RecordFields(QWidget):
             )
             grid = QGridLayout()
             grid.setColumnStretch(2, 1)
+            self.asked: dict[str, QLabel] = {}
             for number, view in enumerate(views):
                 box = self._view_box(view, record.views.get(view), not_applicable, language)
                 self.view_boxes[view] = box
-                grid.addWidget(label(view_title(view)), number, 0)
-                grid.addWidget(box, number, 1)
+                grid.addWidget(label(view_title(view)), 2 * number, 0)
+                grid.addWidget(box, 2 * number, 1)
+                asked = (wording or {}).get(view)
+                if asked:  # the view's own question, to read to them (under its box)
+                    words = QCoreApplication.translate("Record", "Asked as: {question}").format(
+                        question=asked
+                    )
+                    self.asked[view] = label(words, "hint")
+                    grid.addWidget(self.asked[view], 2 * number + 1, 1, 1, 2)
+                    box.setAccessibleDescription(words)
             layout.addLayout(grid)
             self.differ = label(
                 QCoreApplication.translate(
@@ -107,6 +118,8 @@ class RecordFields(QWidget):
         # Who answered and the evidence fold away until wanted: the question and its
         # answers are what must fit the screen.
         self.more = QCheckBox(QCoreApplication.translate("Record", "Who answered, and evidence"))
+        self.more.setAccessibleName(self.more.text())
+        self.more.setProperty("roomy", True)  # room for the focus ring: never clipped
         self.details = QWidget()
         inner = QVBoxLayout(self.details)
         inner.setContentsMargins(0, 0, 0, 0)

@@ -1,0 +1,125 @@
+"""The real-window walk's format-2 leg (docs/ruleset-v2.md): the question pages of real
+assessment forms — the agreed answer with the person's, the assessor's and the carer's
+views and the carer's own wording, who answered and helped and the evidence opened, *does
+not apply*, an exclusive "None of these", easy read with a picture per option — the check
+page, and the budget pages of the format-2 demo (periods, costed items, an NHS part) and
+of example (d) (two amounts a year), each checked in the real window as format 1's pages
+are: the question and Continue in view, nothing clipped, nothing beyond the right edge."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from rasdesk.platform.paths import demo_dir, resources_dir
+from rasdesk.platform.rulesets import load_signed_any
+from rasdesk.storage import lifecycle
+from rasdesk.storage.store import Person
+from rasdesk.ui.main_window import MainWindow
+from rasdesk.ui.modes import Modes
+from rasdesk.ui.pages.check_answers_v2 import CheckAnswersV2Page
+from rasdesk.ui.pages.question_v2 import QuestionV2Page
+from rasdesk.ui.pages.result_v2 import ResultV2Page
+from rasdesk.ui.widgets.answers import ChoiceAnswer
+
+EXAMPLES = resources_dir() / "examples"
+Check = Callable[[MainWindow, str, list[QWidget], bool], None]
+
+
+def _worked(folder: str, line: int) -> tuple[Path, dict[str, Any]]:
+    path = EXAMPLES / folder
+    doc = json.loads((path / "expected.jsonl").read_text().splitlines()[line], parse_float=Decimal)
+    return next(path.glob("*.signed.json")), doc["answers"]
+
+
+def walk_format2(
+    win: MainWindow,
+    look: str,
+    check_page: Check,
+    keys: Callable[..., None],
+    tab_to: Callable[[MainWindow, str], None],
+    wait: Callable[..., bool],
+    shot: Callable[[str], None],
+) -> int:
+    """Every format-2 page looked at; the number of pages checked."""
+    store = win.session.store
+    large = look == "large"
+
+    def case(signed: Path, name: str, answers: dict[str, Any], final: bool = False) -> str:
+        verified = load_signed_any(signed)
+        uuid, _ = store.new_case(Person(name), "person", verified.ruleset, verified.signed_bytes)
+        win.session.set_modes(uuid, Modes(large=large))
+        for qid, value in answers.items():
+            store.set_answer(uuid, qid, value)
+        if final:
+            lifecycle.finalise(store, uuid)
+        return uuid
+
+    signed_a, answers_a = _worked("a-points-table", 0)
+    signed_d, answers_d = _worked("d-person-and-carer", 1)
+    example_a = case(signed_a, "Gwen Rowlands", answers_a)
+    example_d = case(signed_d, "Owain Price", answers_d, final=True)
+    demo = json.loads((demo_dir() / "answers-v2" / "person-example.json").read_text())
+    person = case(demo_dir() / "demo-v2.ruleset.signed.json", "Ffion Morgan", demo["answers"])
+    pages = 0
+
+    def question(uuid: str, qid: str, where: str, opened: bool = False) -> None:
+        nonlocal pages
+        win.go(("question", uuid, qid, False))
+        wait(1, lambda: isinstance(win.page, QuestionV2Page))
+        page = win.page
+        assert isinstance(page, QuestionV2Page), win.route
+        must: list[QWidget] = [page.heading]
+        if isinstance(page.answer, ChoiceAnswer):
+            must += page.answer.buttons[:5]
+        check_page(win, f"format 2 {where}", [page.next], False)  # Continue: always in view
+        check_page(win, f"format 2 {where}", must, large)
+        if opened and page.record_fields is not None and not page.record_fields.more.isChecked():
+            tab_to(win, "Who answered, and evidence")  # the page scrolls down with the focus
+            keys("space")
+            wait(0.3)
+            check_page(win, f"format 2 {where} (opened)", [page.next], False)
+        if page.record_fields is not None:  # below the answers: reached by scrolling
+            fields = page.record_fields
+            boxes: list[QWidget] = list(fields.view_boxes.values())
+            if opened:
+                boxes += [fields.answered_by, fields.helped_by, fields.evidence]
+            check_page(win, f"format 2 {where} (record)", boxes, True)
+        shot(f"{look}-format2-{where}")
+        pages += 1
+
+    question(example_a, "washing", "views")
+    question(example_a, "washing", "views-who-evidence", opened=True)
+    question(example_a, "special_diet", "not-applicable")
+    question(example_a, "activities", "none-of-these")
+    question(example_d, "personal_care", "three-views", opened=True)
+    win.session.set_modes(example_a, Modes(large=large, easy=True))
+    question(example_a, "washing", "easy-read-pictures")
+    win.session.set_modes(example_a, Modes(large=large))
+
+    win.go(("check", example_a))
+    wait(1, lambda: isinstance(win.page, CheckAnswersV2Page))
+    assert isinstance(win.page, CheckAnswersV2Page), win.route
+    check_page(win, "format 2 check answers", [], False)
+    shot(f"{look}-format2-check")
+    pages += 1
+    for uuid, where in ((person, "budget-week"), (example_d, "budget-year")):
+        win.go(("result", uuid))
+        wait(1, lambda: isinstance(win.page, ResultV2Page))
+        page = win.page
+        assert isinstance(page, ResultV2Page), win.route
+        check_page(win, f"format 2 {where}", [], False)
+        shot(f"{look}-format2-{where}")
+        # The end of the page: the closing words, the contact, the buttons.
+        bar = page.scroll.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        wait(0.3)
+        check_page(win, f"format 2 {where} (end)", [], False)
+        shot(f"{look}-format2-{where}-end")
+        pages += 1
+    return pages
