@@ -172,3 +172,23 @@ def test_carer_one_off_letter_reading_a_linked_case(
     hours = "Open Monday to Friday, 8.30am to 5pm." if easy else "(Monday to Friday, 8.30am to 5pm)"
     assert hours in text
     assert not re.search(r"about \d+(\.\d)? hours?", text)
+
+
+@pytest.mark.parametrize(("style", "language"), [("standard", "en"), ("large", "cy")])
+def test_not_applicable_is_not_counted_on_the_letter_never_0_points(
+    style: str, language: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Example (a)'s first worked example: "I am fed by tube" (does not apply) is printed
+    as not counted, its own kind of answer, not as a "0 points" answer of no need."""
+    ruleset, questionnaire, answers = worked("a-points-table")
+    assert answers["special_diet"] == {"not_applicable": True}
+    case = stored_case(ruleset, questionnaire, answers)
+    pdf = tmp_path / "letter.pdf"
+    code, _, err = run(
+        capsys, "print", case[:8], "-o", pdf, "--style", style, "--language", language
+    )
+    assert code == 0, err
+    text = flat(pdf)
+    counted = WORDS[language]["not_counted"]
+    assert f"I am fed by tube {counted}" in text
+    assert f"I am fed by tube 0 {'points' if language == 'en' else 'pwynt'}" not in text

@@ -197,3 +197,48 @@ def test_the_focus_ring_never_clips_the_words_of_a_record_checkbox(
             words = box.fontMetrics().horizontalAdvance(box.text())
             needed = words + 24 * k + 12 * k + 2 * 4 * k  # box, gap, words, ring
             assert box.width() >= needed, (box.text(), box.width(), needed)
+
+
+def test_every_control_of_the_format2_pages_has_an_accessible_name(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    """Each control a person can Tab to on the format-2 question pages (views, who
+    answered and helped, evidence, does not apply, "None of these"), the check page and the
+    budget page has a name a screen reader says."""
+    from PySide6.QtCore import Qt as QtNS
+    from PySide6.QtWidgets import QWidget
+
+    from rasdesk.ui.pages.result_v2 import ResultV2Page
+
+    win = window
+    signed_a = EXAMPLES / "a-points-table" / "points-table.ruleset.signed.json"
+    case = new_case(win, signed_a, "person", "Ann Ames")
+    answers = json.loads(
+        (EXAMPLES / "a-points-table" / "expected.jsonl").read_text().splitlines()[0]
+    )["answers"]
+    for qid, value in answers.items():
+        win.session.store.set_answer(case, qid, value)
+    win.session.set_modes(case, Modes())
+
+    def unnamed() -> list[str]:
+        page = win.page
+        assert page is not None
+        out = []
+        for widget in page.findChildren(QWidget):
+            tabbable = widget.focusPolicy() & QtNS.FocusPolicy.TabFocus
+            shown = widget.isVisibleTo(page) and tabbable and widget.isEnabled()
+            if shown and not widget.accessibleName().strip():
+                out.append(f"{type(widget).__name__} {widget.objectName()!r}")
+        return out
+
+    for qid in ("washing", "special_diet", "activities"):
+        win.go(("question", case, qid, False))
+        page = win.page
+        assert isinstance(page, QuestionV2Page)
+        if page.record_fields is not None:
+            page.record_fields.more.setChecked(True)  # who answered, helped, evidence too
+        assert not unnamed(), (qid, unnamed())
+    win.go(("check", case))
+    assert isinstance(win.page, CheckAnswersV2Page) and not unnamed(), unnamed()
+    win.go(("result", case))
+    assert isinstance(win.page, ResultV2Page) and not unnamed(), unnamed()

@@ -16,6 +16,7 @@ from rasdesk.domain.explain_words_v2 import BaseWords
 from rasdesk.domain.model_v2 import RulesetV2
 from rasdesk.printing.letter import AmountLines, AnswerLine, Area, Letter, points_words
 from rasdesk.printing.letter import _answer_words as answer_words
+from rasdesk.printing.words import WORDS
 
 _TOTAL_STEPS = ("funder_total", "amount_total", "also", "hours")
 
@@ -81,7 +82,10 @@ def build_letter_v2(
                     question_easy=(question.easy_read or question.text).get(lang),
                     answer=answer,
                     answer_easy=easy,
-                    points=points_words(score.points, lang),
+                    # Not applicable is its own kind of answer, never "0 points" of need.
+                    points=WORDS[lang]["not_counted"]
+                    if score.kind == "not_applicable"
+                    else points_words(score.points, lang),
                     picture=question.picture,
                     note=said.get(question.id),
                 )
