@@ -10,8 +10,8 @@
 #      RASDESK_HOME: `rasdesk --version`; `rasdesk compute` on the demo answers with the
 #      demo ruleset, both taken from the bundle (the budget must be £301.20 a week);
 #      `rasdesk policy check` on a policy naming the bundled demo key; and
-#      `rasdesk demo --self-test`: the real app offscreen, its case list, pictures, fonts
-#      and Welsh translation;
+#      `rasdesk demo --self-test`: the real app offscreen, its case list, pictures, fonts,
+#      Welsh translation, and a Welsh phrase spoken by the bundled espeak-ng library;
 #   4. builds the MSI from the bundle's file list (packaging/windows/make_msi.py) and checks
 #      that every file of the bundle is in it;
 #   5. prints the bundle's size and the build time.
@@ -105,6 +105,10 @@ say "policy check: a good policy passes, a bad one is named by file and field"
 
 report=$(run "$exe" demo --self-test) || fail "demo --self-test: $report"
 say "demo --self-test: $report"
+# Welsh spoken by the espeak-ng library and voices inside the bundle (what a Windows laptop,
+# with no espeak-ng program, reads aloud with).
+[[ $report =~ \"welsh_voice_bytes\":\ [1-9][0-9]{4,} ]] ||
+    fail "the bundle cannot read aloud in Welsh on its own: $report"
 run "$bundle/rasdesk" --help >/dev/null
 
 # ---- 4. the MSI, made from this bundle's file list as from the Windows one ------------------

@@ -2008,6 +2008,13 @@
     </message>
 </context>
 <context>
+    <name>Speaker</name>
+    <message>
+        <source>The voice could not be played: this computer has no sound output.</source>
+        <translation>Nid oedd modd chwarae&apos;r llais: nid oes gan y cyfrifiadur hwn allbwn sain.</translation>
+    </message>
+</context>
+<context>
     <name>TakeBackDialog</name>
     <message>
         <source>Take back</source>

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from rasdesk.domain.errors import RasdeskError
+from rasdesk.printing import espeak_lib
 from rasdesk.printing.audio import espeak_command, speak_to_wav
 from rasdesk.printing.speech import question_parts
 from tests.storage.helpers import demo_ruleset
@@ -53,8 +54,27 @@ def test_welsh_and_english_use_their_own_voices() -> None:
     assert espeak_command("en", speed=9999)[4] == "300"  # bounded
 
 
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_without_the_program_the_bundled_library_speaks(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, lang: str
+) -> None:
+    """A Windows laptop: no espeak-ng program, only the library and voices the installer
+    brings (espeakng-loader); the same question, in English and in Welsh."""
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert espeak_lib.available()
+    first = demo_ruleset().ruleset.questionnaires[0].sections[0].questions[0]
+    parts = question_parts(first, lang)
+    out = tmp_path / f"library-{lang}.wav"
+    speak_to_wav([(lang, p) for p in parts], out)
+    seconds, rms, voiced = measure(out)
+    words = sum(len(p.split()) for p in parts)
+    assert 0.25 * words < seconds < 1.0 * words, (seconds, words)
+    assert rms > 0.02 and voiced > 0.4, (rms, voiced)
+
+
 def test_a_clear_message_without_espeak_ng(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("PATH", str(tmp_path))  # a machine without espeak-ng
+    monkeypatch.setenv("PATH", str(tmp_path))  # a machine without espeak-ng …
+    monkeypatch.setattr(espeak_lib, "library_files", lambda: None)  # … nor the library
     with pytest.raises(RasdeskError, match="apt-get install espeak-ng"):
         speak_to_wav([("en", "Hello.")], tmp_path / "x.wav")
     assert not (tmp_path / "x.wav").exists()

@@ -20,5 +20,6 @@ def test_demo_self_test_uses_a_throwaway_profile(capsys, rasdesk_home) -> None: 
     # gained a picture beside every answer option).
     assert report["pictures"] == len(list(PICTURES.glob("*.svg"))) >= 22
     assert report["welsh_translation"] is True
+    assert report["welsh_voice_bytes"] > 10_000  # the bundled espeak-ng speaks Welsh
     assert os.environ["RASDESK_HOME"] == str(rasdesk_home)  # put back
     assert not any(rasdesk_home.iterdir()), "the demo wrote into the real profile"

@@ -1,19 +1,40 @@
 """Read aloud on the question page and the budget page: a named control reached by the
 keyboard (Tab) and by Ctrl+R, speaking the question and its answers in the ruleset's words
-in the case's language with espeak-ng, stopping when pressed again or when the page goes;
-the voice speed is a named choice and is remembered."""
+in the case's language, stopping when pressed again or when the page goes; the voice speed
+is a named choice and is remembered. The voice: Qt's text-to-speech where the platform has
+one for the language (Qt's own test engine stands in for it), else espeak-ng — the
+program, or without it the library and voices the app brings (a Windows laptop)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QPushButton
 
 from rasdesk.ui.main_window import MainWindow
 from rasdesk.ui.pages.question import QuestionPage
 from rasdesk.ui.pages.result import ResultPage
-from rasdesk.ui.widgets import read_aloud
+from rasdesk.ui.widgets import read_aloud, speaker
 from tests.ui.conftest import case_named
 from tests.ui.drive import focus, key, named, tab_to
+
+
+@pytest.fixture(autouse=True)
+def platform_voices(monkeypatch: pytest.MonkeyPatch) -> Iterator[set[str]]:
+    """No platform voice (the engines this machine may have are not used) unless a test
+    lets Qt's own test engine stand in for one."""
+    skipped = set(speaker.SKIP_ENGINES)
+    monkeypatch.setattr(speaker, "SKIP_ENGINES", skipped)
+    monkeypatch.setattr(speaker, "_voices", {})
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    real = QTextToSpeech.availableEngines
+    monkeypatch.setattr(
+        QTextToSpeech, "availableEngines", staticmethod(lambda: [e for e in real() if e == "mock"])
+    )
+    yield skipped
 
 
 def _first_question(win: MainWindow) -> tuple[str, str]:
@@ -82,3 +103,67 @@ def test_the_budget_page_reads_the_explanation_step_by_step(qtbot, window: MainW
     steps = [s["text"] for s in budget["explanation"]]
     assert [t for _, t in parts[-len(steps) :]] == steps and {g for g, _ in parts} == {lang}
     assert page.weekly.text() in [t for _, t in parts]
+
+
+def test_a_platform_voice_speaks_where_it_has_the_language_espeak_ng_where_not(
+    qtbot, window: MainWindow, platform_voices: set[str]
+) -> None:  # type: ignore[no-untyped-def]
+    platform_voices.clear()  # Qt's test engine as the platform's: British English, no Welsh
+    john, first = _first_question(window)
+    window.go(("question", john, first, False))
+    qtbot.wait(20)
+    page = window.page
+    assert isinstance(page, QuestionPage)
+    voice = speaker.qt_voice("en")
+    assert voice is not None and voice.engine() == "mock"
+    assert voice.locale().name() == "en_GB"
+    assert speaker.qt_voice("cy") is None  # no Welsh voice: espeak-ng's
+    page.read_aloud.start()
+    assert page.read_aloud.speaking and page.read_aloud.speaker.tts is voice
+    assert page.read_aloud.process is None  # English: not espeak-ng
+    qtbot.waitUntil(lambda: not page.read_aloud.speaking, timeout=30_000)  # spoken to the end
+    assert page.read_aloud.button.text() == "Read aloud"
+    window.act("language")  # Cymraeg: the same page in Welsh, spoken by espeak-ng
+    qtbot.wait(20)
+    page = window.page
+    assert isinstance(page, QuestionPage)
+    page.read_aloud.start()
+    assert page.read_aloud.speaker.tts is None and page.read_aloud.process is not None
+    assert page.read_aloud.process.arguments()[:2] == ["-v", "cy"]
+    page.read_aloud.stop()
+    assert not page.read_aloud.speaking
+
+
+def test_without_the_program_the_bundled_espeak_ng_speaks(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("PATH", str(tmp_path))  # a Windows laptop: no espeak-ng program
+    john, first = _first_question(window)
+    window.go(("question", john, first, False))
+    qtbot.wait(20)
+    page = window.page
+    assert isinstance(page, QuestionPage)
+    page.read_aloud.start()
+    spoken = page.read_aloud.speaker
+    assert spoken.process is None and spoken.effect is not None
+    wav = spoken._wav
+    assert wav is not None and wav.stat().st_size > 44_100  # over a second of speech
+    page.read_aloud.stop()  # stopped: nothing left behind
+    assert not page.read_aloud.speaking and not wav.exists()
+
+
+def test_no_voice_at_all_says_how_to_get_one(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from rasdesk.printing import espeak_lib
+
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setattr(espeak_lib, "library_files", lambda: None)
+    john, first = _first_question(window)
+    window.go(("question", john, first, False))
+    qtbot.wait(20)
+    page = window.page
+    assert isinstance(page, QuestionPage)
+    page.read_aloud.start()
+    assert not page.read_aloud.speaking and page.read_aloud.button.text() == "Read aloud"
+    assert "espeak-ng" in page.read_aloud.button.toolTip()

@@ -1,6 +1,8 @@
 """Read aloud, offline, with espeak-ng (Debian's ``espeak-ng``, which has an English and a
 Welsh voice): the letter as a WAV file (``rasdesk print … --audio F.wav``), and the command
-line the app runs to speak a question or an explanation (``espeak_command``).
+line the app runs to speak a question or an explanation (``espeak_command``). Where there
+is no ``espeak-ng`` program (Windows), the espeak-ng library and voices that come with the
+app (``espeak_lib``, bundled by the installer) speak instead.
 
 Each passage is spoken in its own language's voice; a bilingual letter switches voice
 section by section. The pieces are joined with the standard library's ``wave`` module.
@@ -37,6 +39,11 @@ def espeak() -> str:
     return found
 
 
+def has_program() -> bool:
+    """Whether the ``espeak-ng`` program is installed (else the bundled library speaks)."""
+    return shutil.which("espeak-ng") is not None
+
+
 def espeak_command(lang: str, speed: int = DEFAULT_SPEED, wav: Path | None = None) -> list[str]:
     """The espeak-ng command line that speaks standard input in ``lang``'s voice."""
     if lang not in VOICES:
@@ -66,6 +73,19 @@ def speak_to_wav(parts: Sequence[tuple[str, str]], out: Path, speed: int = DEFAU
             runs[-1][1].append(spoken(text))
         else:
             runs.append((lang, [spoken(text)]))
+    if not has_program():
+        from rasdesk.printing import espeak_lib
+
+        if espeak_lib.available():  # no program: the library the app brings with it
+            unknown = [lang for lang, _ in runs if lang not in VOICES]
+            if unknown:
+                raise RasdeskError(f'no voice for language {unknown[0]!r}: use "en" or "cy"')
+            speed = max(SPEEDS[0], min(SPEEDS[1], int(speed)))
+            data = espeak_lib.synth_wav(
+                [(VOICES[lang], "\n".join(texts)) for lang, texts in runs], speed
+            )
+            write_new(out, data, 0o600, overwrite=True)
+            return
     with tempfile.TemporaryDirectory(prefix="rasdesk-audio-") as tmp:
         pieces = []
         for i, (lang, texts) in enumerate(runs):

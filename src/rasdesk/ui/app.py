@@ -196,9 +196,30 @@ def _self_test(window: object, fonts_loaded: list[str]) -> dict[str, object]:
         "welsh_translation": i18n.welsh_available(),
         "resources_dir": str(paths.resources_dir()),
         "translations_dir": str(paths.translations_dir()),
+        **_voice_check(),
     }
-    report["ok"] = bool(rows and report["pictures"] and fonts and report["welsh_translation"])
+    report["ok"] = bool(
+        rows
+        and report["pictures"]
+        and fonts
+        and report["welsh_translation"]
+        and (report["espeak_program"] or report["welsh_voice_bytes"])
+    )
     return report
+
+
+def _voice_check() -> dict[str, object]:
+    """Read aloud can speak Welsh: the espeak-ng program, or the library and voices the
+    bundle brings (a short Welsh phrase spoken into memory)."""
+    from rasdesk.domain.errors import RasdeskError
+    from rasdesk.printing import espeak_lib
+    from rasdesk.printing.audio import has_program
+
+    try:
+        wav = espeak_lib.synth_wav([("cy", "Bore da.")], 150) if espeak_lib.available() else b""
+    except RasdeskError:
+        wav = b""
+    return {"espeak_program": has_program(), "welsh_voice_bytes": len(wav)}
 
 
 def run(*, demo: bool = False, self_test: bool = False) -> int:

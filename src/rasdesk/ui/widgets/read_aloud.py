@@ -2,10 +2,11 @@
 page's words — a question and its answers in the ruleset's words, or the budget's
 explanation step by step — in the case's language, and a voice speed choice.
 
-The voice is espeak-ng (English and Welsh), run with QProcess one language at a time
-(``rasdesk.printing.audio.espeak_command``); the Windows installer bundles it. Speaking
-stops when the button (or Ctrl+R) is pressed again, and when the page goes. The speed is
-remembered for the user (``ui-speech.json`` in the config folder; no personal data).
+The voice (``speaker.py``) is the platform's own through Qt's text-to-speech where it has
+one for the language, else espeak-ng (English and Welsh): the program, or the library and
+voices the Windows installer bundles. Speaking stops when the button (or Ctrl+R) is
+pressed again, and when the page goes. The speed is remembered for the user
+(``ui-speech.json`` in the config folder; no personal data).
 """
 
 from __future__ import annotations
@@ -17,11 +18,11 @@ from PySide6.QtCore import QProcess, Qt
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 
-from rasdesk.domain.errors import RasdeskError
 from rasdesk.platform import paths
 from rasdesk.platform.files import write_atomic
-from rasdesk.printing.audio import DEFAULT_SPEED, espeak_command, spoken
+from rasdesk.printing.audio import DEFAULT_SPEED, spoken
 from rasdesk.ui.accessible import announce
+from rasdesk.ui.widgets.speaker import Speaker
 
 KEY = "Ctrl+R"
 SPEEDS = (120, DEFAULT_SPEED, 190)  # slow, normal, fast: words a minute
@@ -50,8 +51,9 @@ class ReadAloud(QWidget):
     ) -> None:
         super().__init__(parent)
         self.parts = parts
-        self.queue: list[tuple[str, str]] = []
-        self.process: QProcess | None = None
+        self.speaker = Speaker(self)
+        self.speaker.done.connect(self.stop)
+        self.speaker.failed.connect(self._failed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.button = QPushButton(self.tr("Read aloud"))
@@ -74,7 +76,12 @@ class ReadAloud(QWidget):
 
     @property
     def speaking(self) -> bool:
-        return self.process is not None
+        return self.speaker.busy
+
+    @property
+    def process(self) -> QProcess | None:
+        """espeak-ng's process while the program speaks."""
+        return self.speaker.process
 
     def toggle(self) -> None:
         if not self.isVisible():
@@ -93,44 +100,17 @@ class ReadAloud(QWidget):
                 runs[-1] = (lang, f"{runs[-1][1]}\n{spoken(text)}")
             else:
                 runs.append((lang, spoken(text)))
-        self.queue = runs
         self.button.setText(self.tr("Stop reading"))
-        self._next()
+        self.speaker.say(runs, SPEEDS[self.speed.currentIndex()])
 
-    def _next(self) -> None:
-        if not self.queue:
-            self.stop()
-            return
-        lang, text = self.queue.pop(0)
-        try:
-            argv = espeak_command(lang, SPEEDS[self.speed.currentIndex()])
-        except RasdeskError as exc:
-            self.stop()
-            announce(self, str(exc), assertive=True)
-            self.button.setToolTip(str(exc))
-            return
-        process = QProcess(self)
-        process.finished.connect(self._finished)
-        self.process = process
-        process.start(argv[0], argv[1:])
-        process.write(text.encode("utf-8"))
-        process.closeWriteChannel()
-
-    def _finished(self) -> None:
-        if self.process is not None and self.sender() is self.process:
-            self.process.deleteLater()
-            self.process = None
-            self._next()
+    def _failed(self, reason: str) -> None:
+        self.stop()
+        announce(self, reason, assertive=True)
+        self.button.setToolTip(reason)
 
     def stop(self) -> None:
         """Stop speaking at once."""
-        self.queue = []
-        process, self.process = self.process, None
-        if process is not None:
-            process.finished.disconnect(self._finished)
-            process.kill()
-            process.waitForFinished(1000)
-            process.deleteLater()
+        self.speaker.stop()
         self.button.setText(self.tr("Read aloud"))
 
     def hideEvent(self, event: QHideEvent) -> None:  # the page went: stop talking
