@@ -254,3 +254,22 @@ def test_explanation_adds_up_for_random_format_2_rulesets(
     assert "{" not in words and "}" not in words
     cy = compute_budget_v2(ruleset, {"questionnaire": "person", "answers": given_answers}, "cy")
     assert [a.total for a in cy.amounts] == [a.total for a in result.amounts]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(doc=rulesets_v2(), many=st.lists(answers, min_size=2, max_size=6))
+def test_words_kept_across_people_are_the_words_made_afresh(
+    doc: dict[str, Any], many: list[dict[str, Any]]
+) -> None:
+    """The explanation's groups are memoized by what they read: a memo filled by other
+    people's results gives, word for word and figure for figure, what a fresh one gives."""
+    data = json.dumps(doc).encode()
+    shared = parse_ruleset_v2(data)
+    docs = [{"questionnaire": "person", "answers": a} for a in many]
+    kept = [compute_budget_v2(shared, d, lang).to_json() for lang in ("en", "cy") for d in docs]
+    fresh = [
+        compute_budget_v2(parse_ruleset_v2(data), d, lang).to_json()  # a new object: new memos
+        for lang in ("en", "cy")
+        for d in docs
+    ]
+    assert kept == fresh

@@ -108,9 +108,14 @@ def _read(
     before = len(problems)
     typed: dict[str, Value] = {}
     records: dict[str, Record] = {}
+    by_id = q.question_by_id
     for key, value in given.items():
+        question = by_id.get(key)
+        if question is not None and value.__class__ is not dict and _plainly_valid(question, value):
+            cls = value.__class__  # the usual case: a plain, valid value
+            typed[key] = value if cls is str else tuple(value) if cls is list else Decimal(value)
+            continue
         path = f"{root}.answers.{key}"
-        question = q.question_by_id.get(key)
         if question is None:
             problems.append(
                 Problem(path, f'there is no question "{key}" in questionnaire "{q.id}"')
@@ -126,8 +131,8 @@ def _read(
             Problem(f"{root}.linked", f'questionnaire "{q.id}" reads no facts from a linked case')
         )
     visible, shown = _visible(q, typed, facts)
-    for question in q.questions():
-        if question.required and question.id in shown and question.id not in typed:
+    for question in q.required_questions:
+        if question.id in shown and question.id not in typed:
             bad = any(p.path.startswith(f"{root}.answers.{question.id}") for p in problems[before:])
             if not bad:
                 problems.append(
@@ -280,21 +285,21 @@ def _visible(
     q: QuestionnaireV2, typed: Mapping[str, Value], facts: Mapping[str, object]
 ) -> tuple[dict[str, object], frozenset[str]]:
     """Step 2: which questions are shown, and the values conditions read (facts too)."""
-
-    def cond_value(v: Value) -> object:
-        return frozenset(v) if isinstance(v, tuple) else v
-
-    conditional = {x.id for x in q.conditional_questions}
+    always = q.always_shown
     visible: dict[str, object] = dict(facts)
-    shown = {qid for qid in q.question_by_id if qid not in conditional}
-    for qid in shown:
-        if qid in typed:
-            visible[qid] = cond_value(typed[qid])
+    for qid, value in typed.items():
+        if qid in always:
+            visible[qid] = frozenset(value) if value.__class__ is tuple else value
+    if not q.conditional_questions:
+        return visible, always
+    shown = set(always)
     for question in q.conditional_questions:
         if question.show_if.holds(visible):  # type: ignore[union-attr]
-            shown.add(question.id)
-            if question.id in typed:
-                visible[question.id] = cond_value(typed[question.id])
+            qid = question.id
+            shown.add(qid)
+            if qid in typed:
+                value = typed[qid]
+                visible[qid] = frozenset(value) if value.__class__ is tuple else value
     return visible, frozenset(shown)
 
 

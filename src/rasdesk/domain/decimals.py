@@ -18,8 +18,9 @@ from decimal import (
     Decimal,
     Inexact,
 )
-from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 #: Arithmetic context of the engine: 60 significant digits, inexact results trapped.
 EXACT = Context(prec=60, traps=[Inexact])
@@ -86,9 +87,19 @@ def type_name(value: Any) -> str:
 ROUNDING = Context(prec=60)
 
 
-@lru_cache(maxsize=256)
+_POWER_OF_TEN: dict[Decimal, bool] = {}
+_MEMO_LIMIT = 65536
+
+
 def _power_of_ten(step: Decimal) -> bool:
-    return step.as_tuple().digits == (1,)
+    # Remembered in dicts here and below, not lru_cache: a Decimal keeps its hash, so a
+    # dict look-up is several times cheaper than lru_cache's (which wraps the argument).
+    found = _POWER_OF_TEN.get(step)
+    if found is None:
+        if len(_POWER_OF_TEN) >= _MEMO_LIMIT:
+            _POWER_OF_TEN.clear()
+        found = _POWER_OF_TEN[step] = step.as_tuple().digits == (1,)
+    return found
 
 
 def round_to(value: Decimal, step: Decimal, mode: str) -> Decimal:
@@ -100,21 +111,37 @@ def round_to(value: Decimal, step: Decimal, mode: str) -> Decimal:
     return ROUNDING.multiply(units, step)
 
 
-@lru_cache(maxsize=65536)
+_PLAIN_TEXT: dict[Decimal, str] = {}
+_MONEY_TEXT: dict[Decimal, str] = {}
+
+
 def plain(value: Decimal) -> str:
-    """Points as a plain decimal string without trailing zeros: 9.600 → "9.6", 12 → "12"."""
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    """Points as a plain decimal string without trailing zeros: 9.600 → "9.6", 12 → "12".
+
+    Remembered per value (equal values give equal text, trailing zeros being dropped)."""
+    text = _PLAIN_TEXT.get(value)
+    if text is None:
+        text = format(value, "f")
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+        if text in ("-0", ""):
+            text = "0"
+        if len(_PLAIN_TEXT) >= _MEMO_LIMIT:
+            _PLAIN_TEXT.clear()
+        _PLAIN_TEXT[value] = text
+    return text
 
 
-@lru_cache(maxsize=65536)
 def money(value: Decimal) -> str:
     """Money as a plain string with at least two decimals: 189 → "189.00", 160.6500 → "160.65".
 
     Intermediate amounts keep any further exact digits (160.6575 stays "160.6575").
     """
-    text = plain(value)
-    whole, _, frac = text.partition(".")
-    return f"{whole}.{frac.ljust(2, '0')}"
+    text = _MONEY_TEXT.get(value)
+    if text is None:
+        whole, _, frac = plain(value).partition(".")
+        text = f"{whole}.{frac.ljust(2, '0')}"
+        if len(_MONEY_TEXT) >= _MEMO_LIMIT:
+            _MONEY_TEXT.clear()
+        _MONEY_TEXT[value] = text
+    return text

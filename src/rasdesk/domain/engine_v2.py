@@ -14,8 +14,11 @@ from typing import cast
 from rasdesk.domain.answers_v2 import NOT_APPLICABLE, AnswersV2
 from rasdesk.domain.decimals import CENT, EXACT, ROUNDING, ZERO, round_to
 from rasdesk.domain.engine import HIDDEN, TEXT, score_section
+from rasdesk.domain.identity_memo import by_identity
+from rasdesk.domain.model import RulesetRef
 from rasdesk.domain.model_v2 import Amount, Conversion, PeriodSpec, Rule, RulesetV2, SectionV2
 from rasdesk.domain.parts_v2 import Context, compute_part
+from rasdesk.domain.periods import Period
 from rasdesk.domain.result_v2 import (
     AlsoIn,
     AmountResult,
@@ -35,14 +38,14 @@ MEMO_LIMIT = 100_000
 def _values(section: SectionV2, answers: AnswersV2) -> tuple[object, ...]:
     """Per question what format 1's scoring reads; not applicable scores as unanswered."""
     out: list[object] = []
-    given, shown = answers.given, answers.shown
-    for q in section.section.questions:
-        if q.id not in shown:
-            out.append(HIDDEN)
-        elif q.id not in given or given[q.id] is NOT_APPLICABLE:
-            out.append(None)
+    add = out.append
+    get, shown = answers.given.get, answers.shown
+    for qid, is_text in section.plan:
+        if qid not in shown:
+            add(HIDDEN)
         else:
-            out.append(TEXT if q.type == "text" else given[q.id])
+            value = get(qid)
+            add(None if value is None or value is NOT_APPLICABLE else TEXT if is_text else value)
     return tuple(out)
 
 
@@ -61,57 +64,57 @@ def compute_v2(ruleset: RulesetV2, answers: AnswersV2) -> ResultV2:
     """Every amount of the questionnaire, from answers checked by ``read_answers_v2``."""
     q = answers.questionnaire
     with localcontext(EXACT):
-        memo = q.memo
+        memo = cast(dict[tuple[object, ...], _Scored], q.memo)
         if len(memo) > MEMO_LIMIT:
             memo.clear()
-        questions: list[QuestionV2Score] = []
-        sections: list[SectionV2Score] = []
-        question_json: list[bytes] = []
-        section_json: list[bytes] = []
         keys: list[tuple[object, ...]] = []
+        found: list[_Scored] = []
         # Usually no answer is "not applicable" or has views: then no question needs marks.
-        plain = not answers.records and all(v is not NOT_APPLICABLE for v in answers.given.values())
+        plain = not answers.records and NOT_APPLICABLE not in answers.given.values()
+        visible = answers.visible
         for s in q.sections:
             values = _values(s, answers)
             marks = () if plain else tuple(mark(answers, x.id) for x in s.section.questions)
-            eligible = s.eligible_if is None or s.eligible_if.holds(answers.visible)
+            eligible = s.eligible_if is None or s.eligible_if.holds(visible)
             key = (s.section.id, values, marks, eligible)
             keys.append(key)
-            found = memo.get(key)
-            if found is None:
-                found = memo[key] = _score(s, values, eligible, answers)
-            (sscore, sjson), scored = cast(_Scored, found)
-            sections.append(sscore)
-            section_json.append(sjson)
-            for qscore, qjson in scored:
-                questions.append(qscore)
-                question_json.append(qjson)
+            scored = memo.get(key)
+            if scored is None:
+                scored = memo[key] = _score(s, values, eligible, answers)
+            found.append(scored)
+        sections = [f[0] for f in found]
         ctx = Context(ruleset, answers, {s.id: s.points for s in sections})
         amounts = [_amount(a, ctx) for a in q.amounts]
     return ResultV2(
-        ruleset=ruleset.ref,
+        ruleset=_ref(ruleset),
         questionnaire=q.id,
         answered_by=answers.answered_by,
-        questions=questions,
+        questions=[x for f in found for x in f[2]],
         sections=sections,
         facts=dict(answers.facts),
         amounts=amounts,
-        question_json=question_json,
-        section_json=section_json,
+        question_json=[x for f in found for x in f[3]],
+        section_json=[f[1] for f in found],
         section_keys=keys,
+        section_words=[f[4] for f in found],
     )
 
 
-_Scored = tuple[tuple[SectionV2Score, bytes], tuple[tuple[QuestionV2Score, bytes], ...]]
+#: A section's score and JSON, its questions' scores and JSON (memoized by its values), and
+#: the explanation's words for them, per language (explain_v2 fills it).
+_Scored = tuple[
+    SectionV2Score, bytes, tuple[QuestionV2Score, ...], tuple[bytes, ...], dict[str, object]
+]
 
 
 def _score(s: SectionV2, values: tuple[object, ...], eligible: bool, answers: AnswersV2) -> _Scored:
     """Steps 3–4 for one section: a pure function of its values, marks and eligibility."""
     scores, score = score_section(s.section, values)
-    sscore = section_score(
+    sscore, sjson = section_score(
         s.section.id, score.raw_points, score.capped, score.points if eligible else ZERO, eligible
     )
-    return sscore, tuple(_question(x.question, x.section, x.points, answers) for x in scores)
+    made = [_question(x.question, x.section, x.points, answers) for x in scores]
+    return sscore, sjson, tuple(m[0] for m in made), tuple(m[1] for m in made), {}
 
 
 def mark(answers: AnswersV2, qid: str) -> Hashable:
@@ -143,28 +146,30 @@ def _question(
 
 
 def _amount(amount: Amount, ctx: Context) -> AmountResult:
-    parts = [compute_part(p, ctx) for p in amount.parts]
+    parts = [compute_part(p, ctx) for p in amount.parts]  # each with amount = rounded
     by_id = {p.id: p for p in parts}
-    for p in parts:
-        p.amount = p.rounded
     rules = [_rule(rule, by_id, ctx) for rule in amount.rules]
     funders: dict[str, Decimal] = {}
+    per = amount.period.per
     for spec, p in zip(amount.parts, parts, strict=True):
-        if spec.period.per == amount.period.per:
+        if spec.period.per is per:
             p.in_amount_period = p.amount
         else:
-            conv = amount.conversion(spec.period.per, amount.period.per)
+            conv = amount.conversion(spec.period.per, per)
             assert conv is not None  # validation
             p.in_amount_period = convert(p.amount, conv)
-        funders[p.funder] = funders.get(p.funder, ZERO) + p.in_amount_period
+        funder = p.funder
+        funders[funder] = (
+            funders[funder] + p.in_amount_period if funder in funders else p.in_amount_period
+        )
     council = funders.get("council", ZERO)
     total = sum(funders.values(), ZERO)
     also: list[AlsoIn] = []
-    for per in amount.show_also:
-        conv = amount.conversion(amount.period.per, per)
+    for other in amount.show_also:
+        conv = amount.conversion(per, other)
         if conv is None:
             continue  # the amount's own period: already stated
-        also.append(AlsoIn(PeriodSpec(per), convert(council, conv), convert(total, conv)))
+        also.append(AlsoIn(_PLAIN_PERIOD[other], convert(council, conv), convert(total, conv)))
     sign_off = amount.sign_off_above is not None and council > amount.sign_off_above
     flags = []
     for f in amount.flags:
@@ -192,6 +197,15 @@ def _amount(amount: Amount, ctx: Context) -> AmountResult:
         flags=flags,
         hours=hours,
     )
+
+
+_PLAIN_PERIOD = {per: PeriodSpec(per) for per in Period}
+_REFS: dict[int, tuple[object, RulesetRef]] = {}
+
+
+def _ref(ruleset: RulesetV2) -> RulesetRef:
+    """``ruleset.ref``, made once per ruleset object."""
+    return by_identity(_REFS, ruleset, lambda: ruleset.ref)
 
 
 def _rule(rule: Rule, parts: dict[str, PartResult], ctx: Context) -> RuleStep:

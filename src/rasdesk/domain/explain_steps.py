@@ -118,7 +118,7 @@ class AnswerWords:
                 key = "answer_max"
         else:
             unit = f" {question.unit.get(lang)}" if question.unit else ""
-            answer = easy = f"{plain(value)}{unit}"
+            answer = easy = f"{plain(value)}{unit}"  # type: ignore[arg-type]
         return ExplanationStep(
             "answer",
             self.say(key, question=q_text, answer=answer, points=pts),

@@ -140,7 +140,8 @@ class AmountWords(PartWords):
             conv = amount.conversion(amount.period.per, also.period.per)
             assert conv is not None
             factor = conv.multiply if conv.multiply is not None else conv.divide
-            exact = result.total * factor if conv.multiply is not None else result.total / factor  # type: ignore[operator]
+            assert factor is not None  # validation: exactly one of multiply/divide
+            exact = result.total * factor if conv.multiply is not None else result.total / factor
             yield self.two(
                 "also",
                 "also" if conv.multiply is not None else "also_divide",

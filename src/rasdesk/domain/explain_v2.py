@@ -17,25 +17,20 @@ from typing import Any, cast
 from rasdesk.domain.answers_v2 import NOT_APPLICABLE, AnswersV2
 from rasdesk.domain.engine import HIDDEN, TEXT
 from rasdesk.domain.engine_v2 import _values
+from rasdesk.domain.explain_keys_v2 import body_key, tail_key, totals_signature
 from rasdesk.domain.explain_totals_v2 import AmountWords
 from rasdesk.domain.model import Section
 from rasdesk.domain.model_v2 import Amount, QuestionnaireV2, RulesetV2, SectionV2
 from rasdesk.domain.result import ExplanationStep
-from rasdesk.domain.result_v2 import (
-    AmountResult,
-    ResultV2,
-    SectionV2Score,
-    about_json,
-    amount_to_json,
-    part_signature,
-    totals_signature,
-)
+from rasdesk.domain.result_v2 import AmountResult, ResultV2, SectionV2Score, about_json
 
 About = tuple[str | None, str | None]
 
 
 _MEMO_LIMIT = 200_000
 Group = tuple[tuple[ExplanationStep, About], ...]
+#: A group as kept: its steps, what each is about, and its JSON (b"" when it has no step).
+Kept = tuple[tuple[ExplanationStep, ...], tuple[About, ...], bytes]
 
 
 class _Memo:
@@ -44,30 +39,20 @@ class _Memo:
 
     def __init__(self, words: AmountWords) -> None:
         self.words = words
-        self.groups: dict[Hashable, tuple[Group, bytes]] = {}
-        self.amounts: dict[Hashable, bytes] = {}
+        self.groups: dict[Hashable, Kept] = {}
 
-    def get(self, key: Hashable, make: Callable[[], Group], chunks: list[bytes]) -> Group:
-        """The group for ``key``; its JSON (the steps with what they are about) is added
-        to ``chunks``, encoded once per group."""
-        found = self.groups.get(key)
-        if found is None:
-            if len(self.groups) >= _MEMO_LIMIT:
-                self.groups.clear()
-            group = make()
-            data = b",".join(s.json[:-1] + about_json(*a) for s, a in group)
-            found = self.groups[key] = (group, data)
-        if found[1]:
-            chunks.append(found[1])
-        return found[0]
-
-    def json(self, key: Hashable, amount: AmountResult) -> bytes:
-        found = self.amounts.get(key)
-        if found is None:
-            if len(self.amounts) >= _MEMO_LIMIT:
-                self.amounts.clear()
-            found = self.amounts[key] = amount_to_json(amount)
+    def make(self, key: Hashable, make: Callable[[], Group]) -> Kept:
+        """Make the group for ``key`` (not found) and keep it, its JSON encoded once."""
+        if len(self.groups) >= _MEMO_LIMIT:
+            self.groups.clear()
+        found = self.groups[key] = _keep(make())
         return found
+
+
+def _keep(group: Group) -> Kept:
+    """A group as kept, its JSON (the steps with what they are about) encoded once."""
+    data = b",".join(s.json[:-1] + about_json(*a) for s, a in group)
+    return tuple(s for s, _ in group), tuple(a for _, a in group), data
 
 
 _MEMOS: dict[tuple[str, str, str], _Memo] = {}
@@ -90,65 +75,71 @@ def explain_v2(
     JSON in pieces (``ResultV2.to_json_bytes`` joins them)."""
     q = answers.questionnaire
     memo = _memo_for(ruleset, q, lang)
-    w = memo.words
-    out: list[tuple[ExplanationStep, About]] = []
-    chunks: list[bytes] = []
+    w, groups = memo.words, memo.groups
+    kept: list[Kept] = []
+    add = kept.append
     nowhere: About = (None, None)
     if answers.answered_by:
         who = answers.answered_by
         if q.kind == "carer" and who == "carer":
             who = "person"  # in a carer's own assessment, the carer is "you"
         step = w.two("answered_by", "answered_by", who=w.s(f"who_{who}"))
-        out.append((step, nowhere))
-        chunks.append(step.json[:-1] + about_json(None, None))
+        add(((step,), (nowhere,), step.json[:-1] + about_json(None, None)))
     for fact in q.facts:
         if fact.id in answers.facts:
             linked = ruleset.questionnaire_by_id[fact.questionnaire]
             step = w.fact(fact, linked, answers.facts[fact.id])
-            out.append((step, nowhere))
-            chunks.append(step.json[:-1] + about_json(None, None))
-    scores = {s.id: s for s in result.sections}
-    points = {qs.id: qs.points for qs in result.questions}
+            add(((step,), (nowhere,), step.json[:-1] + about_json(None, None)))
     keys = result.section_keys or [(s.section.id, _values(s, answers)) for s in q.sections]
-    for section, skey in zip(q.sections, keys, strict=True):
-        values = cast(tuple[object, ...], skey[1])
-        score = scores[section.section.id]
-        key: Hashable = ("s", *skey, score.eligible)
-        out.extend(
-            memo.get(
-                key, partial(_section_steps, w, section, values, answers, points, score), chunks
-            )
-        )
-    amount_json: list[bytes] = []
+    kept_by = result.section_words or [{} for _ in q.sections]  # per section, per language
+    points: dict[str, Decimal] | None = None
+    for section, skey, score, words in zip(q.sections, keys, result.sections, kept_by, strict=True):
+        # The words are a pure function of the section's key (its values, the marks of
+        # not-applicable answers and views, eligibility): kept beside its memoized score.
+        found = cast(Kept | None, words.get(lang))
+        if found is None:
+            if points is None:
+                points = {qs.id: qs.points for qs in result.questions}
+            values = cast(tuple[object, ...], skey[1])
+            found = words[lang] = _keep(_section_steps(w, section, values, answers, points, score))
+        add(found)
     for spec, amount in zip(q.amounts, result.amounts, strict=True):
-        signatures = []
+        several = len(spec.parts) > 1
         for part_spec, part in zip(spec.parts, amount.parts, strict=True):
-            signature = part_signature(part)
-            signatures.append(signature)
             # In three groups, so that what recurs (the head, the same points, the same
             # adjustment) is made once even when the part's figure is new.
             where = (spec.id, part.id)
-            key = ("ph", *where, part.applies)
-            make: Callable[[], Group] = partial(
-                _group, where, w.head_steps, spec, part_spec, part.applies
-            )
-            out.extend(memo.get(key, make, chunks))
+            key: Hashable = ("ph", *where, part.applies)
+            found = groups.get(key)
+            if found is None:
+                found = memo.make(
+                    key, partial(_group, where, w.head_steps, spec, part_spec, part.applies)
+                )
+            add(found)
             if part.applies:
-                key = ("pb", *where, signature[1:6])
-                make = partial(_group, where, w.body_steps, part_spec, part)
-                out.extend(memo.get(key, make, chunks))
-                key = ("pt", *where, signature[6:], len(spec.parts) > 1)
-                make = partial(_group, where, w.tail_steps, spec, part_spec, part)
-                out.extend(memo.get(key, make, chunks))
-        totals = totals_signature(amount)
-        key = ("t", spec.id, totals)
-        out.extend(memo.get(key, partial(_amount_steps, w, spec, amount), chunks))
-        # The amount's JSON is a pure function of the same signatures (and the language).
-        amount_json.append(memo.json(("j", spec.id, tuple(signatures), totals), amount))
-    result.amount_json = amount_json
-    ending = memo.get(("end",), lambda: tuple((s, nowhere) for s in w.ending()), chunks)
-    out.extend(ending)
-    return [s for s, _ in out], [a for _, a in out], chunks
+                key = ("pb", *where, body_key(part))
+                found = groups.get(key)
+                if found is None:
+                    found = memo.make(key, partial(_group, where, w.body_steps, part_spec, part))
+                add(found)
+                key = ("pt", *where, tail_key(part), several)
+                found = groups.get(key)
+                if found is None:
+                    make = partial(_group, where, w.tail_steps, spec, part_spec, part)
+                    found = memo.make(key, make)
+                add(found)
+        key = ("t", spec.id, totals_signature(amount))
+        found = groups.get(key)
+        if found is None:
+            found = memo.make(key, partial(_amount_steps, w, spec, amount))
+        add(found)
+    found = groups.get(("end",))
+    if found is None:
+        found = memo.make(("end",), lambda: tuple((s, nowhere) for s in w.ending()))
+    add(found)
+    steps = [s for k in kept for s in k[0]]
+    abouts = [a for k in kept for a in k[1]]
+    return steps, abouts, [k[2] for k in kept if k[2]]
 
 
 def _section_steps(

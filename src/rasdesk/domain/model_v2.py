@@ -85,6 +85,13 @@ class QuestionExtra:
 class SectionV2:
     section: Section
     eligible_if: Condition | None
+    #: Per question, its id and whether it is a text question (what scoring reads first).
+    plan: tuple[tuple[str, bool], ...] = field(default=(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.plan:
+            plan = tuple((q.id, q.type == "text") for q in self.section.questions)
+            object.__setattr__(self, "plan", plan)
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +219,9 @@ class QuestionnaireV2:
     #: Questions with a show_if, in an order where each follows those it reads.
     conditional_questions: tuple[Question, ...] = field(default=(), compare=False)
     memo: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
+    #: Made once at parse, for speed: required questions; questions without show_if.
+    required_questions: tuple[Question, ...] = field(default=(), compare=False, repr=False)
+    always_shown: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def questions(self) -> list[Question]:
         return [q for s in self.sections for q in s.section.questions]

@@ -270,4 +270,6 @@ def _questionnaire(
         question_by_id=by_id,
         extra=extras,
         conditional_questions=tuple(by_id[q] for q in order if by_id[q].show_if is not None),
+        required_questions=tuple(q for q in by_id.values() if q.required),
+        always_shown=frozenset(q.id for q in by_id.values() if q.show_if is None),
     )

@@ -157,4 +157,5 @@ def compute_part(part: Part, ctx: Context) -> PartResult:
         ceiling_applied=ceiling_applied,
         before_rounding=before_rounding,
         rounded=rounded,
+        amount=rounded,  # the amount's rules may change it (engine_v2)
     )

@@ -53,6 +53,21 @@ class PointAdjustmentStep:
     sections: dict[str, tuple[Decimal, Decimal]]  # section → (before, after)
 
 
+def point_adjustments_json(steps: list[PointAdjustmentStep]) -> str:
+    """The point adjustment steps as JSON (without the brackets), written directly; both
+    formats' results hold them in this shape."""
+    b = _BOOL
+    return ",".join(
+        f'{{"id":"{p.id}","applied":{b[p.applied]},"sections":{{'
+        + ",".join(
+            f'"{sid}":{{"before":"{plain(x)}","after":"{plain(y)}"}}'
+            for sid, (x, y) in p.sections.items()
+        )
+        + "}}"
+        for p in steps
+    )
+
+
 @dataclass(slots=True)
 class AdjustmentStep:
     id: str
@@ -170,15 +185,7 @@ class Result:
         and section scores were encoded once, when they were made (they are memoized).
         A test checks it equals ``json.dumps(as_dict())`` on random results."""
         b = _BOOL
-        padjs = ",".join(
-            f'{{"id":"{p.id}","applied":{b[p.applied]},"sections":{{'
-            + ",".join(
-                f'"{sid}":{{"before":"{plain(x)}","after":"{plain(y)}"}}'
-                for sid, (x, y) in p.sections.items()
-            )
-            + "}}"
-            for p in self.point_adjustments
-        )
+        padjs = point_adjustments_json(self.point_adjustments)
         adjs = ",".join(
             f'{{"id":"{a.id}","applied":{b[a.applied]},"before":"{money(a.before)}","after":"{money(a.after)}"}}'
             for a in self.adjustments

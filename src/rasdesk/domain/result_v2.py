@@ -16,6 +16,7 @@ from rasdesk.domain.decimals import money, plain
 from rasdesk.domain.model import RulesetRef
 from rasdesk.domain.model_v2 import PeriodSpec
 from rasdesk.domain.result import AdjustmentStep, ExplanationStep, PointAdjustmentStep
+from rasdesk.domain.result_json_v2 import amount_json
 
 RESULT_FORMAT = "rasdesk-result/2"
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
@@ -192,6 +193,8 @@ class ResultV2:
     explanation_json: list[bytes] = field(default_factory=list, repr=False)
     #: Per section, the key its score was memoized by (the explanation reuses it).
     section_keys: list[tuple[object, ...]] = field(default_factory=list, repr=False)
+    #: Per section, where the explanation keeps its words for the same key (per language).
+    section_words: list[dict[str, object]] = field(default_factory=list, repr=False)
 
     def amount(self, aid: str) -> AmountResult:
         return next(a for a in self.amounts if a.id == aid)
@@ -229,15 +232,12 @@ class ResultV2:
         about = self.step_about or [(None, None)] * len(self.explanation)
         questions = self.question_json or [_encode(q.as_dict()).encode() for q in self.questions]
         sections = self.section_json or [_encode(s.as_dict()).encode() for s in self.sections]
-        start = _encode(
-            {
-                "format": RESULT_FORMAT,
-                "ruleset": self.ruleset.as_dict(),
-                "questionnaire": self.questionnaire,
-                "answered_by": self.answered_by,
-            }
-        )[:-1].encode("utf-8")
-        facts = _encode({k: _fact(v) for k, v in self.facts.items()}).encode("utf-8")
+        start = _start(self.ruleset, self.questionnaire, self.answered_by)
+        facts = (
+            _encode({k: _fact(v) for k, v in self.facts.items()}).encode("utf-8")
+            if self.facts
+            else b"{}"
+        )
         amounts = self.amount_json or [amount_to_json(a) for a in self.amounts]
         steps = (
             b",".join(self.explanation_json)
@@ -265,9 +265,21 @@ class ResultV2:
         )
 
 
+@lru_cache(maxsize=256)
+def _start(ref: RulesetRef, questionnaire: str, answered_by: str | None) -> bytes:
+    """The head of a result's JSON, up to its questions (the same for many people)."""
+    head = {
+        "format": RESULT_FORMAT,
+        "ruleset": ref.as_dict(),
+        "questionnaire": questionnaire,
+        "answered_by": answered_by,
+    }
+    return _encode(head)[:-1].encode("utf-8")
+
+
 def amount_to_json(a: AmountResult) -> bytes:
-    """One amount of the result as compact UTF-8 JSON."""
-    return _encode(_amount(a)).encode("utf-8")
+    """One amount of the result as compact UTF-8 JSON (``json.dumps(_amount(a))``)."""
+    return amount_json(a)
 
 
 def _fact(value: object) -> Any:
@@ -380,51 +392,3 @@ def _amount(a: AmountResult) -> dict[str, Any]:
         "flags": list(a.flags),
         "hours": plain(a.hours) if a.hours is not None else None,
     }
-
-
-def part_signature(p: PartResult) -> tuple[object, ...]:
-    """Every figure and flag of a part as one hashable value: its explanation is a pure
-    function of it (explain_v2 memoizes by it)."""
-    pts = p.points
-    points = (
-        None
-        if pts is None
-        else (
-            tuple(pts.sections.items()),
-            tuple((tuple(o.before.items()), tuple(o.after.items())) for o in pts.overlaps),
-            tuple((s.applied, tuple(s.sections.items())) for s in pts.point_adjustments),
-            pts.before_rounding,
-            pts.rounded,
-            pts.total,
-            pts.minimum_points_applied,
-            pts.table_row,
-        )
-    )
-    return (
-        p.applies,
-        points,
-        tuple((i.applies, i.quantity, i.rate, i.cost) for i in p.items),
-        tuple((tuple(o.before.items()), tuple(o.after.items())) for o in p.overlaps),
-        p.band,
-        p.base_amount,
-        tuple((x.applied, x.before, x.after) for x in p.adjustments),
-        p.before_limits,
-        p.floor_applied,
-        p.ceiling_applied,
-        p.before_rounding,
-        p.rounded,
-    )
-
-
-def totals_signature(a: AmountResult) -> tuple[object, ...]:
-    """What the rules, conversions and totals steps of an amount say, as one value."""
-    return (
-        tuple((p.amount, p.in_amount_period, p.replaced_by) for p in a.parts),
-        tuple((r.applied, tuple(r.parts.items())) for r in a.rules),
-        tuple(a.funders.items()),
-        a.total,
-        tuple((x.period.per, x.council, x.total) for x in a.also),
-        a.sign_off_required,
-        tuple(a.flags),
-        a.hours,
-    )
