@@ -137,10 +137,19 @@ def _finish_question(ctx: Ctx, obj: dict[str, Any], path: str) -> None:
         del obj["bands"]
 
 
-def _settings(book: Book) -> dict[str, Any]:
+def _settings(
+    book: Book,
+    keys: dict[str, str] = SETTINGS_KEYS,
+    texts: tuple[str, ...] = ("title",),
+    order: tuple[str, ...] = _TOP_ORDER,
+) -> dict[str, Any]:
+    """The settings sheet's values. ``texts`` are the text settings (``title_en``,
+    ``title_cy``, …; the first, ``title``, is required); a text setting ``a_b`` goes to
+    ``$.a.b`` (format 2's ``contact_address_en`` → ``$.contact.address.en``), the others
+    stay flat (``contact_phone``) for the caller to place."""
     ctx = book.ctx
     found: dict[str, Any] = {}
-    titles: dict[str, tuple[Row, str]] = {}
+    worded: dict[tuple[str, str], tuple[Row, str]] = {}
     seen: dict[str, int] = {}
     for row in book.rows(SETTINGS):
         key = book.need(row, "key", "str")
@@ -151,14 +160,15 @@ def _settings(book: Book) -> dict[str, Any]:
             ctx.bad(row.loc("key"), f'the setting "{key}" appears twice (first in row {seen[key]})')
             continue
         seen[key] = row.number
-        if key.startswith("title_"):
+        text = next((t for t in texts if key.startswith(f"{t}_") and key not in keys), None)
+        if text is not None:
             if "value" in row.values:
-                titles[key[6:]] = (row, key)
+                worded[(text, key[len(text) + 1 :])] = (row, key)
             else:
                 ctx.bad(row.loc("value"), f'the setting "{key}" needs a value')
             continue
-        if key not in SETTINGS_KEYS:
-            known = ", ".join([*SETTINGS_KEYS, "title_en"])
+        if key not in keys:
+            known = ", ".join([*keys, *(f"{t}_en" for t in texts)])
             ctx.bad(row.loc("key"), f'unknown setting "{key}"; the settings are {known}')
             continue
         if "value" not in row.values:
@@ -168,7 +178,7 @@ def _settings(book: Book) -> dict[str, Any]:
             else:
                 ctx.bad(row.loc("value"), f'the setting "{key}" needs a value')
             continue
-        got = ctx.value(row, "value", SETTINGS_KEYS[key], f"$.{key}")
+        got = ctx.value(row, "value", keys[key], f"$.{key}")
         if got is not None:
             found[key] = got
     for key, default in SETTINGS_DEFAULTS.items():
@@ -180,28 +190,33 @@ def _settings(book: Book) -> dict[str, Any]:
     langs = found.get("languages")
     if isinstance(langs, list) and langs and all(LANG_PATTERN.fullmatch(x) for x in langs):
         book.languages = tuple(langs)
-    title: dict[str, str] = {}
-    for lang, (row, key) in titles.items():
-        if lang not in book.languages:
+    for text in texts:
+        where = "$." + text.replace("_", ".", 1)
+        words: dict[str, str] = {}
+        for (kind, lang), (row, key) in worded.items():
+            if kind != text:
+                continue
+            if lang not in book.languages:
+                ctx.bad(
+                    row.loc("key"),
+                    f'"{key}": the language "{lang}" is not one of the ruleset\'s languages '
+                    f"({', '.join(book.languages)})",
+                )
+                continue
+            got = ctx.value(row, "value", "text", f"{where}.{lang}")
+            if got is not None:
+                words[lang] = got
+                if lang == "en":
+                    ctx.locs[where] = row.loc("value")
+        if text == "title" and present and "en" not in words and "title_en" not in seen:
             ctx.bad(
-                row.loc("key"),
-                f'"{key}": the language "{lang}" is not one of the ruleset\'s languages '
-                f"({', '.join(book.languages)})",
+                Loc(SETTINGS.name),
+                'the setting "title_en" is missing: add a row with key title_en',
             )
-            continue
-        got = ctx.value(row, "value", "text", f"$.title.{lang}")
-        if got is not None:
-            title[lang] = got
-            if lang == "en":
-                ctx.locs["$.title"] = row.loc("value")
-    if present and "en" not in title and "title_en" not in seen:
-        ctx.bad(
-            Loc(SETTINGS.name), 'the setting "title_en" is missing: add a row with key title_en'
-        )
-    if title:
-        found["title"] = title
+        if words:
+            found[text] = words
     ctx.locs["$"] = Loc(SETTINGS.name)
-    return {k: found[k] for k in _TOP_ORDER if k in found}
+    return {k: found[k] for k in order if k in found}
 
 
 def _questionnaires(book: Book) -> list[dict[str, Any]]:

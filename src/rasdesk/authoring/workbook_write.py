@@ -38,6 +38,21 @@ from rasdesk.authoring.workbook_layout import (
 )
 from rasdesk.domain.errors import InputError
 
+
+def _notes(sheets: Iterable[Sheet], v2: bool) -> tuple[str, ...]:
+    head = _NOTES[: _NOTES.index("")]
+    tail = _NOTES[_NOTES.index("") + 1 :]
+    tail = tail[tail.index("") :]
+    listed = tuple(f"{s.name}: {s.about}" for s in sheets)
+    if v2:
+        listed = (
+            "Format 2 (docs/ruleset-v2.md): each sheet is one list of the ruleset; its first "
+            "columns name the entry it belongs to (questionnaire, amount, part, …).",
+            *listed,
+        )
+    return (*head, "", *listed, *tail)
+
+
 _NOTES = (
     "This workbook is a rasdesk ruleset (a council's Resource Allocation System).",
     "Build it with:  rasdesk ruleset build THIS.xlsx -o my.ruleset.json",
@@ -58,15 +73,20 @@ _WRAP = Alignment(wrap_text=True, vertical="top")  # made once: a style is hashe
 
 
 def export_document(doc: dict[str, Any]) -> bytes:
-    """The .xlsx bytes of a *valid* ruleset document (check it with parse_ruleset first)."""
+    """The .xlsx bytes of a *valid* ruleset document of either format (check it with
+    parse_ruleset or parse_ruleset_v2 first)."""
+    from rasdesk.authoring.workbook_v2 import SHEETS_V2, export_rows_v2
+
     languages: tuple[str, ...] = tuple(doc["languages"])
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
-    rows = _rows(doc, languages)
-    for sheet in SHEETS:
+    v2 = doc.get("format") == "rasdesk-ruleset/2"
+    rows = export_rows_v2(doc) if v2 else _rows(doc, languages)
+    sheets = SHEETS_V2 if v2 else SHEETS
+    for sheet in sheets:
         _sheet(wb, sheet, languages, rows[sheet.name])
     notes = wb.create_sheet(NOTES_SHEET)
-    for line in _NOTES:
+    for line in _notes(sheets, v2):
         notes.append([line])
     notes.column_dimensions["A"].width = 120
     out = io.BytesIO()

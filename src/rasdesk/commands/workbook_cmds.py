@@ -1,4 +1,5 @@
-"""``rasdesk ruleset build|template|export``: the ruleset workbook (docs/ruleset-workbook.md).
+"""``rasdesk ruleset build|template|export``: the ruleset workbook of either format
+(docs/ruleset-workbook.md).
 
 ``register(rsub)`` adds the three subcommands to the ``rasdesk ruleset`` sub-parsers.
 """
@@ -28,13 +29,17 @@ def build(args: argparse.Namespace) -> int:
 def template(args: argparse.Namespace) -> int:
     from rasdesk.authoring.workbook import export_ruleset
 
-    demo = demo_dir() / "demo.ruleset.json"
+    name = "demo-v2.ruleset.json" if args.format == "2" else "demo.ruleset.json"
+    demo = demo_dir() / name
     write_new(
         Path(args.output),
         export_ruleset(read_bytes(demo, "demo ruleset"), str(demo)),
         overwrite=args.force,
     )
-    print(f"Wrote {args.output}: the demonstration ruleset as a workbook to start from.")
+    print(
+        f"Wrote {args.output}: the demonstration ruleset (format {args.format}) as a workbook "
+        "to start from."
+    )
     print(f"  edit it, then: rasdesk ruleset build {args.output} -o my.ruleset.json")
     return 0
 
@@ -64,6 +69,13 @@ def register(rsub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
     b.set_defaults(func=build)
     t = rsub.add_parser("template", help="write a filled-in ruleset workbook to start from")
     t.add_argument("-o", "--output", required=True, metavar="T.xlsx")
+    t.add_argument(
+        "--format",
+        choices=("1", "2"),
+        default="1",
+        help="1: the format-1 demo (one weekly amount); 2: the format-2 demo (periods, parts "
+        "with funders, costed items, a carer's one-off amount); default 1",
+    )
     t.add_argument("--force", action="store_true", help="overwrite an existing output file")
     t.set_defaults(func=template)
     e = rsub.add_parser("export", help="write a ruleset (or a signed ruleset) as a workbook")
