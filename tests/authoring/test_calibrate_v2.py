@@ -127,3 +127,63 @@ def test_cli_format_1_refuses_part(tmp_path: Path, capsys) -> None:  # type: ign
     sample = ROOT / "resources" / "demo" / "calibration-sample.csv"
     assert main(["ruleset", "calibrate", str(DEMO_V1), "--sample", str(sample), "--part", "x"]) == 2
     assert "format 1" in capsys.readouterr().err
+
+
+def test_each_person_is_compared_at_the_proposed_rate_by_the_hand_worked_sample() -> None:
+    """At £6.86 a point (the part's floor is £25.00): B1 5 × 6.86 = £34.30 against £40
+    (−14.3%: less); B2 20 × 6.86 = £137.20 against £110 (+24.7%: more); B3 0 points → the
+    floor £25.00 against £25 (within); B4 10 × 6.86 = £68.60 against £65 (+5.5%: within)."""
+    report = _run().report
+    got = [(p.ref, p.points, p.indicative, p.outcome) for p in report.people]
+    assert got == [
+        ("B1", Decimal(5), Decimal("34.30"), "less"),
+        ("B2", Decimal(20), Decimal("137.20"), "more"),
+        ("B3", Decimal(0), Decimal("25.00"), "within"),
+        ("B4", Decimal(10), Decimal("68.60"), "within"),
+    ]
+    assert report.proposed_rate == Decimal("6.86") and report.old_rate == Decimal("4.20")
+    assert report.part == "budget.personal_budget"
+    assert report.annual_factor == Decimal(52)  # the amount's declared week → year
+    assert [s.ref for s in report.excluded] == ["B5"]
+
+
+def test_a_part_not_stated_a_week_is_refused() -> None:
+    doc = json.loads(DEMO.read_bytes())
+    amount = doc["questionnaires"][0]["amounts"][0]
+    amount["parts"][0]["period"] = "year"
+    amount["conversions"].append({"from": "year", "to": "week", "divide": "52"})
+    data = json.dumps(doc).encode()
+    with pytest.raises(InputError, match="stated a year, but the sample's costs are weekly"):
+        calibrate_part(parse_ruleset_v2(data), data, SAMPLE, part="budget.personal_budget")
+
+
+def test_cli_format_2_report_pdf_read_back(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+
+    sample = tmp_path / "s.csv"
+    sample.write_bytes(SAMPLE)
+    pdf = tmp_path / "report.pdf"
+    args = ["ruleset", "calibrate", str(DEMO), "--sample", str(sample)]
+    assert main([*args, "--part", "budget.personal_budget", "--report", str(pdf)]) == 0
+    assert f"Wrote the report {pdf}" in capsys.readouterr().out
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True
+        )
+        .stdout.decode("utf-8")
+        .split()
+    )
+    assert "Calibration report: the rate per point for “Personal budget” of" in text
+    assert "part “budget.personal_budget”" in text
+    assert "Proposed rate: £6.86 a point (today: £4.20 a point)" in text
+    assert "More than 10% more than today 1 25.0%" in text
+    assert "Within 10% of today (either way) 2 50.0%" in text
+    assert "More than 10% less than today 1 25.0%" in text
+    assert "B1 2 5 £40.00 £34.30 −£5.70 −14.3%" in text  # the one loser, by hand
+    assert "What their support costs today £240.00 £12,480.00" in text  # × 52, declared
+    assert "Indicative amounts at the proposed rate £265.10" in text
+    assert "the figure compared is the amount of the part calibrated" in text
+    assert "Rows left out (1)" in text
+    # the report already exists: refused before any work, in words
+    assert main([*args, "--part", "budget.personal_budget", "--report", str(pdf)]) == 2
+    assert "already exists" in capsys.readouterr().err

@@ -37,6 +37,7 @@ from rasdesk.domain.decimals import CENT, EXACT, ZERO, money, parse_decimal, pla
 from rasdesk.domain.engine import compute
 from rasdesk.domain.errors import AnswersError, InputError, Problem
 from rasdesk.domain.model import Questionnaire, Ruleset
+from rasdesk.domain.model_v2 import RulesetV2
 from rasdesk.domain.parse import parse_ruleset
 
 METHODS = ("ratio", "least-squares")
@@ -82,7 +83,7 @@ class Calibration:
     """Everything the summary, the new ruleset and the report need."""
 
     source: str
-    ruleset: Ruleset
+    ruleset: Ruleset | RulesetV2
     questionnaire: str
     method: str
     contingency: Decimal
@@ -95,7 +96,20 @@ class Calibration:
     excluded: tuple[SkippedRow, ...]
     on_date: date
     document: bytes = b""  # R2, the calibrated ruleset document (unsigned)
-    new_ruleset: Ruleset | None = None
+    new_ruleset: Ruleset | RulesetV2 | None = None
+    #: Format 2 (calibrate_v2): the per-point part calibrated, "AMOUNT.PART", its words
+    #: for the report, and the week → year factor its amount declares (None: none declared).
+    part: str | None = None
+    subject: str = ""
+    year_factor: Decimal | None = None
+
+    @property
+    def annual_factor(self) -> Decimal | None:
+        """Weeks in a year for the report's year column: format 1's ``annual_factor``, or
+        the format-2 amount's declared week → year conversion (``None``: no year column)."""
+        if isinstance(self.ruleset, Ruleset):
+            return self.ruleset.questionnaire_by_id[self.questionnaire].allocation.annual_factor
+        return self.year_factor
 
     # --- the two rates, exactly -------------------------------------------------------
     @property

@@ -8,6 +8,13 @@ part's points, then ratio (Σ cost ÷ Σ points) or least squares through the or
 document is the input with that part's ``rate`` replaced and its ``calibration`` block
 filled; everything else is kept in its order. Rows whose answers fail are listed, never
 dropped silently; a sample with no usable rows or no points is an error.
+
+Every person used is then computed again with the calibrated document: the part's amount
+(its adjustments, floor, ceiling, rounding and the amount's rules) beside what their support
+costs today, for the report (``report.render_report`` of ``PartCalibration.report``, the
+same report as format 1's). The sample's costs are weekly (``current_weekly_cost``), so
+only a part whose period is a week can be calibrated: a yearly or one-off part is refused
+in words rather than given a weekly rate.
 """
 
 from __future__ import annotations
@@ -19,14 +26,16 @@ from decimal import Decimal, localcontext
 from fractions import Fraction
 from typing import cast
 
-from rasdesk.authoring.calibrate import METHODS, round_half_up_pence
+from rasdesk.authoring.calibrate import METHODS, Calibration, Person, round_half_up_pence
 from rasdesk.authoring.sample_csv import SkippedRow, read_sample
 from rasdesk.domain.answers_v2 import read_answers_v2
 from rasdesk.domain.decimals import EXACT, ZERO, money, plain
 from rasdesk.domain.engine_v2 import compute_v2
 from rasdesk.domain.errors import AnswersError, InputError, Problem
 from rasdesk.domain.model import Questionnaire
-from rasdesk.domain.model_v2 import Part, QuestionnaireV2, RulesetV2
+from rasdesk.domain.model_v2 import Amount, Part, QuestionnaireV2, RulesetV2
+from rasdesk.domain.parse_v2 import parse_ruleset_v2
+from rasdesk.domain.periods import Period
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +61,8 @@ class PartCalibration:
     total_points: Decimal
     excluded: tuple[SkippedRow, ...]
     document: bytes
+    #: The calibration report's figures (``report.render_report``), each person compared.
+    report: Calibration
 
 
 def find_part(q: QuestionnaireV2, name: str) -> tuple[str, Part]:
@@ -89,6 +100,13 @@ def calibrate_part(
         known = ", ".join(ruleset.questionnaire_by_id)
         raise InputError(f'the ruleset has no questionnaire "{questionnaire}" (it has: {known})')
     aid, target = find_part(q, part)
+    amount = next(a for a in q.amounts if a.id == aid)
+    if target.period.per != Period.WEEK:
+        raise InputError(
+            f'part "{aid}.{target.id}" is stated {_per_words(target.period.per)}, but the '
+            "sample's costs are weekly (current_weekly_cost): only a weekly per_point part can "
+            "be calibrated from it"
+        )
     questions = q.questions()
     shape = _SampleQuestions(
         q.id, {x.id: x for x in questions}, tuple(x for x in questions if x.required)
@@ -96,6 +114,7 @@ def calibrate_part(
     rows, skipped = read_sample(sample, cast(Questionnaire, shape), sample_source)
     excluded = list(skipped)
     used: list[tuple[Decimal, Decimal]] = []
+    kept: list[tuple[dict[str, object], Person]] = []
     for row in rows:
         try:
             answers = read_answers_v2(
@@ -108,7 +127,9 @@ def calibrate_part(
             excluded.append(SkippedRow(row.row, row.ref, reasons))
             continue
         outcome = compute_v2(ruleset, answers).amount(aid).part(target.id).points
-        used.append((row.cost, outcome.total if outcome is not None else ZERO))
+        points = outcome.total if outcome is not None else ZERO
+        used.append((row.cost, points))
+        kept.append((row.answers, Person(row.row, row.ref, row.cost, points)))
     excluded.sort(key=lambda s: s.row)
     if not used:
         raise InputError(
@@ -151,6 +172,44 @@ def calibrate_part(
                     }
     new_doc = (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     assert target.rate is not None
+    new_ruleset = parse_ruleset_v2(new_doc, "the calibrated ruleset")
+    # The answers are read again against the calibrated ruleset: compute_v2 works on the
+    # questionnaire the answers were checked against.
+    compared = tuple(
+        Person(
+            p.row,
+            p.ref,
+            p.current,
+            p.points,
+            compute_v2(
+                new_ruleset, read_answers_v2({"questionnaire": q.id, "answers": given}, new_ruleset)
+            )
+            .amount(aid)
+            .part(target.id)
+            .amount,
+        )
+        for given, p in kept
+    )
+    report = Calibration(
+        source=sample_source,
+        ruleset=ruleset,
+        questionnaire=q.id,
+        method=method,
+        contingency=contingency,
+        old_rate=target.rate,
+        total_cost=total_cost,
+        total_points=total_points,
+        sum_cost_points=sum_cp,
+        sum_points_squared=sum_pp,
+        people=compared,
+        excluded=tuple(excluded),
+        on_date=date.fromisoformat(on),
+        document=new_doc,
+        new_ruleset=new_ruleset,
+        part=f"{aid}.{target.id}",
+        subject=f"“{target.label.en}” of “{amount.label.en}”",
+        year_factor=_year_factor(amount),
+    )
     return PartCalibration(
         q.id,
         aid,
@@ -164,4 +223,15 @@ def calibrate_part(
         total_points,
         tuple(excluded),
         new_doc,
+        report,
     )
+
+
+def _per_words(per: Period) -> str:
+    return "as a one-off payment" if per == Period.ONE_OFF else f"a {per.value}"
+
+
+def _year_factor(amount: Amount) -> Decimal | None:
+    """The amount's declared week → year multiplier (the report's year column), if any."""
+    c = amount.conversion(Period.WEEK, Period.YEAR)
+    return c.multiply if c is not None else None

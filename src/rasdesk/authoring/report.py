@@ -142,18 +142,19 @@ def _outcomes(c: Calibration, st: _Styles) -> Table:
 
 def _totals(c: Calibration, st: _Styles) -> Table:
     current, indicative = c.total_cost, c.total_indicative
-    q = c.ruleset.questionnaire_by_id[c.questionnaire]
-    factor = q.allocation.annual_factor
-    rows: list[list[Any]] = [
-        ["Totals for the people used", "A week", "A year"],
-        ["What their support costs today", gbp(current), gbp(current * factor)],
-        ["Indicative amounts at the proposed rate", gbp(indicative), gbp(indicative * factor)],
-        [
-            f"Difference ({signed_pct((indicative - current) / current) if current else '–'})",
-            gbp(indicative - current),
-            gbp((indicative - current) * factor),
-        ],
+    factor = c.annual_factor
+    change = signed_pct((indicative - current) / current) if current else "–"
+    lines: list[tuple[str, Decimal]] = [
+        ("What their support costs today", current),
+        ("Indicative amounts at the proposed rate", indicative),
+        (f"Difference ({change})", indicative - current),
     ]
+    if factor is None:  # format 2 without a declared week → year conversion
+        rows: list[list[Any]] = [["Totals for the people used", "A week"]]
+        rows += [[label, gbp(value)] for label, value in lines]
+        return _table(st, rows, [WIDTH * 0.7, WIDTH * 0.3], 1)
+    rows = [["Totals for the people used", "A week", "A year"]]
+    rows += [[label, gbp(value), gbp(value * factor)] for label, value in lines]
     return _table(st, rows, [WIDTH * 0.52, WIDTH * 0.24, WIDTH * 0.24], 1)
 
 
@@ -193,11 +194,13 @@ def _story(c: Calibration, st: _Styles) -> list[Flowable]:
     story: list[Flowable] = []
     add = story.append
     add(_p(r.council, st.bold))
-    add(_p(f"Calibration report: the rate per point for “{q.title.en}”", st.title))
+    subject = c.subject or f"“{q.title.en}”"
+    add(_p(f"Calibration report: the rate per point for {subject}", st.title))
+    part = f", part “{c.part}”" if c.part else ""
     add(
         _p(
-            f"Ruleset {r.id} version {r.version}, questionnaire “{q.id}”. Sample: {c.source}, "
-            f"{n} people used. Prepared on {c.on_date.isoformat()}.",
+            f"Ruleset {r.id} version {r.version}, questionnaire “{q.id}”{part}. Sample: "
+            f"{c.source}, {n} people used. Prepared on {c.on_date.isoformat()}.",
             st.small,
         )
     )
@@ -250,6 +253,17 @@ def _story(c: Calibration, st: _Styles) -> list[Flowable]:
             st.body,
         )
     )
+    if c.part:
+        add(
+            _p(
+                f"The ruleset is in format 2, so the figure compared is the amount of the part "
+                f"calibrated ({c.part}): its points at the proposed rate with the part's own "
+                f"adjustments, floor, ceiling and rounding, and the amount's rules. The sample's "
+                f"costs are what that part pays for today; the ruleset's other parts are not in "
+                f"these figures.",
+                st.body,
+            )
+        )
     add(KeepTogether([_outcomes(c, st), Spacer(1, 6), outcome_chart(c, st.regular)]))
     add(_p("Each person: today's cost and the indicative amount", st.heading))
     add(people_chart(c, st.regular))
@@ -364,7 +378,7 @@ def _story_text(c: Calibration) -> str:
     """Every character the report may set, to choose a font that has them all."""
     r = c.ruleset
     words = [r.council, r.id, r.version, c.source, *OUTCOME_WORDS.values()]
-    words += [q.title.en for q in r.questionnaires]
+    words += [q.title.en for q in r.questionnaires] + [c.subject, c.part or ""]
     words += [p.ref for p in c.people] + [s.ref for s in c.excluded]
     words += [m for s in c.excluded for m in s.problems]
     return "".join(words) + "£−–≈“”×÷²"

@@ -1,5 +1,6 @@
 """``rasdesk ruleset calibrate --part AMOUNT.PART`` on a format-2 ruleset: propose the named
-per-point part's rate from a sample and (with -o) write the unsigned calibrated document."""
+per-point part's rate from a sample, (with -o) write the unsigned calibrated document and
+(with --report) the calibration report PDF, the same report as format 1's."""
 
 from __future__ import annotations
 
@@ -24,12 +25,11 @@ def calibrate_v2_cmd(args: argparse.Namespace) -> int:
             f"{args.file} is a format-2 ruleset: name the per_point part to calibrate with "
             "--part AMOUNT.PART (e.g. --part budget.personal_budget)"
         )
-    if args.report:
-        raise InputError("--report is not available for a format-2 ruleset yet; leave it out")
     ruleset = parse_ruleset_v2(document, source)
     contingency = parse_contingency(args.contingency)
-    if args.output and Path(args.output).exists() and not args.force:
-        raise InputError(f"{args.output}: already exists; choose another name, or use --force")
+    for out in (args.output, args.report):
+        if out and Path(out).exists() and not args.force:
+            raise InputError(f"{out}: already exists; choose another name, or use --force")
     c = calibrate_part(
         ruleset,
         document,
@@ -45,6 +45,11 @@ def calibrate_v2_cmd(args: argparse.Namespace) -> int:
         write_new(Path(args.output), c.document, overwrite=args.force)
         print(f"Wrote {args.output} (unsigned). Give it a new version, check it, then sign it:")
         print(f"  rasdesk ruleset sign {args.output} --key K.pem -o R2.signed.json")
+    if args.report:
+        from rasdesk.authoring.report import render_report  # reportlab only when asked
+
+        write_new(Path(args.report), render_report(c.report), overwrite=args.force)
+        print(f"Wrote the report {args.report}")
     return 0
 
 
