@@ -32,9 +32,13 @@ fi
 # (several people edit src/rasdesk/ui at once). Each message's context names its class.
 "$lupdate" -no-obsolete -locations none -source-language en_GB -target-language cy_GB \
     "${sources[@]}" -ts translations/rasdesk_cy.ts
+# English needs only its plural forms ("%n point(s)" → "1 point" / "%n points").
+"$lupdate" -no-obsolete -locations none -pluralonly -source-language en_GB -target-language en_GB \
+    "${sources[@]}" -ts translations/rasdesk_en.ts
 
 # What is left for a translator, by context.
-"$python" - translations/rasdesk_cy.ts <<'EOF'
+for ts in translations/rasdesk_cy.ts translations/rasdesk_en.ts; do
+"$python" - "$ts" <<'EOF'
 import sys
 import xml.etree.ElementTree as ET
 
@@ -53,5 +57,6 @@ print(f"{sys.argv[1]}: {total} messages, {len(todo)} still to translate")
 if todo:
     print("\n".join(todo))
 EOF
+done
 
 scripts/build-translations.sh

@@ -100,9 +100,15 @@
         <source>None of these</source>
         <translation>Dim un o&apos;r rhain</translation>
     </message>
-    <message>
-        <source>{points} points</source>
-        <translation>{points} pwynt</translation>
+    <message numerus="yes">
+        <source>%n point(s)</source>
+        <translation>
+            <numerusform>%n pwynt</numerusform>
+            <numerusform>%n pwynt</numerusform>
+            <numerusform>%n pwynt</numerusform>
+            <numerusform>%n pwynt</numerusform>
+            <numerusform>%n pwynt</numerusform>
+        </translation>
     </message>
     <message>
         <source>{number} of {total}.</source>
@@ -147,13 +153,25 @@
         <source>Sending…</source>
         <translation>Wrthi&apos;n anfon…</translation>
     </message>
-    <message>
-        <source>{count} need attention</source>
-        <translation>Angen sylw: {count}</translation>
+    <message numerus="yes">
+        <source>%n need(s) attention</source>
+        <translation>
+            <numerusform>Angen sylw: %n</numerusform>
+            <numerusform>Angen sylw: %n</numerusform>
+            <numerusform>Angen sylw: %n</numerusform>
+            <numerusform>Angen sylw: %n</numerusform>
+            <numerusform>Angen sylw: %n</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{count} waiting to send</source>
-        <translation>Yn aros i&apos;w hanfon: {count}</translation>
+    <message numerus="yes">
+        <source>%n waiting to send</source>
+        <translation>
+            <numerusform>Yn aros i&apos;w hanfon: %n</numerusform>
+            <numerusform>Yn aros i&apos;w hanfon: %n</numerusform>
+            <numerusform>Yn aros i&apos;w hanfon: %n</numerusform>
+            <numerusform>Yn aros i&apos;w hanfon: %n</numerusform>
+            <numerusform>Yn aros i&apos;w hanfon: %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>All sent</source>
@@ -1535,6 +1553,24 @@
     </message>
 </context>
 <context>
+    <name>PointsBars</name>
+    <message>
+        <source>Added to reach the least number of points</source>
+        <translation>Wedi&apos;u hychwanegu i gyrraedd y nifer lleiaf o bwyntiau</translation>
+    </message>
+    <message>
+        <source>Rounding of the points</source>
+        <translation>Talgrynnu&apos;r pwyntiau</translation>
+    </message>
+</context>
+<context>
+    <name>PointsChart</name>
+    <message>
+        <source>{points} (was {before})</source>
+        <translation>{points} (roedd yn {before})</translation>
+    </message>
+</context>
+<context>
     <name>QuestionPage</name>
     <message>
         <source>Saved</source>
@@ -1739,9 +1775,15 @@
         <source>Points in each area</source>
         <translation>Pwyntiau ym mhob maes</translation>
     </message>
-    <message>
-        <source>{points} points in all.</source>
-        <translation>{points} pwynt i gyd.</translation>
+    <message numerus="yes">
+        <source>%n point(s) in all.</source>
+        <translation>
+            <numerusform>%n pwynt i gyd.</numerusform>
+            <numerusform>%n pwynt i gyd.</numerusform>
+            <numerusform>%n pwynt i gyd.</numerusform>
+            <numerusform>%n pwynt i gyd.</numerusform>
+            <numerusform>%n pwynt i gyd.</numerusform>
+        </translation>
     </message>
     <message>
         <source>How the figure was worked out</source>

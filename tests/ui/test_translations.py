@@ -378,3 +378,24 @@ def test_no_ui_string_is_hidden_from_lupdate() -> None:
     assert not hidden, (
         "lupdate cannot extract these, so they stay English in the Welsh app:\n" + "\n".join(hidden)
     )
+
+
+# --- (f) plural forms ("%n point(s)") ------------------------------------------------------------
+
+
+def test_every_plural_has_english_and_welsh_forms_that_keep_the_number(
+    messages: list[Message],
+) -> None:
+    """A ``%n`` message needs its English forms (translations/rasdesk_en.ts: "1 point",
+    "3 points"; the English app shows "1 point(s)" otherwise) and all five Welsh ones, and
+    every form says the number."""
+    english = {(m.context, m.source): m for m in read_ts(ROOT / "translations" / "rasdesk_en.ts")}
+    plurals = [m for m in messages if m.numerus]
+    assert plurals, "no plural messages: the counted words lost their %n"
+    for m in plurals:
+        assert len(m.translation.split(" | ")) == 5, f"{m.context}: {m.source!r}: Welsh has 5 forms"
+        en = english.get((m.context, m.source))
+        assert en is not None and en.kind == "", f"{m.context}: {m.source!r} has no English forms"
+        for form in m.translation.split(" | ") + en.translation.split(" | "):
+            assert "%n" in form, f"{m.context}: {form!r} lost the number"
+    assert set(english) == {(m.context, m.source) for m in plurals}

@@ -22,6 +22,7 @@ from rasdesk.domain.model import (
 from rasdesk.domain.phrases import PHRASES
 from rasdesk.domain.result import ExplanationStep
 from rasdesk.domain.text import Text
+from rasdesk.domain.units import with_unit
 
 TENTH = Decimal("0.1")
 
@@ -117,8 +118,7 @@ class AnswerWords:
             if question.scoring == "max" and len(chosen) > 1:
                 key = "answer_max"
         else:
-            unit = f" {question.unit.get(lang)}" if question.unit else ""
-            answer = easy = f"{plain(value)}{unit}"  # type: ignore[arg-type]
+            answer = easy = with_unit(value, question.unit, lang)  # type: ignore[arg-type]
         return ExplanationStep(
             "answer",
             self.say(key, question=q_text, answer=answer, points=pts),

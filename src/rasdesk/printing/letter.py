@@ -18,6 +18,7 @@ from rasdesk.domain.explain_steps import money_text, points_text
 from rasdesk.domain.model import Question, Ruleset
 from rasdesk.domain.phrases import PHRASES
 from rasdesk.domain.result import ExplanationStep, Result
+from rasdesk.domain.units import with_unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,8 +124,8 @@ def _answer_words(
             "\n".join((o.easy_read or o.text).get(lang) for o in chosen),
         )
     if question.type == "number":
-        unit = f"{unit_sep}{question.unit.get(lang)}" if question.unit else ""
-        text = f"{points_text(Decimal(value))}{unit}"
+        number = points_text(Decimal(value))
+        text = with_unit(Decimal(value), question.unit, lang, number).replace(" ", unit_sep, 1)
         return text, text
     return str(value), str(value)
 

@@ -79,10 +79,10 @@ class BackgroundSync(QObject):
         if status.offline_since:
             parts.append(cannot_reach(status.offline_since))
         if status.quarantined:
-            parts.append(self.tr("{count} need attention").format(count=len(status.quarantined)))
+            parts.append(self.tr("%n need(s) attention", None, len(status.quarantined)))
         waiting = status.waiting - len(status.quarantined)
         if waiting:
-            parts.append(self.tr("{count} waiting to send").format(count=waiting))
+            parts.append(self.tr("%n waiting to send", None, waiting))
         if not parts:
             parts.append(self.tr("All sent"))
         return " · ".join(parts)

@@ -1,6 +1,8 @@
 """The app's own words in English or Welsh: Qt Linguist translations compiled from
 ``translations/rasdesk_cy.ts`` into ``rasdesk_cy.qm`` (built at set-up and in the wheel,
-never committed). Ruleset text carries its own languages and does not pass through here."""
+never committed). English is written in the code; ``rasdesk_en.ts`` holds only its plural
+forms ("%n point(s)" → "1 point", "3 points"). Ruleset text carries its own languages and
+does not pass through here."""
 
 from __future__ import annotations
 
@@ -30,14 +32,13 @@ def set_language(language: str) -> bool:
     if _installed is not None:
         app.removeTranslator(_installed)
         _installed = None
-    if language == "en":
-        return True
     translator = QTranslator(app)
     if not translator.load(qm_path(language)):
         log.warning(
             "no compiled translation at %s; run scripts/build-translations.sh", qm_path(language)
         )
-        return False
+        # English is written in the code; only its plural forms ("1 point") are missing.
+        return language == "en"
     app.installTranslator(translator)
     _installed = translator
     return True

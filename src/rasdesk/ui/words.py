@@ -11,6 +11,8 @@ from rasdesk.domain.answers import AnswerValue
 from rasdesk.domain.decimals import plain
 from rasdesk.domain.model import Question
 from rasdesk.domain.text import Text
+from rasdesk.domain.units import with_unit
+from rasdesk.ui.plurals import exact, form_number
 
 
 def shown_text(plain: Text, easy_version: Text | None, language: str, easy: bool) -> str:
@@ -30,17 +32,20 @@ def answer_words(question: Question, value: AnswerValue | None, language: str, e
         for option_id in chosen:
             option = question.option_by_id[str(option_id)]
             words.append(shown_text(option.text, option.easy_read, language, easy))
-        return "; ".join(words)
-    if isinstance(value, Decimal):
-        unit = question.unit.get(language) if question.unit else ""
-        return f"{plain(value)} {unit}".strip()
+        # Easy read: each chosen answer is a sentence of its own, one a line ("I need help
+        # with shopping." never runs on into the next one after a comma).
+        return ("\n" if easy else "; ").join(words)
+    if question.type == "number" and isinstance(value, Decimal | int):
+        return with_unit(value, question.unit, language)  # a whole number is stored as int
     return str(value)
 
 
 def points_words(points: Decimal | None) -> str:
+    """ "1 point", "3 points", "9.6 points" ("1 pwynt", "3 pwynt" in Welsh)."""
     if points is None:
         return ""
-    return QCoreApplication.translate("Answers", "{points} points").format(points=plain(points))
+    n = form_number(points)
+    return exact(QCoreApplication.translate("Answers", "%n point(s)", None, n), n, plain(points))
 
 
 def money(amount: object) -> str:

@@ -12,16 +12,19 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from rasdesk.domain.decimals import plain
 from rasdesk.domain.model import Questionnaire
 from rasdesk.printing.easy import whole_pounds
 from rasdesk.ui import reviews
 from rasdesk.ui.modes import Modes
+from rasdesk.ui.plurals import exact, form_number
+from rasdesk.ui.points_bars import section_bars
 from rasdesk.ui.session import Session
 from rasdesk.ui.widgets.page import Page, button, heading, label, row
 from rasdesk.ui.widgets.points_chart import PointsChart
 from rasdesk.ui.widgets.read_aloud import ReadAloud
 from rasdesk.ui.widgets.receipt import ReceiptLine
-from rasdesk.ui.words import money, shown_text
+from rasdesk.ui.words import money
 
 
 class ResultPage(Page):
@@ -81,18 +84,15 @@ class ResultPage(Page):
         if since is not None:
             self.body.addWidget(since)
         self.body.addWidget(label(self.tr("Points in each area"), "h2"))
-        bars = [
-            (
-                shown_text(s.title, s.easy_read, lang, easy),
-                Decimal(str(scored["points"])),
-            )
-            for s, scored in zip(questionnaire.sections, budget["sections"], strict=True)
-        ]
-        self.chart = PointsChart(bars, self.tr("Points in each area"), modes.contrast)
+        # Points after every point adjustment (a carer's help shown as points taken away),
+        # so the bars add up to the total below.
+        bars, was = section_bars(budget, questionnaire, lang, easy)
+        self.chart = PointsChart(bars, self.tr("Points in each area"), modes.contrast, was)
         self.body.addWidget(self.chart)
-        self.body.addWidget(
-            label(self.tr("{points} points in all.").format(points=budget["total_points"]))
-        )
+        total = Decimal(budget["total_points"])
+        n = form_number(total)
+        self.points_total = label(exact(self.tr("%n point(s) in all.", None, n), n, plain(total)))
+        self.body.addWidget(self.points_total)
 
         self.body.addWidget(label(self.tr("How the figure was worked out"), "h2"))
         for text in steps:
