@@ -3,9 +3,11 @@ again from the check page never finalises (the confirmation defaults to "Not yet
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from rasdesk.ui.main_window import MainWindow
 from rasdesk.ui.pages.check_answers import CheckAnswersPage
@@ -53,3 +55,36 @@ def test_four_enters_from_the_check_page_do_not_finalise(qtbot, window: MainWind
     timer.stop()
     assert win.session.is_draft(case), "four presses of Enter finalised the case"
     assert dialogs and set(dialogs) == {"Not yet"}
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space])
+def test_looks_and_each_look_answer_enter_as_well_as_space(
+    qtbot, window: MainWindow, key: Qt.Key
+) -> None:  # type: ignore[no-untyped-def]
+    """Looks opens its panel, and a look in it turns on, with Enter (either Enter key) as
+    with Space."""
+    bar = window.mode_bar
+    looks = bar.buttons["looks"]
+    looks.setFocus()
+    press(looks, key)
+    qtbot.waitUntil(bar.panel.isVisible, timeout=2000)
+    large = bar.buttons["large"]
+    assert QApplication.focusWidget() is large
+    press(large, key)
+    assert window.modes().large, f"{QKeySequence(key).toString()} did not turn large print on"
+    assert not window.mode_bar.panel.isVisible()
+    looks = window.mode_bar.buttons["looks"]
+    looks.setFocus()
+    press(looks, key)
+    qtbot.waitUntil(window.mode_bar.panel.isVisible, timeout=2000)
+    contrast = window.mode_bar.buttons["contrast"]
+    contrast.setFocus()
+    press(contrast, key)
+    assert window.modes().contrast and window.modes().large
+
+
+def press(widget: QWidget, key: Qt.Key) -> None:
+    """A key pressed and let go on ``widget``, as the keyboard does (Space acts on release)."""
+    QTest.keyPress(widget, key)
+    QTest.keyRelease(widget, key)
+    QApplication.processEvents()

@@ -5,7 +5,8 @@ pages reflow because they are vertical stacks of word-wrapped labels in a scroll
 never scrolls sideways. The colours (``colours.py``) keep text at ≥ 4.5:1 and borders,
 indicators and focus at ≥ 3:1 in both looks, and reach Qt's palette too, so message boxes
 and the file dialog follow high contrast. Controls are at least 44 px tall at the default
-size.
+size. A focused button or tab has a thicker border and as much less padding, so it keeps
+its size and its words are never clipped.
 """
 
 from __future__ import annotations
@@ -78,6 +79,7 @@ QCheckBox[roomy="true"]:focus {{ border: {4 * k}px solid {c.ring}; }}
 QLineEdit, QPlainTextEdit, QSpinBox, QDateEdit, QComboBox {{
   min-height: {touch}px; border: {2 * k}px solid {c.fg}; background: {c.bg}; color: {c.fg}; padding: {4 * k}px; }}
 *:focus {{ background: {c.focus_bg}; color: {c.focus_fg}; border: {4 * k}px solid {c.ring}; }}
+QPushButton:focus, QToolButton:focus {{ padding: {2 * k}px {12 * k}px; }}
 QLineEdit:focus, QPlainTextEdit:focus, QSpinBox:focus, QComboBox:focus {{
   background: {c.bg}; color: {c.fg}; border: {4 * k}px solid {c.ring if modes.contrast else c.fg}; outline: none; }}
 QLineEdit[invalid="true"], QLineEdit[invalid="true"]:focus {{ border: {6 * k}px solid {c.error}; }}
@@ -97,7 +99,8 @@ QTabBar::tab {{
   background: {c.bg}; color: {c.fg}; border: {2 * k}px solid {c.box}; min-height: {touch}px;
   padding: {4 * k}px {10 * k}px; }}
 QTabBar::tab:selected {{ background: {c.chosen_bg}; color: {c.chosen_fg}; border-color: {c.chosen_bg}; font-weight: bold; }}
-QTabBar::tab:selected:focus {{ background: {tab_bg}; color: {tab_fg}; border: {4 * k}px solid {c.ring}; }}
+QTabBar::tab:selected:focus {{ background: {tab_bg}; color: {tab_fg}; border: {4 * k}px solid {c.ring};
+  padding: {2 * k}px {8 * k}px; }}
 QProgressBar {{ border: {2 * k}px solid {c.fg}; background: {c.bg}; color: {c.fg}; }}
 QProgressBar::chunk {{ background: {c.fg}; }}
 """

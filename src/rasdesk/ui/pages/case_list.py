@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTabWidget,
     QWidget,
 )
 
@@ -29,6 +28,7 @@ from rasdesk.ui.sending_words import receipt_of, received_short
 from rasdesk.ui.session import Session
 from rasdesk.ui.theme import BODY_PT
 from rasdesk.ui.widgets.page import Page, button, label, row
+from rasdesk.ui.widgets.steady_tabs import steady_tabs
 from rasdesk.ui.words import money
 
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -77,7 +77,7 @@ class CaseListPage(Page):
                 ),
             )
         )
-        self.tabs = QTabWidget()
+        self.tabs = steady_tabs()  # the same size whichever tab is chosen or focused
         self.tabs.setAccessibleName(self.tr("Case lists"))
         self.tabs.tabBar().setAccessibleName(self.tr("Case lists"))
         self.tabs.tabBar().setAccessibleDescription(
