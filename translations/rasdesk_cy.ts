@@ -136,6 +136,25 @@
     </message>
 </context>
 <context>
+    <name>AssessorHelp</name>
+    <message>
+        <source>For the assessor: {help}</source>
+        <translation>I&apos;r aseswr: {help}</translation>
+    </message>
+    <message>
+        <source>Help for the assessor</source>
+        <translation>Help i&apos;r aseswr</translation>
+    </message>
+    <message>
+        <source>shown</source>
+        <translation>yn cael ei ddangos</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>wedi&apos;i guddio</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundSync</name>
     <message>
         <source>DEMO: fictional people; nothing is sent</source>
@@ -1581,10 +1600,6 @@
         <translation>y cwestiwn a&apos;i atebion</translation>
     </message>
     <message>
-        <source>For the assessor: {help}</source>
-        <translation>I&apos;r aseswr: {help}</translation>
-    </message>
-    <message>
         <source>Notes, in the person&apos;s own words</source>
         <translation>Nodiadau, yng ngeiriau&apos;r unigolyn ei hun</translation>
     </message>
@@ -1603,6 +1618,10 @@
     <message>
         <source>Question {number} of {total} · {section}</source>
         <translation>Cwestiwn {number} o {total} · {section}</translation>
+    </message>
+    <message>
+        <source>Question {number} of {total}</source>
+        <translation>Cwestiwn {number} o {total}</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,8 @@ through the format-2 pages (tests/realwindow/format2.py).
 At every step it asserts from the real window: the window lies inside the screen (the
 window manager's frame too); the question, every answer and Continue lie inside the
 screen and inside the page's view (no scrolling needed); and nothing is clipped: every
-visible label and button is given at least the size it needs. It finalises the case
+visible label and button is given at least the size it needs; and no page scrolls on into
+blank space after its end. It finalises the case
 through the confirmation dialog with the real mouse, and grabs the screen at each page.
 
     python -m tests.realwindow.driver --look standard|large --shots DIR
@@ -38,9 +39,6 @@ from rasdesk.ui.widgets.answers import ChoiceAnswer, NumberAnswer
 
 PIN = "2468"
 problems: list[str] = []
-#: Answers that needed scrolling where that is known not to hold yet (large print: every
-#: answer of a 4–6 option question does not fit 768 px); counted and printed, not hidden.
-scrolled: list[str] = []
 
 
 def wait(seconds: float, until: object = None) -> bool:
@@ -112,11 +110,33 @@ def clipped(widget: QWidget) -> str | None:
     return None
 
 
-def check_page(
-    win: MainWindow, where: str, must_see: list[QWidget], scroll_ok: bool = False
-) -> None:
-    """The window inside the screen; ``must_see`` inside the screen and the page's view;
-    no visible label or button clipped, and none beyond the window's right edge."""
+def blank_after_the_end(win: MainWindow) -> int:
+    """How far the page scrolls on past its last control (0: it ends with it)."""
+    assert win.page is not None
+    scroll = win.page.scroll
+    bar = scroll.verticalScrollBar()
+    if bar.maximum() == 0:
+        return 0
+    kept = bar.value()
+    bar.setValue(bar.maximum())
+    wait(0.05)
+    inner = scroll.widget()
+    bottoms = [
+        w.mapTo(inner, QPoint(0, w.height())).y()
+        for w in inner.findChildren(QWidget)
+        if w.isVisible() and w.parentWidget() is not None and w.width() > 0
+    ]
+    seen = bar.value() + scroll.viewport().height()
+    bar.setValue(kept)
+    wait(0.05)
+    margin = inner.layout().contentsMargins().bottom() if inner.layout() else 0
+    return max(0, seen - max(bottoms, default=0) - margin)
+
+
+def check_page(win: MainWindow, where: str, must_see: list[QWidget]) -> None:
+    """The window inside the screen; ``must_see`` inside the screen and the page's view
+    (no scrolling needed); no visible label or button clipped, none beyond the window's
+    right edge; and the page does not scroll on into blank space after its end."""
     screen = screen_rect()
     frame = window_frame(win)
     if not screen.contains(frame):
@@ -128,10 +148,13 @@ def check_page(
         box = global_rect(widget)
         name = widget.accessibleName() or type(widget).__name__
         in_page = win.page.scroll.widget().isAncestorOf(widget)
-        if not screen.contains(box) and not (scroll_ok and in_page):
+        if not screen.contains(box):
             problems.append(f"{where}: {name!r} {box} is off the screen {screen}")
         elif in_page and not view.contains(box):
-            (scrolled if scroll_ok else problems).append(f"{where}: {name!r} needs scrolling")
+            problems.append(f"{where}: {name!r} needs scrolling")
+    blank = blank_after_the_end(win)
+    if blank > 24:
+        problems.append(f"{where}: the page scrolls on {blank} px into blank space")
     found = shown_badly(win, where, client)
     if found:  # a label whose words just changed is laid out on the next events: look again
         wait(0.5)
@@ -233,8 +256,7 @@ def walk(look: str, shots: Path | None) -> dict[str, object]:
             must += page.answer.buttons[:5]
         elif isinstance(page.answer, NumberAnswer):
             must.append(page.answer.edit)
-        check_page(win, f"question {qid}", must[1:2], False)  # Continue: always in view
-        check_page(win, f"question {qid}", must[:1] + must[2:], look == "large")
+        check_page(win, f"question {qid}", must)
         if steps < 2 or qid == "home_tasks":
             shot(shots, f"{look}-question-{qid}")
         if isinstance(page.answer, ChoiceAnswer):
@@ -329,7 +351,6 @@ def main() -> int:
         look=args.look,
         screen=f"{screen.width()}x{screen.height()}",
         problems=problems,
-        answers_needing_scrolling=scrolled,
     )
     print(json.dumps(report, indent=1))
     ok = not problems and report["state"] == "finalised" and report["assessor"] == "Real Window"

@@ -39,8 +39,10 @@ def style_sheet(modes: Modes) -> str:
     k = scale(modes)
     body, h1, h2, big = BODY_PT * k, 24 * k, 17 * k, 34 * k
     touch = 44 * k
+    compact_h1 = h1
     if modes.large:  # the question and its answers must fit 1280×720 (issue: kitchen)
-        h1, big, touch = 36, 48, 66  # body text stays at 200 %; headings 150 %, still bold
+        h1, big, touch = 36, 48, 48  # body text stays at 200 %; headings 150 %, still bold
+        compact_h1 = 30  # a question page's heading: bold, and still above the body's 26
     c = colours(modes.contrast)
     # The current tab is already inverted (white) in high contrast: focus turns it to
     # yellow on black, a change a yellow fill over white (1.07:1) would not show.
@@ -51,6 +53,9 @@ def style_sheet(modes: Modes) -> str:
 QMainWindow, QDialog, QWidget#page, QScrollArea, QScrollArea > QWidget > QWidget, QStatusBar,
 QMenu, QToolTip {{ background: {c.bg}; color: {c.fg}; }}
 QLabel#h1 {{ font-size: {h1}pt; font-weight: bold; }}
+QLabel#h1[compact="true"] {{ font-size: {compact_h1}pt; }}
+QWidget#modeBar QPushButton, QWidget#footer QPushButton {{ padding: {2 * k}px {12 * k}px; }}
+QWidget#modeBar QPushButton:focus, QWidget#footer QPushButton:focus {{ padding: 0px {10 * k}px; }}
 QLabel#h2 {{ font-size: {h2}pt; font-weight: bold; }}
 QLabel#big {{ font-size: {big}pt; font-weight: bold; }}
 QLabel#hint, QLabel#caption {{ color: {c.muted}; }}

@@ -23,6 +23,7 @@ from rasdesk.ui.modes import Modes
 from rasdesk.ui.session import Session
 from rasdesk.ui.theme import scale
 from rasdesk.ui.widgets.answers import ChoiceAnswer, NumberAnswer, TextAnswer
+from rasdesk.ui.widgets.assessor_help import AssessorHelp
 from rasdesk.ui.widgets.page import Page, button, label, row
 from rasdesk.ui.widgets.picture import picture_label
 from rasdesk.ui.widgets.read_aloud import ReadAloud
@@ -43,7 +44,7 @@ class QuestionPage(Page):
         go_on: Callable[[], None],
         progress_changed: Callable[[], Step | None],
     ) -> None:
-        super().__init__()
+        super().__init__(compact=modes.large)  # large print: fit 1280×720 (compact)
         self.session, self.case_uuid, self.step, self.modes = session, case_uuid, step, modes
         self.go_back, self.go_on, self.progress_changed = go_back, go_on, progress_changed
         question, lang, easy = step.question, modes.language, modes.easy
@@ -65,7 +66,7 @@ class QuestionPage(Page):
         self.heading = label(words, "h1")
         self.heading.setAccessibleDescription(section_title)
         if easy:
-            size = 120 * scale(modes)
+            size = 144 if modes.large else 120  # large print: the answers must fit too
             self.body.addWidget(row(picture_label(question.picture, size, words), self.heading))
         else:
             self.body.addWidget(self.heading)
@@ -73,14 +74,21 @@ class QuestionPage(Page):
             lambda: [(lang, text) for text in question_parts(question, lang, easy)],
             self.tr("the question and its answers"),
         )
-        self.body.addWidget(self.read_aloud)
+        if not modes.large:  # large print: in the footer, beside Continue
+            self.body.addWidget(self.read_aloud)
         if reviews.is_unchecked(session, case_uuid, question.id):  # Continue confirms it
             self.body.addWidget(reviews.prefilled_mark())
         value = self.saved_value()
         self.answer: ChoiceAnswer | NumberAnswer | TextAnswer
         if question.type in ("single", "multiple"):
             self.answer = ChoiceAnswer(
-                question, value, lang, easy, self._answered, self.option_pictures()
+                question,
+                value,
+                lang,
+                easy,
+                self._answered,
+                self.option_pictures(),
+                compact=modes.large,
             )
         elif question.type == "number":
             self.answer = NumberAnswer(question, value, lang, self._answered)
@@ -90,11 +98,8 @@ class QuestionPage(Page):
         self.add_after_answer()
         # The assessor's help comes after the answers: the question and its answers are
         # what must fit the screen (1366×768, large print).
-        if question.help and not modes.handed:
-            help_label = label(
-                self.tr("For the assessor: {help}").format(help=question.help.get(lang)), "hint"
-            )
-            self.body.addWidget(help_label)
+        if question.help and not modes.handed:  # folded away in large print
+            self.body.addWidget(AssessorHelp(question.help.get(lang), folded=modes.large))
 
         self.notes: QPlainTextEdit | None = None
         if not modes.handed:
@@ -112,9 +117,12 @@ class QuestionPage(Page):
         self.back = button(self.tr("Back"), self._back)
         self.next = button(self.tr("Continue"), self._continue, primary=True)
         self.put_in_footer(self.back, self.next)
-        if modes.large:  # room for the answers: "Question 4 of 23" goes beside Continue
-            self.body.removeWidget(self.progress)
+        if modes.large:  # room for the answers: read aloud and "Question 4 of 23" go
+            self.body.removeWidget(self.progress)  # beside Continue, the heading smaller
+            self.footer.addWidget(self.read_aloud)
             self.footer.addWidget(self.progress)
+            self.progress.setWordWrap(False)
+            self.heading.setProperty("compact", True)
         if modes.handed and step.number == 1:
             self.back.hide()  # with the person: there is nothing before their first question
         self.finish()
@@ -142,12 +150,16 @@ class QuestionPage(Page):
         section = shown_text(
             step.section.title, step.section.easy_read, self.modes.language, self.modes.easy
         )
-        self.progress.setText(
-            self.tr("Question {number} of {total} · {section}").format(
-                number=step.number, total=step.total, section=section
-            )
+        full = self.tr("Question {number} of {total} · {section}").format(
+            number=step.number, total=step.total, section=section
         )
-        self.progress.setAccessibleName(self.progress.text())
+        if self.modes.large:  # one short line beside Continue; the reader hears it all
+            self.progress.setText(
+                self.tr("Question {number} of {total}").format(number=step.number, total=step.total)
+            )
+        else:
+            self.progress.setText(full)
+        self.progress.setAccessibleName(full)
 
     def first_focus(self) -> QWidget | None:
         if isinstance(self.answer, ChoiceAnswer):

@@ -43,11 +43,14 @@ class ChoiceAnswer(QWidget):
         easy: bool,
         changed: Changed,
         pictures: dict[str, str] | None = None,  # format 2: a picture per option
+        *,
+        compact: bool = False,
     ) -> None:
         super().__init__()
         self.question, self.changed = question, changed
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
         self.multiple = question.type == "multiple"
         self.group = QButtonGroup(self)
         self.group.setExclusive(not self.multiple)
@@ -69,11 +72,13 @@ class ChoiceAnswer(QWidget):
             self.group.addButton(widget)
             self.buttons.append(widget)
             picture = (
-                picture_label(option_picture(question, option.id, pictures), 64, words)
+                picture_label(
+                    option_picture(question, option.id, pictures), 48 if compact else 64, words
+                )
                 if easy
                 else None
             )
-            layout.addWidget(ChoiceRow(widget, text, picture))
+            layout.addWidget(ChoiceRow(widget, text, picture, compact=compact))
             widget.setAccessibleName(words)  # the words alone, without "1."
         self.group.buttonToggled.connect(self._toggled)
         # A named group (a fieldset): the screen reader says the question as it enters.

@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from rasdesk.ui.accessible import announce, give_role
+from rasdesk.ui.widgets.flow_layout import FlowLayout
 
 
 class Page(QWidget):
@@ -34,7 +36,7 @@ class Page(QWidget):
     first heading unless a page says otherwise) is announced when the page opens; and
     ``say(words)`` announces a status or an error."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, compact: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("page")
         outer = QVBoxLayout(self)
@@ -44,17 +46,27 @@ class Page(QWidget):
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the arrow keys still scroll
-        inner = QWidget()
+        inner = _Column()
         self.body = QVBoxLayout(inner)
-        self.body.setContentsMargins(32, 24, 32, 24)
-        self.body.setSpacing(14)
+        # The column's height is what its words need at the width it has (heightForWidth),
+        # never the height they would need squeezed to the narrowest width (a page at 200 %
+        # then scrolled on for thousands of pixels of blank space after its last control).
+        self.body.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        # Compact (a question page in large print): the question, its answers and
+        # Continue must fit 1280×720 at 200 %, so the margins give way, not the words.
+        self.body.setContentsMargins(*((16, 6, 16, 6) if compact else (32, 24, 32, 24)))
+        self.body.setSpacing(8 if compact else 14)
         self.scroll.setWidget(inner)
         outer.addWidget(self.scroll)
         # Back / Continue stay on screen below the scrolling part, whatever the print size.
         self.footer_bar = QWidget()
         self.footer_bar.setObjectName("footer")
-        self.footer = QHBoxLayout(self.footer_bar)
-        self.footer.setContentsMargins(32, 8, 32, 12)
+        # Compact: the footer's controls wrap onto a second line rather than widen the
+        # window past a 1024 px screen.
+        self.footer: QBoxLayout | FlowLayout = (
+            FlowLayout(self.footer_bar) if compact else QHBoxLayout(self.footer_bar)
+        )
+        self.footer.setContentsMargins(*((16, 4, 16, 4) if compact else (32, 8, 32, 12)))
         self.footer.setSpacing(12)
         self.footer_bar.hide()
         outer.addWidget(self.footer_bar)
@@ -85,7 +97,8 @@ class Page(QWidget):
         """Keep ``widgets`` (Back, Continue) below the scrolling part, always in view."""
         for widget in widgets:
             self.footer.addWidget(widget)
-        self.footer.addStretch(1)
+        if isinstance(self.footer, QBoxLayout):
+            self.footer.addStretch(1)
         self.footer_bar.show()
 
     def show_summary(self, summary: QWidget, links: list[QWidget]) -> None:
@@ -154,6 +167,16 @@ class Page(QWidget):
         if heading is not None:
             heading.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         return heading
+
+
+class _Column(QWidget):
+    """A page's scrolled column: as narrow as its widest control allows; as tall as its
+    words need at its width (the scroll area asks heightForWidth), no taller."""
+
+    def minimumSizeHint(self) -> QSize:
+        layout = self.layout()
+        width = layout.minimumSize().width() if layout is not None else 0
+        return QSize(width, 0)
 
 
 def label(text: str, role: str = "", *, parent: QWidget | None = None) -> QLabel:

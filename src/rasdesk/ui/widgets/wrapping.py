@@ -32,13 +32,20 @@ class _ClickLabel(QLabel):
 class ChoiceRow(QFrame):
     """One answer: ``button`` (a QRadioButton or QCheckBox with no text) and its words."""
 
-    def __init__(self, button: QAbstractButton, text: str, picture: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        button: QAbstractButton,
+        text: str,
+        picture: QWidget | None = None,
+        *,
+        compact: bool = False,
+    ) -> None:
         super().__init__()
         self.setObjectName("choice")
         self.button = button
         button.setAccessibleName(text)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setContentsMargins(*((10, 0, 10, 0) if compact else (10, 6, 10, 6)))
         layout.setSpacing(12)
         layout.addWidget(button)
         if picture is not None:  # easy read: a picture beside every answer
