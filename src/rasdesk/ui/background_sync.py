@@ -164,7 +164,7 @@ class BackgroundSync(QObject):
         else:
             self.offline_said = False
         if result.quarantined:
-            news.append(self.tr("{count} need attention").format(count=len(result.quarantined)))
+            news.append(self.tr("%n need(s) attention", None, len(result.quarantined)))
         if self.asked and not news:
             news.append(self.words())  # "All sent", or what is still waiting
         return ". ".join(news)
