@@ -118,3 +118,46 @@ def test_no_decision_no_letter(tmp_path: Path) -> None:
     lifecycle.finalise(store, case)
     with pytest.raises(CaseStateError, match="no decision yet"):
         letter_for_decision(store, case)
+
+
+@pytest.mark.parametrize(("style", "lang"), [("standard", "en"), ("easy", "cy"), ("large", "en")])
+def test_the_decision_letter_has_an_accessible_copy(
+    decided: tuple[CaseStore, str], tmp_path: Path, style: str, lang: str
+) -> None:
+    """#17 point 2: the decision letter's accessible copy too — tagged PDF/UA-1 with its
+    language and title, real headings in order, its words those of the printed letter, the
+    reading order the visual order, no untagged text and only Atkinson Hyperlegible Next."""
+    import pdfua
+
+    from rasdesk.printing.accessible import render_accessible
+    from rasdesk.printing.blocks import Heading, Table
+    from tests.printing.tagged import Tagged
+
+    store, case = decided
+    letter, sec, _ = letter_for_decision(store, case, lang)
+    doc = compose_decision(letter, sec, style)
+    pdf = Pdf(render_accessible(doc), tmp_path / "decision-accessible.pdf")
+    tagged = Tagged(pdf.path)
+    assert tagged.marked and tagged.display_title and tagged.title == doc.title
+    assert tagged.lang == {"en": "en-GB", "cy": "cy-GB"}[lang]
+    blocks = list(doc.blocks())
+    for level in (1, 2, 3):
+        want = [
+            "".join(b.text.split()) for b in blocks if isinstance(b, Heading) and b.level == level
+        ]
+        got = ["".join(tagged.text(n).split()) for n in tagged.nodes(f"H{level}")]
+        assert got == want, f"H{level}"
+    assert not tagged.untagged and tagged.order_breaks() == []
+    assert {f["name"].split("+")[-1] for f in pdf.fonts} <= {
+        "AtkinsonHyperlegibleNext-Regular",
+        "AtkinsonHyperlegibleNext-Bold",
+    }
+    printed = Pdf(render_document(doc), tmp_path / "decision.pdf")
+    from tests.printing.test_accessible import _words  # without the page furniture
+
+    a, b = _words(printed.path, doc), _words(pdf.path, doc)
+    assert not b - a, f"only in the accessible copy: {b - a}"
+    # The printed letter repeats a table's header row on the next page; nothing else.
+    heads = {w for t in blocks if isinstance(t, Table) for c in t.columns or () for w in c.split()}
+    assert set(a - b) <= heads, f"only printed: {a - b}"
+    assert not pdfua.validate(str(pdf.path)).findings

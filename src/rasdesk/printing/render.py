@@ -200,15 +200,19 @@ def _flowables(block: object, spec: LetterStyle, st: _Styles) -> list[Flowable]:
         return [_p(block.text, style)]
     if isinstance(block, Table):
         return _table(block, st)
-    if isinstance(block, Callout):
-        return [_callout(block, st)]
+    if isinstance(block, Callout):  # the figure in its box is never split across pages
+        return [KeepTogether([_callout(block, st)])]
     if isinstance(block, Entry):
         return _entry(block, spec, st)
     if isinstance(block, Keep):
         # KeepTogether must never nest: an inner one always forces a page break.
         inner: list[Flowable] = []
         for b in block.blocks:
-            inner += [f for f in _flowables(b, spec, st) if not isinstance(f, CondPageBreak)]
+            for f in _flowables(b, spec, st):
+                if isinstance(f, KeepTogether):
+                    inner += f._content  # unwrapped: the outer Keep holds it together
+                elif not isinstance(f, CondPageBreak):
+                    inner.append(f)
         return [KeepTogether(inner)]
     raise TypeError(f"no way to print {type(block).__name__}")
 
