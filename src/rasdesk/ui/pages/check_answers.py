@@ -39,6 +39,7 @@ class CheckAnswersPage(Page):
         form = session.form(case_uuid)
         answers = session.answers(case_uuid)
         lang, easy = modes.language, modes.easy
+        self.easy = easy  # the problems at the top in the easy-read words too
         self.read_only = not session.is_draft(case_uuid)
         if self.read_only:
             self.body.addWidget(label(self.tr("The answers"), "h1"))
@@ -122,9 +123,13 @@ class CheckAnswersPage(Page):
     ) -> list[tuple[str, str]]:
         """What stops the budget, each with the question to go to."""
         return [
-            (self.tr("Answer: {question}").format(question=q.text.get(lang)), q.id)
+            (self.tr("Answer: {question}").format(question=self.asked(q, lang)), q.id)
             for _s, q in flow.missing_required(form, answers)
         ]
+
+    def asked(self, question: Question, lang: str) -> str:
+        """The question as this page words it (easy read where asked and written)."""
+        return shown_text(question.text, question.easy_read, lang, self.easy)
 
     def answer_text(self, question: Question, value: Any, lang: str, easy: bool) -> str:
         given = answer_words(question, value, lang, easy)

@@ -23,7 +23,9 @@ class CheckAnswersV2Page(CheckAnswersPage):
     ) -> list[tuple[str, str]]:
         differ = [
             (
-                self.tr("Record the agreed answer: {question}").format(question=q.text.get(lang)),
+                self.tr("Record the agreed answer: {question}").format(
+                    question=self.asked(q, lang)
+                ),
                 q.id,
             )
             for _s, q in flow.shown_questions(form, answers)
