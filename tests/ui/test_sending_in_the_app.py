@@ -391,3 +391,40 @@ def test_a_sent_format2_case_shows_its_receipt_on_its_budget_page(  # type: igno
         f"Received by the council on {day_and_time(row['received_at'])}. Receipt: {row['receipt']}"
     )
     assert win.page is page  # not rebuilt under the assessor
+
+
+def council_policy_names_its_server() -> None:
+    policy = paths.site_config_dir() / "policy.json"
+    policy.parent.mkdir(parents=True, exist_ok=True)
+    policy.write_text(json.dumps({"server_url": "https://rasdesk.council.example"}))
+
+
+def test_the_administrators_server_is_filled_in_and_fixed(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Where the council's policy names its server, the assessor types only the code."""
+    council_policy_names_its_server()
+    page = open_sending_page(win)
+    assert page.form.address.text() == "https://rasdesk.council.example"
+    assert page.form.address.isReadOnly() and page.focusWidget() is page.form.code
+
+
+def test_the_administrators_server_is_fixed_at_first_run_too(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from rasdesk.ui.pages.first_run import FirstRunPage
+
+    council_policy_names_its_server()
+    window = make_window(demo=False)
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    window.sync.first.stop()
+    window.show()
+    page = window.page
+    assert isinstance(page, FirstRunPage)
+    page.enrol_button.click()
+    form = page.enrol_form
+    assert form.address.text() == "https://rasdesk.council.example"
+    assert form.address.isReadOnly() and page.focusWidget() is form.code
+    window.act("language")  # rebuilt: what was kept never replaces the policy's server
+    again = window.page
+    assert isinstance(again, FirstRunPage) and again.enrol_form.isVisible()
+    assert again.enrol_form.address.text() == "https://rasdesk.council.example"
+    window.close()
+    window.session.store.close()
