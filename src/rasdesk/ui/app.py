@@ -101,8 +101,9 @@ def make_window(*, demo: bool) -> Any:
 
 class Opening(QObject):
     """Opens the store of a window shown before it: just after the window's first paint,
-    in short steps so typing the PIN is never held up long (the password store and the case
-    store; the current ruleset verified; the case list page imported). A PIN tried before
+    in short steps so typing the PIN is never held up long (the password store found, the
+    store's modules imported, the store opened; the current ruleset verified; the case list
+    page imported). A PIN tried before
     then opens the store first (``PinAttempts``'s ``before_check``). A store that cannot be
     opened is explained, and the app ends with its exit code."""
 
@@ -126,7 +127,11 @@ class Opening(QObject):
             return
         self.started = True
         self.app.removeEventFilter(self)
-        steps = [self._open, self._ruleset, self._pages]
+        # The store's opening, cut where the loop can take the keys typed meanwhile: the
+        # password store found (not the demo's: it has its own, set when its store is made),
+        # the store's modules imported, then the store opened.
+        steps = [] if self.session.demo else [self._keyring]
+        steps += [self._modules, self._open, self._ruleset, self._pages]
         self._next(steps)
 
     def _next(self, steps: list[Any]) -> None:
@@ -134,6 +139,18 @@ class Opening(QObject):
             step = steps.pop(0)
             step()
             QTimer.singleShot(0, self, lambda: self._next(steps))
+
+    def _keyring(self) -> None:
+        from rasdesk.platform import secrets
+
+        with contextlib.suppress(Exception):  # any failure is said when the store opens
+            secrets.backend_problem()  # imports keyring and finds its backend
+
+    def _modules(self) -> None:
+        if self.session.demo:
+            import rasdesk.storage.demo  # the demo's store is made, not opened
+        else:
+            import rasdesk.storage.store  # noqa: F401
 
     def _open(self) -> None:
         try:
