@@ -242,3 +242,18 @@ def test_every_example_is_valid() -> None:
     for name in "abcd":
         ruleset = build_v2(example(name))
         assert ruleset.questionnaires
+
+
+def test_an_item_with_its_own_problem_gives_no_knock_on_problem_in_an_overlap() -> None:
+    """Example c's overlap is between "household" and "social": an unknown rate on the
+    household item is one problem, at the item, not a second one at the overlap."""
+    doc = copy.deepcopy(example("c"))
+    part(doc)["items"][1]["rate"] = "domestik"
+    with pytest.raises(RulesetError) as caught:
+        build_v2(doc)
+    assert [p.path for p in caught.value.problems] == [f"{P0}.items[1].rate"]
+    part(doc)["items"][1]["rate"] = "domestic"
+    part(doc)["overlaps"][0]["between"] = ["household", "garden"]  # still refused
+    with pytest.raises(RulesetError) as caught:
+        build_v2(doc)
+    assert [p.path for p in caught.value.problems] == [f"{P0}.overlaps[0].between[1]"]

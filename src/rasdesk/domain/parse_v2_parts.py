@@ -162,8 +162,15 @@ def read_part(
     elif method == "costed":
         items = _read_items(r, raw.get("items", []), f"{path}.items", scope)
         fields = {"items": items}
+        # An overlap names the items as declared: an item with a problem of its own (an
+        # unknown rate) is still one of the part's, so the overlap says nothing more.
+        given = raw.get("items")
+        raw_items: list[Any] = given if isinstance(given, list) else []
+        declared = [
+            x["id"] for x in raw_items if isinstance(x, dict) and isinstance(x.get("id"), str)
+        ]
         fields["overlaps"] = _read_overlaps(
-            r, raw.get("overlaps", []), f"{path}.overlaps", [i.id for i in items]
+            r, raw.get("overlaps", []), f"{path}.overlaps", declared
         )
     elif method == "fixed":
         fields = {"amount": dec("amount")}
