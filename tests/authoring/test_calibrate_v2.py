@@ -187,3 +187,14 @@ def test_cli_format_2_report_pdf_read_back(tmp_path: Path, capsys) -> None:  # t
     # the report already exists: refused before any work, in words
     assert main([*args, "--part", "budget.personal_budget", "--report", str(pdf)]) == 2
     assert "already exists" in capsys.readouterr().err
+
+
+def test_the_servers_export_is_refused_as_a_sample_for_one_part() -> None:
+    export = b"case_uuid,questionnaire,final,answers\n1,person,250.00,{}\n"
+    data = DEMO.read_bytes()
+    with pytest.raises(InputError, match="the council server's export: its final budgets"):
+        calibrate_part(parse_ruleset_v2(data), data, export, part="budget.personal_budget")
+    with pytest.raises(InputError, match="server's export"):
+        calibrate_part(
+            parse_ruleset_v2(data), data, b'{"case_uuid": "x"}\n', part="budget.personal_budget"
+        )

@@ -14,7 +14,8 @@ Every person used is then computed again with the calibrated document: the part'
 costs today, for the report (``report.render_report`` of ``PartCalibration.report``, the
 same report as format 1's). The sample's costs are weekly (``current_weekly_cost``), so
 only a part whose period is a week can be calibrated: a yearly or one-off part is refused
-in words rather than given a weekly rate.
+in words rather than given a weekly rate. The council server's export (format 1's other
+kind of sample) is refused too: its final budgets are whole amounts, not one part's cost.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from typing import cast
 
 from rasdesk.authoring.calibrate import METHODS, Calibration, Person, round_half_up_pence
 from rasdesk.authoring.sample_csv import SkippedRow, read_sample
+from rasdesk.authoring.sample_export import looks_like_export
 from rasdesk.domain.answers_v2 import read_answers_v2
 from rasdesk.domain.decimals import EXACT, ZERO, money, plain
 from rasdesk.domain.engine_v2 import compute_v2
@@ -106,6 +108,13 @@ def calibrate_part(
             f'part "{aid}.{target.id}" is stated {_per_words(target.period.per)}, but the '
             "sample's costs are weekly (current_weekly_cost): only a weekly per_point part can "
             "be calibrated from it"
+        )
+    if looks_like_export(sample):
+        raise InputError(
+            f"{sample_source} is the council server's export: its final budgets are whole "
+            f'amounts, not what part "{aid}.{target.id}" pays for, so they cannot calibrate one '
+            "part's rate. Use a sample CSV (ref,current_weekly_cost and a column per question) "
+            "with each person's weekly cost of that part"
         )
     questions = q.questions()
     shape = _SampleQuestions(
