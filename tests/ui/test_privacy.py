@@ -66,12 +66,18 @@ def test_hand_to_the_person_hides_help_notes_and_other_cases(qtbot, window: Main
     open_john(win)
     page = win.page
     assert isinstance(page, QuestionPage)
-    assert page.notes is not None and "For the assessor" in visible_text(win)
+    # John reads in large print: the assessor's help is folded behind its own button.
+    assert win.modes().large
+    assert page.notes is not None and "Help for the assessor" in visible_text(win)
+    win.act("large")  # in standard print it is shown as it is
+    assert "For the assessor" in visible_text(win)
     win.act("handed")
     page = win.page
     assert isinstance(page, QuestionPage)
     assert page.notes is None
     assert "For the assessor" not in visible_text(win)
+    win.act("large")
+    assert "Help for the assessor" not in visible_text(win)  # nor folded
     assert not win.mode_bar.buttons["cases"].isVisible()
     digit(2)  # the person can still answer
     enter()
