@@ -169,7 +169,10 @@ def _amount(amount: Amount, ctx: Context) -> AmountResult:
         conv = amount.conversion(per, other)
         if conv is None:
             continue  # the amount's own period: already stated
-        also.append(AlsoIn(_PLAIN_PERIOD[other], convert(council, conv), convert(total, conv)))
+        in_council = convert(council, conv)
+        # (one conversion when the council pays it all: the same figure, converted once)
+        in_total = in_council if total == council else convert(total, conv)
+        also.append(AlsoIn(_PLAIN_PERIOD[other], in_council, in_total))
     sign_off = amount.sign_off_above is not None and council > amount.sign_off_above
     flags = []
     for f in amount.flags:

@@ -37,10 +37,15 @@ _PERIODS: dict[int, tuple[object, str]] = {}
 
 def _period(period: PeriodSpec) -> str:
     # By identity (a PeriodSpec's own hash reads its Text): periods are the ruleset's own.
+    found = _PERIODS.get(id(period))
+    if found is not None and found[0] is period:
+        return found[1]
     return by_identity(_PERIODS, period, lambda: _encode(period.as_dict()))
 
 
 def _overlaps(steps: list[OverlapStep], as_money: bool) -> str:
+    if not steps:
+        return ""
     fmt = money if as_money else plain
     return ",".join(
         f'{{"id":"{o.id}","applied":{_B[o.applied]},"before":{{'
@@ -66,11 +71,15 @@ def _points(p: PointsOutcome | None) -> str:
 
 
 def _part(p: PartResult) -> str:
-    items = ",".join(
-        f'{{"id":"{i.id}","applies":{_B[i.applies]},"quantity":"{plain(i.quantity)}",'
-        f'"unit":"{i.unit}","rate":"{i.rate}","unit_cost":"{money(i.unit_cost)}",'
-        f'"cost":"{money(i.cost)}"}}'
-        for i in p.items
+    items = (
+        ",".join(
+            f'{{"id":"{i.id}","applies":{_B[i.applies]},"quantity":"{plain(i.quantity)}",'
+            f'"unit":"{i.unit}","rate":"{i.rate}","unit_cost":"{money(i.unit_cost)}",'
+            f'"cost":"{money(i.cost)}"}}'
+            for i in p.items
+        )
+        if p.items
+        else ""
     )
     adjustments = ",".join(
         f'{{"id":"{a.id}","applied":{_B[a.applied]},"before":"{money(a.before)}",'
@@ -93,13 +102,18 @@ def _part(p: PartResult) -> str:
 
 def amount_json(a: AmountResult) -> bytes:
     """``json.dumps(_amount(a))`` (compact, UTF-8), written directly."""
-    rules = ",".join(
-        f'{{"id":"{r.id}","kind":"{r.kind}","applied":{_B[r.applied]},"parts":{{'
-        + ",".join(
-            f'"{k}":{{"before":"{money(b)}","after":"{money(x)}"}}' for k, (b, x) in r.parts.items()
+    rules = (
+        ",".join(
+            f'{{"id":"{r.id}","kind":"{r.kind}","applied":{_B[r.applied]},"parts":{{'
+            + ",".join(
+                f'"{k}":{{"before":"{money(b)}","after":"{money(x)}"}}'
+                for k, (b, x) in r.parts.items()
+            )
+            + "}}"
+            for r in a.rules
         )
-        + "}}"
-        for r in a.rules
+        if a.rules
+        else ""
     )
     funders = ",".join(f'"{k}":"{money(v)}"' for k, v in a.funders.items())
     also = ",".join(
@@ -107,7 +121,7 @@ def amount_json(a: AmountResult) -> bytes:
         f'"total":"{money(x.total)}"}}'
         for x in a.also
     )
-    flags = ",".join(f'"{f}"' for f in a.flags)
+    flags = ",".join(f'"{f}"' for f in a.flags) if a.flags else ""
     hours = "null" if a.hours is None else f'"{plain(a.hours)}"'
     parts = ",".join(_part(p) for p in a.parts)
     return (
