@@ -1453,6 +1453,24 @@
     </message>
 </context>
 <context>
+    <name>PointsBars</name>
+    <message>
+        <source>Added to reach the least number of points</source>
+        <translation>Wedi&apos;u hychwanegu i gyrraedd y nifer lleiaf o bwyntiau</translation>
+    </message>
+    <message>
+        <source>Rounding of the points</source>
+        <translation>Talgrynnu&apos;r pwyntiau</translation>
+    </message>
+</context>
+<context>
+    <name>PointsChart</name>
+    <message>
+        <source>{points} (was {before})</source>
+        <translation>{points} (roedd yn {before})</translation>
+    </message>
+</context>
+<context>
     <name>PrintDialog</name>
     <message>
         <source>Print or save the letter</source>
@@ -1569,24 +1587,6 @@
     <message>
         <source>Give a file name, without any folder in it.</source>
         <translation>Rhowch enw ffeil, heb ffolder ynddo.</translation>
-    </message>
-</context>
-<context>
-    <name>PointsBars</name>
-    <message>
-        <source>Added to reach the least number of points</source>
-        <translation>Wedi&apos;u hychwanegu i gyrraedd y nifer lleiaf o bwyntiau</translation>
-    </message>
-    <message>
-        <source>Rounding of the points</source>
-        <translation>Talgrynnu&apos;r pwyntiau</translation>
-    </message>
-</context>
-<context>
-    <name>PointsChart</name>
-    <message>
-        <source>{points} (was {before})</source>
-        <translation>{points} (roedd yn {before})</translation>
     </message>
 </context>
 <context>
@@ -1866,6 +1866,10 @@
     <message>
         <source>This is a draft. It is not a decision until it is finalised.</source>
         <translation>Drafft yw hwn, nid penderfyniad. Bydd yn benderfyniad pan fydd wedi&apos;i gwblhau.</translation>
+    </message>
+    <message>
+        <source>the budget and how it was worked out</source>
+        <translation>y gyllideb a sut y cafodd ei chyfrifo</translation>
     </message>
     <message>
         <source>How the figures were worked out</source>

@@ -167,3 +167,46 @@ def test_no_voice_at_all_says_how_to_get_one(
     page.read_aloud.start()
     assert not page.read_aloud.speaking and page.read_aloud.button.text() == "Read aloud"
     assert "espeak-ng" in page.read_aloud.button.toolTip()
+
+
+def test_the_format2_budget_page_reads_its_figures_and_explanation(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from rasdesk.platform.paths import demo_dir
+    from rasdesk.platform.rulesets import install, load_signed_any
+    from rasdesk.storage.store import Person
+    from rasdesk.ui.pages.result_v2 import ResultV2Page
+
+    signed = demo_dir() / "demo-v2.ruleset.signed.json"
+    install(signed)
+    verified = load_signed_any(signed)
+    store = window.session.store
+    case, _ = store.new_case(
+        Person("Ffion Morgan", language="cy"), "person", verified.ruleset, verified.signed_bytes
+    )
+    answers = json.loads((demo_dir() / "answers-v2" / "person-example.json").read_text())
+    for question, value in answers["answers"].items():
+        store.set_answer(case, question, value)
+    window.open_case(case)
+    window.go(("result", case))
+    qtbot.wait(20)
+    page = window.page
+    assert isinstance(page, ResultV2Page)
+    lang = window.modes().language
+    assert tab_to(lambda w: w is page.read_aloud.button).accessibleName()
+    parts = page.read_aloud.parts()
+    texts = [t for _, t in parts]
+    assert {g for g, _ in parts} == {lang}
+    result, _q, _final = window.session.budget_v2(case, lang)
+    steps = [s.text for s in result.explanation if s.step != "contact"]
+    how = texts.index(page.tr("How the figures were worked out"))
+    assert texts[how + 1 : how + 1 + len(steps)] == steps  # step by step, in order
+    total = page.figures[(result.amounts[0].id, "total")]
+    assert any(total in t for t in texts[:how])  # the figures first
+    page.read_aloud.start()
+    assert page.read_aloud.speaking
+    window.go(("check", case))  # the page goes: the voice stops
+    qtbot.wait(20)
+    assert not page.read_aloud.speaking

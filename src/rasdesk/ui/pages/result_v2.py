@@ -2,14 +2,16 @@
 one-off with what it covers), its parts each with its funder, then the council's part, the
 other funders' parts and the total, never mixed up; the points chart only for a part that is
 per point; the "what it would buy in hours" line beside an amount that declares it; the
-engine's explanation step by step; the council's contact details under their own heading."""
+engine's explanation step by step; the council's contact details under their own heading.
+Read aloud speaks the page's words in order: the figures, then the explanation step by
+step."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from rasdesk.domain.model_v2 import Amount, PeriodSpec, QuestionnaireV2
 from rasdesk.domain.phrases_v2 import PHRASES_V2
@@ -18,6 +20,7 @@ from rasdesk.ui.modes import Modes
 from rasdesk.ui.pages.result import confirm_finalise
 from rasdesk.ui.widgets.page import Page, button, heading, label, row
 from rasdesk.ui.widgets.points_chart import PointsChart
+from rasdesk.ui.widgets.read_aloud import ReadAloud
 from rasdesk.ui.words import money, shown_text
 
 
@@ -45,6 +48,8 @@ class ResultV2Page(Page):
                     "warning",
                 )
             )
+        self.read_aloud = ReadAloud(self.spoken, self.tr("the budget and how it was worked out"))
+        self.body.addWidget(self.read_aloud)
         self.receipt = receipt  # a finalised case's: received by the council, or not yet
         if receipt is not None:
             self.body.addWidget(receipt)
@@ -80,6 +85,22 @@ class ResultV2Page(Page):
             buttons.append(self.print_button)
         self.body.addWidget(row(*buttons))
         self.finish()
+
+    def spoken(self) -> list[tuple[str, str]]:
+        """Every word the page shows, in its order (figures, parts, funders, the
+        explanation step by step, the contact details), in the case's language."""
+        said: list[tuple[str, str]] = []
+        for i in range(self.body.count()):
+            widget = self.body.itemAt(i).widget()
+            if widget is None or widget is self.read_aloud or widget is self.receipt:
+                continue
+            labels = [widget] if isinstance(widget, QLabel) else widget.findChildren(QLabel)
+            words = (w.text().replace("\u200b", "") for w in labels)  # no wrapping aids
+            said += [(self.lang, text) for text in words if text.strip()]
+        return said
+
+    def leave(self) -> None:
+        self.read_aloud.stop()
 
     def _confirm(self) -> None:
         if self.finalise_action is not None and confirm_finalise(self):
