@@ -9,11 +9,12 @@ Real store, real PDFs read back with poppler and pikepdf."""
 from __future__ import annotations
 
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pikepdf
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QPoint, QRect, QTimer
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 
@@ -366,3 +367,28 @@ def test_a_format2_case_prints_from_the_same_dialog(
         assert saved.stat().st_size > 1000
     with pikepdf.open(tmp_path / "budget-letter-WX-2-v1-accessible.pdf") as pdf:
         assert pdf.Root.MarkInfo.Marked and str(pdf.Root.Lang) == "en-GB"
+
+
+def test_print_and_save_stay_in_view_below_the_choices(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """At 1366x768 in large print the choices scroll, but Cancel, Print and Save stay in
+    view at the dialog's foot (they were at the end of the scrolled choices)."""
+    win = window
+    win.resize(1366, 768)
+    win.set_modes(replace(win.modes(), large=True))
+    alys = case_named(win, "Alys Pritchard")
+    dialog = PrintDialog(win, options_for(win.session, alys), printers=["Office printer"])
+    dialog.resize(900, 700)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.scroll.verticalScrollBar().maximum() > 0, "the choices fit: test says nothing"
+    for finish in (dialog.cancel, dialog.print_button, dialog.save_button):
+        assert finish.isVisible() and finish.isEnabled()
+        assert not dialog.scroll.isAncestorOf(finish), f"{finish.text()} scrolls with the choices"
+        box = QRect(finish.mapTo(dialog, QPoint(0, 0)), finish.size())
+        assert dialog.rect().contains(box), f"{finish.text()} is outside the dialog"
+    dialog.name.setText("")
+    dialog.save_button.click()  # no file name: the problem is scrolled into view
+    assert dialog.error.isVisible()
+    top = dialog.error.mapTo(dialog.scroll.viewport(), dialog.error.rect().topLeft())
+    assert dialog.scroll.viewport().rect().contains(top)
+    dialog.reject()

@@ -73,7 +73,16 @@ class PrintDialog(QDialog):
         body.addWidget(self._save_box())
         body.addStretch(1)
         self.cancel = button(self.tr("Cancel"), self.reject)
-        outer.addWidget(row(self.cancel))
+        # Print and Save stay in view below the choices (the choices scroll at 1366x768 and
+        # in large print): Cancel on the left, the two ways to finish on the right.
+        finish = [b for b in (self.print_button, self.save_button) if b.isEnabled()]
+        footer = QHBoxLayout()
+        footer.addWidget(self.cancel)
+        footer.addStretch(1)
+        for widget in finish:
+            footer.addWidget(widget)
+        outer.addLayout(footer)
+        self.scroll = scroll
         self._kind_changed()
         screen = parent.screen().availableGeometry() if parent.screen() else None
         if screen is not None:  # never taller or wider than the screen (large print)
@@ -172,7 +181,6 @@ class PrintDialog(QDialog):
         grid.addWidget(self.printer, 0, 1)
         grid.addWidget(label(self.tr("Copies")), 1, 0)
         grid.addWidget(self.copies, 1, 1)
-        grid.addWidget(row(self.print_button), 2, 0, 1, 2)
         return box
 
     # --- a copy in a file -----------------------------------------------------------------------
@@ -204,7 +212,6 @@ class PrintDialog(QDialog):
         self.error.hide()
         layout.addWidget(self.error)
         self.save_button = button(self.tr("Save"), self._save, primary=True)
-        layout.addWidget(row(self.save_button))
         return box
 
     def kind(self) -> str:
@@ -250,6 +257,7 @@ class PrintDialog(QDialog):
             self.error.setText(self.tr("Give a file name, without any folder in it."))
             self.error.show()
             self.name.setFocus()
+            self.scroll.ensureWidgetVisible(self.error)
             return
         _last_folder = self.folder
         self.choice = LetterChoice(
