@@ -273,3 +273,46 @@ def test_words_kept_across_people_are_the_words_made_afresh(
         for d in docs
     ]
     assert kept == fresh
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(doc=rulesets_v2(), many=st.lists(answers, min_size=2, max_size=6))
+def test_amounts_kept_across_people_are_the_amounts_computed_afresh(
+    doc: dict[str, Any], many: list[dict[str, Any]]
+) -> None:
+    """amount_memo_v2 keeps each amount by what it reads: an amount made from it (the second
+    time round, every one) equals, field for field, the amount computed afresh, and so do
+    its JSON and its words."""
+    data = json.dumps(doc).encode()
+    shared = parse_ruleset_v2(data)
+    docs = [{"questionnaire": "person", "answers": a} for a in many]
+    for d in docs + docs:
+        kept = compute_budget_v2(shared, d)
+        fresh = compute_budget_v2(parse_ruleset_v2(data), d)  # a new object: new memos
+        assert kept.amounts == fresh.amounts
+        assert kept.as_dict() == fresh.as_dict()
+        assert kept.to_json() == fresh.to_json()
+        assert kept.to_json() == json.dumps(
+            kept.as_dict(), ensure_ascii=False, separators=(",", ":")
+        )
+
+
+def test_the_amount_memo_is_bounded(monkeypatch: Any) -> None:
+    """However many different people a batch holds, an amount's memo keeps at most
+    MEMO_LIMIT keys (then it starts again), and the figures stay right."""
+    from rasdesk.domain import amount_memo_v2
+
+    monkeypatch.setattr(amount_memo_v2, "MEMO_LIMIT", 3)
+    ruleset = parse_ruleset_v2(upgrade_bytes(DEMO_BYTES))
+    for n in range(8):
+        doc = {"questionnaire": "carer", "answers": {**_carer_answers(), "caring_hours": n * 20}}
+        kept = compute_budget_v2(ruleset, doc)
+        fresh = compute_budget_v2(parse_ruleset_v2(upgrade_bytes(DEMO_BYTES)), doc)
+        assert kept.to_json() == fresh.to_json()
+    amount = ruleset.questionnaire_by_id["carer"].amounts[0]
+    plan = amount_memo_v2._PLANS[id(amount)][1]
+    assert 1 <= len(plan.memo) <= 3
+
+
+def _carer_answers() -> dict[str, Any]:
+    return json.loads((demo_dir() / "answers" / "carer-example.json").read_text("utf-8"))["answers"]

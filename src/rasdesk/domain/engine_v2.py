@@ -11,6 +11,7 @@ from collections.abc import Hashable
 from decimal import Decimal, localcontext
 from typing import cast
 
+from rasdesk.domain.amount_memo_v2 import amount_result
 from rasdesk.domain.answers_v2 import NOT_APPLICABLE, AnswersV2
 from rasdesk.domain.decimals import CENT, EXACT, ROUNDING, ZERO, round_to
 from rasdesk.domain.engine import HIDDEN, TEXT, score_section
@@ -84,7 +85,7 @@ def compute_v2(ruleset: RulesetV2, answers: AnswersV2) -> ResultV2:
             found.append(scored)
         sections = [f[0] for f in found]
         ctx = Context(ruleset, answers, {s.id: s.points for s in sections})
-        amounts = [_amount(a, ctx) for a in q.amounts]
+        amounts = [amount_result(a, ctx, _amount) for a in q.amounts]
     return ResultV2(
         ruleset=_ref(ruleset),
         questionnaire=q.id,

@@ -96,16 +96,19 @@ def explain_v2(
     for section, skey, score, words in zip(q.sections, keys, result.sections, kept_by, strict=True):
         # The words are a pure function of the section's key (its values, the marks of
         # not-applicable answers and views, eligibility): kept beside its memoized score.
-        found = cast(Kept | None, words.get(lang))
+        found = words.get(lang)
         if found is None:
             if points is None:
                 points = {qs.id: qs.points for qs in result.questions}
             values = cast(tuple[object, ...], skey[1])
             found = words[lang] = _keep(_section_steps(w, section, values, answers, points, score))
-        add(found)
+        add(found)  # type: ignore[arg-type]
     for spec, amount in zip(q.amounts, result.amounts, strict=True):
         several = len(spec.parts) > 1
-        for part_spec, part in zip(spec.parts, amount.parts, strict=True):
+        # An amount from its memo (amount_memo_v2) keeps the words of its parts' tails and
+        # of its totals beside its figures: they read nothing else.
+        kept_words = amount.memo.words if amount.memo is not None else None
+        for index, (part_spec, part) in enumerate(zip(spec.parts, amount.parts, strict=True)):
             # In three groups, so that what recurs (the head, the same points, the same
             # adjustment) is made once even when the part's figure is new.
             where = (spec.id, part.id)
@@ -122,16 +125,26 @@ def explain_v2(
                 if found is None:
                     found = memo.make(key, partial(_group, where, w.body_steps, part_spec, part))
                 add(found)
-                key = ("pt", *where, tail_key(part), several)
-                found = groups.get(key)
-                if found is None:
-                    make = partial(_group, where, w.tail_steps, spec, part_spec, part)
-                    found = memo.make(key, make)
+                make = partial(_group, where, w.tail_steps, spec, part_spec, part)
+                if kept_words is not None:
+                    found = kept_words.get((lang, index))
+                    if found is None:
+                        found = kept_words[(lang, index)] = _keep(make())
+                else:
+                    key = ("pt", *where, tail_key(part), several)
+                    found = groups.get(key)
+                    if found is None:
+                        found = memo.make(key, make)
                 add(found)
-        key = ("t", spec.id, totals_signature(amount))
-        found = groups.get(key)
-        if found is None:
-            found = memo.make(key, partial(_amount_steps, w, spec, amount))
+        if kept_words is not None:
+            found = kept_words.get((lang, "t"))
+            if found is None:
+                found = kept_words[(lang, "t")] = _keep(_amount_steps(w, spec, amount))
+        else:
+            key = ("t", spec.id, totals_signature(amount))
+            found = groups.get(key)
+            if found is None:
+                found = memo.make(key, partial(_amount_steps, w, spec, amount))
         add(found)
     found = groups.get(("end",))
     if found is None:

@@ -12,6 +12,7 @@ from rasdesk.domain.decimals import CENT, ZERO, round_to
 from rasdesk.domain.engine import apply_adjustments, apply_point_adjustments, table_row
 from rasdesk.domain.model import TableRow
 from rasdesk.domain.model_v2 import Item, Overlap, Part, RulesetV2
+from rasdesk.domain.result import PointAdjustmentStep
 from rasdesk.domain.result_v2 import ItemOutcome, OverlapStep, PartResult, PointsOutcome
 
 
@@ -42,12 +43,21 @@ def apply_overlaps(
     return steps
 
 
-def _points(part: Part, ctx: Context) -> tuple[PointsOutcome, Decimal]:
-    visible = ctx.answers.visible
+PointsStage = tuple[dict[str, Decimal], list[OverlapStep], list[PointAdjustmentStep], Decimal]
+
+
+def points_stage(part: Part, ctx: Context) -> PointsStage:
+    """The part's section points after its overlaps and point adjustments, and their sum
+    (before the points are rounded): what differs from person to person."""
     current = {sid: ctx.section_points[sid] for sid in part.sections}
-    overlaps = apply_overlaps(current, part.overlaps)
-    padj_steps = apply_point_adjustments(part.point_adjustments, current, visible)
-    before_rounding = total = sum(current.values(), ZERO)
+    overlaps = apply_overlaps(current, part.overlaps) if part.overlaps else []
+    padj_steps = apply_point_adjustments(part.point_adjustments, current, ctx.answers.visible)
+    return current, overlaps, padj_steps, sum(current.values(), ZERO)
+
+
+def _points(part: Part, ctx: Context) -> tuple[PointsOutcome, Decimal]:
+    current, overlaps, padj_steps, before_rounding = points_stage(part, ctx)
+    total = before_rounding
     if part.points_rounding is not None:
         total = round_to(total, part.points_rounding.to, part.points_rounding.mode)
     rounded = total

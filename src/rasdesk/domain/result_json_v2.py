@@ -57,20 +57,54 @@ def _overlaps(steps: list[OverlapStep], as_money: bool) -> str:
     )
 
 
-def _points(p: PointsOutcome | None) -> str:
+_SECTION: dict[tuple[str, object], str] = {}
+
+
+def _section(sid: str, points: object) -> str:
+    """``"sid":"points"``, made once per section and value (bounded)."""
+    if len(_SECTION) >= 65536:
+        _SECTION.clear()
+    made = _SECTION[(sid, points)] = f'"{sid}":"{plain(points)}"'  # type: ignore[arg-type]
+    return made
+
+
+def points_head(p: PointsOutcome | None) -> str:
+    """A part's ``"points"`` value up to its total (what differs from person to person):
+    ``{"sections":…,"overlaps":[…],"point_adjustments":[…],``; ``null`` without points."""
     if p is None:
         return "null"
-    sections = ",".join(f'"{k}":"{plain(v)}"' for k, v in p.sections.items())
-    padjs = point_adjustments_json(p.point_adjustments)
-    row = "null" if p.table_row is None else f'"{plain(p.table_row)}"'
+    get = _SECTION.get
+    sections = ",".join([get((k, v)) or _section(k, v) for k, v in p.sections.items()])
+    padjs = point_adjustments_json(p.point_adjustments) if p.point_adjustments else ""
+    overlaps = _overlaps(p.overlaps, False)
+    return f'{{"sections":{{{sections}}},"overlaps":[{overlaps}],"point_adjustments":[{padjs}],'
+
+
+def part_head(p: PartResult) -> str:
+    """A part's JSON up to ``"applies"``: its id, words, funder, method and period."""
     return (
-        f'{{"sections":{{{sections}}},"overlaps":[{_overlaps(p.overlaps, False)}],'
-        f'"point_adjustments":[{padjs}],"total":"{plain(p.total)}",'
-        f'"minimum_points_applied":{_B[p.minimum_points_applied]},"table_row":{row}}}'
+        f'{{"id":"{p.id}","label":{_s(p.label)},"funder":"{p.funder}",'
+        f'"earmarked":{_s(p.earmarked)},"method":"{p.method}","period":{_period(p.period)},'
     )
 
 
-def _part(p: PartResult) -> str:
+def part_state(p: PartResult) -> str:
+    """``"applies":…,"replaced_by":…,"points":``."""
+    return f'"applies":{_B[p.applies]},"replaced_by":{_s(p.replaced_by)},"points":'
+
+
+def part_rest(p: PartResult) -> str:
+    """A part's JSON after its ``points_head``: the points' total (if it has points), then
+    its items, overlaps, band, adjustments, limits and figures, to the closing brace."""
+    pts = p.points
+    if pts is None:
+        head = ""
+    else:
+        row = "null" if pts.table_row is None else f'"{plain(pts.table_row)}"'
+        head = (
+            f'"total":"{plain(pts.total)}",'
+            f'"minimum_points_applied":{_B[pts.minimum_points_applied]},"table_row":{row}}}'
+        )
     items = (
         ",".join(
             f'{{"id":"{i.id}","applies":{_B[i.applies]},"quantity":"{plain(i.quantity)}",'
@@ -88,10 +122,7 @@ def _part(p: PartResult) -> str:
     )
     band = "null" if p.band is None else str(p.band)
     return (
-        f'{{"id":"{p.id}","label":{_s(p.label)},"funder":"{p.funder}",'
-        f'"earmarked":{_s(p.earmarked)},"method":"{p.method}","period":{_period(p.period)},'
-        f'"applies":{_B[p.applies]},"replaced_by":{_s(p.replaced_by)},'
-        f'"points":{_points(p.points)},"items":[{items}],'
+        f'{head},"items":[{items}],'
         f'"overlaps":[{_overlaps(p.overlaps, True)}],"band":{band},'
         f'"base_amount":"{money(p.base_amount)}","adjustments":[{adjustments}],'
         f'"floor_applied":{_B[p.floor_applied]},"ceiling_applied":{_B[p.ceiling_applied]},'
@@ -100,8 +131,20 @@ def _part(p: PartResult) -> str:
     )
 
 
-def amount_json(a: AmountResult) -> bytes:
-    """``json.dumps(_amount(a))`` (compact, UTF-8), written directly."""
+def _part(p: PartResult) -> str:
+    return part_head(p) + part_state(p) + points_head(p.points) + part_rest(p)
+
+
+def amount_head(a: AmountResult) -> str:
+    """An amount's JSON up to its parts: ``{"id":…,"for":…,"label":…,"period":…,"parts":[``."""
+    return (
+        f'{{"id":"{a.id}","for":"{a.for_whom}","label":{_s(a.label)},'
+        f'"period":{_period(a.period)},"parts":['
+    )
+
+
+def amount_tail(a: AmountResult) -> str:
+    """An amount's JSON after its parts: ``],"rules":…`` to the closing brace."""
     rules = (
         ",".join(
             f'{{"id":"{r.id}","kind":"{r.kind}","applied":{_B[r.applied]},"parts":{{'
@@ -123,11 +166,24 @@ def amount_json(a: AmountResult) -> bytes:
     )
     flags = ",".join(f'"{f}"' for f in a.flags) if a.flags else ""
     hours = "null" if a.hours is None else f'"{plain(a.hours)}"'
-    parts = ",".join(_part(p) for p in a.parts)
     return (
-        f'{{"id":"{a.id}","for":"{a.for_whom}","label":{_s(a.label)},'
-        f'"period":{_period(a.period)},"parts":[{parts}],"rules":[{rules}],'
+        f'],"rules":[{rules}],'
         f'"funders":{{{funders}}},"council":"{money(a.council)}","total":"{money(a.total)}",'
         f'"also":[{also}],"sign_off_required":{_B[a.sign_off_required]},"flags":[{flags}],'
         f'"hours":{hours}}}'
-    ).encode()
+    )
+
+
+def amount_json(a: AmountResult) -> bytes:
+    """``json.dumps(_amount(a))`` (compact, UTF-8), written directly. An amount from the
+    memo (``a.memo``) brings its parts' states and rests and its tail encoded already."""
+    memo = a.memo
+    if memo is None:
+        parts = ",".join(_part(p) for p in a.parts)
+        return (amount_head(a) + parts + amount_tail(a)).encode()
+    parts = ",".join(
+        part_head(p) + state + points_head(p.points) + rest
+        for p, (state, rest) in zip(a.parts, memo.part_json, strict=True)
+    )
+    tail: bytes = memo.tail_json
+    return (amount_head(a) + parts).encode() + tail

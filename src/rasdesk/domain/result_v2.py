@@ -167,6 +167,9 @@ class AmountResult:
     sign_off_required: bool
     flags: list[str]
     hours: Decimal | None
+    #: The memo entry its figures came from (amount_memo_v2): its JSON in pieces and its
+    #: explanation's words, kept for everyone with the same figures. Not in the JSON.
+    memo: Any = field(default=None, repr=False, compare=False)
 
     def part(self, pid: str) -> PartResult:
         return next(p for p in self.parts if p.id == pid)

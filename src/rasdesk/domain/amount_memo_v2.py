@@ -1,0 +1,221 @@
+"""One amount of a format-2 result, remembered by exactly what it reads (the fast path of
+``rasdesk compute --answers X.jsonl``).
+
+After its parts' section points, an amount's figures are a pure function of: for each
+points part, the sum of its section points after overlaps and point adjustments (before
+rounding); whether each of its conditions holds — each part's ``when``, adjustments, point
+adjustments, items' ``when`` and rates, bands, and the amount's rules; and the answers
+(and facts) its items' quantities read. That is the key. Once per key, the amount is
+computed by ``engine_v2._amount`` itself (the reference) and kept: every part's money
+figures, the rules, funders, conversions, flags and hours, with their JSON encoded once
+(``result_json_v2``) and a place for the explanation's words (``explain_v2``). Anyone else
+with the same key gets new result objects made from it, with their own section points,
+overlaps and point adjustments (computed as the reference computes them).
+
+Values are compared as ``Decimal`` values (17.60 is 17.6), as everywhere the results are
+written: every figure is written by value (``plain``, ``money``). The memo is per amount
+of a ruleset object and holds at most ``MEMO_LIMIT`` keys (then it starts again).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from rasdesk.domain.conditions import Condition
+from rasdesk.domain.identity_memo import by_identity
+from rasdesk.domain.model_v2 import Amount
+from rasdesk.domain.parts_v2 import Context, points_stage
+from rasdesk.domain.result_json_v2 import amount_tail, part_rest, part_state
+from rasdesk.domain.result_v2 import AmountResult, PartResult, PointsOutcome
+
+MEMO_LIMIT = 50_000
+_MISSING = object()
+
+
+@dataclass(slots=True)
+class _Plan:
+    """Per amount: what its key reads, and its memo."""
+
+    conditions: tuple[Condition, ...]  # every condition it reads, in a fixed order
+    reads: tuple[str, ...]  # the questions and facts its quantities read
+    points: tuple[int, ...]  # indexes of its points parts
+    memo: dict[tuple[object, ...], Entry] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class PartKept:
+    """A part's figures after its points stage (the same for everyone with the key)."""
+
+    applies: bool
+    points_after: tuple[Decimal, Decimal, bool, Decimal | None] | None  # rounded, total, min, row
+    fields: tuple[Any, ...]  # PartResult's fields from ``items`` to ``replaced_by``
+
+
+@dataclass(slots=True)
+class Entry:
+    """One amount's figures for one key, its JSON in pieces and its explanation's words."""
+
+    parts: tuple[PartKept, ...]
+    rules: tuple[Any, ...]
+    funders: tuple[tuple[str, Decimal], ...]
+    council: Decimal
+    total: Decimal
+    also: tuple[Any, ...]
+    sign_off_required: bool
+    flags: tuple[str, ...]
+    hours: Decimal | None
+    #: Per part: its state (``"applies":…,"points":``) and the rest after its points head.
+    part_json: tuple[tuple[str, str], ...]
+    tail_json: bytes
+    #: The explanation's groups for these figures, per language and group (explain_v2).
+    words: dict[object, object] = field(default_factory=dict)
+
+
+_PLANS: dict[int, tuple[object, _Plan]] = {}
+
+
+def _plan(amount: Amount) -> _Plan:
+    ids: list[str] = []
+    conditions: list[Condition] = []
+
+    def reads(c: Condition | None) -> None:
+        if c is not None:
+            conditions.append(c)
+
+    for p in amount.parts:
+        reads(p.when)
+        for adj in p.adjustments:
+            reads(adj.when)
+        for padj in p.point_adjustments:
+            reads(padj.when)
+        for item in p.items:
+            reads(item.when)
+            for cond, _ in item.rates:
+                reads(cond)
+            if item.quantity.answer is not None:
+                ids.append(item.quantity.answer)
+        for band in p.bands:
+            reads(band.when)
+    for rule in amount.rules:
+        reads(rule.when)
+    points = tuple(i for i, p in enumerate(amount.parts) if p.uses_points)
+    return _Plan(tuple(conditions), tuple(dict.fromkeys(ids)), points)
+
+
+def amount_result(
+    amount: Amount, ctx: Context, compute: Callable[[Amount, Context], AmountResult]
+) -> AmountResult:
+    """The amount for these answers: from the memo, or by ``compute`` (then kept)."""
+    plan = by_identity(_PLANS, amount, lambda: _plan(amount))
+    visible = ctx.answers.visible
+    get = visible.get
+    stages = [points_stage(amount.parts[i], ctx) for i in plan.points]
+    key = (
+        tuple([c.holds(visible) for c in plan.conditions]),
+        tuple([get(q, _MISSING) for q in plan.reads]),
+        tuple([s[3] for s in stages]),
+    )
+    memo = plan.memo
+    entry = memo.get(key)
+    if entry is None:
+        result = compute(amount, ctx)
+        if len(memo) >= MEMO_LIMIT:
+            memo.clear()
+        entry = memo[key] = _keep(result)
+        result.memo = entry
+        return result
+    parts: list[PartResult] = []
+    stage_of = dict(zip(plan.points, stages, strict=True))
+    for i, (spec, kept) in enumerate(zip(amount.parts, entry.parts, strict=True)):
+        points = None
+        stage = stage_of.get(i)
+        if stage is not None:
+            after = kept.points_after
+            assert after is not None
+            points = PointsOutcome(stage[0], stage[1], stage[2], stage[3], *after)
+        (items, overlaps, band, base, adjustments, before_limits, floor, ceiling, before_rounding,
+         rounded, final, in_period, replaced_by) = kept.fields  # fmt: skip
+        parts.append(
+            PartResult(
+                spec.id,
+                spec.label.en,
+                spec.funder,
+                spec.earmarked.en if spec.earmarked else None,
+                spec.method,
+                spec.period,
+                kept.applies,
+                points,
+                list(items),
+                list(overlaps),
+                band,
+                base,
+                list(adjustments),
+                before_limits,
+                floor,
+                ceiling,
+                before_rounding,
+                rounded,
+                final,
+                in_period,
+                replaced_by,
+            )
+        )
+    return AmountResult(
+        id=amount.id,
+        for_whom=amount.for_whom,
+        label=amount.label.en,
+        period=amount.period,
+        parts=parts,
+        rules=list(entry.rules),
+        funders=dict(entry.funders),
+        council=entry.council,
+        total=entry.total,
+        also=list(entry.also),
+        sign_off_required=entry.sign_off_required,
+        flags=list(entry.flags),
+        hours=entry.hours,
+        memo=entry,
+    )
+
+
+def _keep(a: AmountResult) -> Entry:
+    parts = []
+    for p in a.parts:
+        pts = p.points
+        after = (
+            None
+            if pts is None
+            else (pts.rounded, pts.total, pts.minimum_points_applied, pts.table_row)
+        )
+        fields = (
+            tuple(p.items),
+            tuple(p.overlaps),
+            p.band,
+            p.base_amount,
+            tuple(p.adjustments),
+            p.before_limits,
+            p.floor_applied,
+            p.ceiling_applied,
+            p.before_rounding,
+            p.rounded,
+            p.amount,
+            p.in_amount_period,
+            p.replaced_by,
+        )
+        parts.append(PartKept(p.applies, after, fields))
+    return Entry(
+        parts=tuple(parts),
+        rules=tuple(a.rules),
+        funders=tuple(a.funders.items()),
+        council=a.council,
+        total=a.total,
+        also=tuple(a.also),
+        sign_off_required=a.sign_off_required,
+        flags=tuple(a.flags),
+        hours=a.hours,
+        part_json=tuple((part_state(p), part_rest(p)) for p in a.parts),
+        tail_json=amount_tail(a).encode(),
+    )
