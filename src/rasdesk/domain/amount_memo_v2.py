@@ -26,7 +26,7 @@ from typing import Any
 
 from rasdesk.domain.conditions import Condition
 from rasdesk.domain.identity_memo import by_identity
-from rasdesk.domain.model_v2 import Amount
+from rasdesk.domain.model_v2 import Amount, Part
 from rasdesk.domain.parts_v2 import Context, points_stage
 from rasdesk.domain.result_json_v2 import amount_tail, part_rest, part_state
 from rasdesk.domain.result_v2 import AmountResult, PartResult, PointsOutcome
@@ -41,7 +41,8 @@ class _Plan:
 
     conditions: tuple[Condition, ...]  # every condition it reads, in a fixed order
     reads: tuple[str, ...]  # the questions and facts its quantities read
-    points: tuple[int, ...]  # indexes of its points parts
+    points: tuple[Part, ...]  # its points parts
+    heads: tuple[tuple[Any, ...], ...]  # per part, PartResult's first fields (in English)
     memo: dict[tuple[object, ...], Entry] = field(default_factory=dict)
 
 
@@ -101,18 +102,27 @@ def _plan(amount: Amount) -> _Plan:
             reads(band.when)
     for rule in amount.rules:
         reads(rule.when)
-    points = tuple(i for i, p in enumerate(amount.parts) if p.uses_points)
-    return _Plan(tuple(conditions), tuple(dict.fromkeys(ids)), points)
+    points = tuple(p for p in amount.parts if p.uses_points)
+    heads = tuple(
+        (p.id, p.label.en, p.funder, p.earmarked.en if p.earmarked else None, p.method, p.period)
+        for p in amount.parts
+    )
+    return _Plan(tuple(conditions), tuple(dict.fromkeys(ids)), points, heads)
 
 
 def amount_result(
     amount: Amount, ctx: Context, compute: Callable[[Amount, Context], AmountResult]
 ) -> AmountResult:
     """The amount for these answers: from the memo, or by ``compute`` (then kept)."""
-    plan = by_identity(_PLANS, amount, lambda: _plan(amount))
+    found = _PLANS.get(id(amount))
+    plan = (
+        found[1]
+        if found is not None and found[0] is amount
+        else by_identity(_PLANS, amount, lambda: _plan(amount))
+    )
     visible = ctx.answers.visible
     get = visible.get
-    stages = [points_stage(amount.parts[i], ctx) for i in plan.points]
+    stages = [points_stage(p, ctx) for p in plan.points]
     key = (
         tuple([c.holds(visible) for c in plan.conditions]),
         tuple([get(q, _MISSING) for q in plan.reads]),
@@ -128,24 +138,20 @@ def amount_result(
         result.memo = entry
         return result
     parts: list[PartResult] = []
-    stage_of = dict(zip(plan.points, stages, strict=True))
-    for i, (spec, kept) in enumerate(zip(amount.parts, entry.parts, strict=True)):
-        points = None
-        stage = stage_of.get(i)
-        if stage is not None:
-            after = kept.points_after
-            assert after is not None
-            points = PointsOutcome(stage[0], stage[1], stage[2], stage[3], *after)
+    add = parts.append
+    stage_at = iter(stages)
+    for head, kept in zip(plan.heads, entry.parts, strict=True):
+        after = kept.points_after
+        if after is None:
+            points = None
+        else:
+            current, overlaps, padj_steps, before = next(stage_at)
+            points = PointsOutcome(current, overlaps, padj_steps, before, *after)
         (items, overlaps, band, base, adjustments, before_limits, floor, ceiling, before_rounding,
          rounded, final, in_period, replaced_by) = kept.fields  # fmt: skip
-        parts.append(
-            PartResult(
-                spec.id,
-                spec.label.en,
-                spec.funder,
-                spec.earmarked.en if spec.earmarked else None,
-                spec.method,
-                spec.period,
+        add(
+            PartResult(  # type: ignore[call-arg]
+                *head,
                 kept.applies,
                 points,
                 list(items),

@@ -73,8 +73,21 @@ def compute_v2(ruleset: RulesetV2, answers: AnswersV2) -> ResultV2:
         # Usually no answer is "not applicable" or has views: then no question needs marks.
         plain = not answers.records and NOT_APPLICABLE not in answers.given.values()
         visible = answers.visible
+        get, shown, na = answers.given.get, answers.shown, NOT_APPLICABLE
         for s in q.sections:
-            values = _values(s, answers)
+            # _values(s, answers), inline: it runs for every section of every person.
+            values = tuple(
+                [
+                    HIDDEN
+                    if qid not in shown
+                    else None
+                    if (value := get(qid)) is None or value is na
+                    else TEXT
+                    if is_text
+                    else value
+                    for qid, is_text in s.plan
+                ]
+            )
             marks = () if plain else tuple(mark(answers, x.id) for x in s.section.questions)
             eligible = s.eligible_if is None or s.eligible_if.holds(visible)
             key = (s.section.id, values, marks, eligible)
@@ -84,7 +97,7 @@ def compute_v2(ruleset: RulesetV2, answers: AnswersV2) -> ResultV2:
                 scored = memo[key] = _score(s, values, eligible, answers)
             found.append(scored)
         sections = [f[0] for f in found]
-        ctx = Context(ruleset, answers, {s.id: s.points for s in sections})
+        ctx = Context(ruleset, answers, {x.id: x.points for x in sections})
         amounts = [amount_result(a, ctx, _amount) for a in q.amounts]
     return ResultV2(
         ruleset=_ref(ruleset),

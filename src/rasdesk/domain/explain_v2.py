@@ -22,12 +22,15 @@ from rasdesk.domain.explain_totals_v2 import AmountWords
 from rasdesk.domain.model import Section
 from rasdesk.domain.model_v2 import Amount, QuestionnaireV2, RulesetV2, SectionV2
 from rasdesk.domain.result import ExplanationStep
-from rasdesk.domain.result_v2 import AmountResult, ResultV2, SectionV2Score, about_json
+from rasdesk.domain.result_v2 import AmountResult, PartResult, ResultV2, SectionV2Score, about_json
 
 About = tuple[str | None, str | None]
 
 
 _MEMO_LIMIT = 200_000
+#: Per amount kept in amount_memo_v2: at most this many sets of words (per language and
+#: points signature) beside its figures.
+_WORDS_LIMIT = 256
 Group = tuple[tuple[ExplanationStep, About], ...]
 #: A group as kept: its steps, what each is about, and its JSON (b"" when it has no step).
 Kept = tuple[tuple[ExplanationStep, ...], tuple[About, ...], bytes]
@@ -104,47 +107,20 @@ def explain_v2(
             found = words[lang] = _keep(_section_steps(w, section, values, answers, points, score))
         add(found)  # type: ignore[arg-type]
     for spec, amount in zip(q.amounts, result.amounts, strict=True):
-        several = len(spec.parts) > 1
-        # An amount from its memo (amount_memo_v2) keeps the words of its parts' tails and
-        # of its totals beside its figures: they read nothing else.
-        kept_words = amount.memo.words if amount.memo is not None else None
-        for index, (part_spec, part) in enumerate(zip(spec.parts, amount.parts, strict=True)):
-            # In three groups, so that what recurs (the head, the same points, the same
-            # adjustment) is made once even when the part's figure is new.
-            where = (spec.id, part.id)
-            key: Hashable = ("ph", *where, part.applies)
-            found = groups.get(key)
-            if found is None:
-                found = memo.make(
-                    key, partial(_group, where, w.head_steps, spec, part_spec, part.applies)
-                )
-            add(found)
-            if part.applies:
-                key = ("pb", *where, body_key(part))
-                found = groups.get(key)
-                if found is None:
-                    found = memo.make(key, partial(_group, where, w.body_steps, part_spec, part))
-                add(found)
-                make = partial(_group, where, w.tail_steps, spec, part_spec, part)
-                if kept_words is not None:
-                    found = kept_words.get((lang, index))
-                    if found is None:
-                        found = kept_words[(lang, index)] = _keep(make())
-                else:
-                    key = ("pt", *where, tail_key(part), several)
-                    found = groups.get(key)
-                    if found is None:
-                        found = memo.make(key, make)
-                add(found)
-        if kept_words is not None:
-            found = kept_words.get((lang, "t"))
-            if found is None:
-                found = kept_words[(lang, "t")] = _keep(_amount_steps(w, spec, amount))
-        else:
-            key = ("t", spec.id, totals_signature(amount))
-            found = groups.get(key)
-            if found is None:
-                found = memo.make(key, partial(_amount_steps, w, spec, amount))
+        entry = amount.memo
+        if entry is None:
+            kept.extend(_amount_groups(memo, spec, amount))
+            continue
+        # An amount from its memo (amount_memo_v2): its words are a pure function of its
+        # figures there and of its points parts' overlaps and point adjustments (which
+        # differ from person to person), so they are kept beside its figures, all at once.
+        words_kept = entry.words
+        wkey = (lang, tuple(_points_signature(p) for p in amount.parts if p.points is not None))
+        found = words_kept.get(wkey)
+        if found is None:
+            found = _join(_amount_groups(memo, spec, amount))
+            if len(words_kept) < _WORDS_LIMIT:
+                words_kept[wkey] = found
         add(found)
     found = groups.get(("end",))
     if found is None:
@@ -153,6 +129,67 @@ def explain_v2(
     steps = [s for k in kept for s in k[0]]
     abouts = [a for k in kept for a in k[1]]
     return steps, abouts, [k[2] for k in kept if k[2]]
+
+
+def _amount_groups(memo: _Memo, spec: Amount, amount: AmountResult) -> list[Kept]:
+    """The groups of one amount's steps: per part its head, body and tail, then the rules,
+    conversions and totals; each memoized by what it reads."""
+    w, groups = memo.words, memo.groups
+    kept: list[Kept] = []
+    add = kept.append
+    several = len(spec.parts) > 1
+    for part_spec, part in zip(spec.parts, amount.parts, strict=True):
+        # In three groups, so that what recurs (the head, the same points, the same
+        # adjustment) is made once even when the part's figure is new.
+        where = (spec.id, part.id)
+        key: Hashable = ("ph", *where, part.applies)
+        found = groups.get(key)
+        if found is None:
+            found = memo.make(
+                key, partial(_group, where, w.head_steps, spec, part_spec, part.applies)
+            )
+        add(found)
+        if part.applies:
+            key = ("pb", *where, body_key(part))
+            found = groups.get(key)
+            if found is None:
+                found = memo.make(key, partial(_group, where, w.body_steps, part_spec, part))
+            add(found)
+            key = ("pt", *where, tail_key(part), several)
+            found = groups.get(key)
+            if found is None:
+                make = partial(_group, where, w.tail_steps, spec, part_spec, part)
+                found = memo.make(key, make)
+            add(found)
+    key = ("t", spec.id, totals_signature(amount))
+    found = groups.get(key)
+    if found is None:
+        found = memo.make(key, partial(_amount_steps, w, spec, amount))
+    add(found)
+    return kept
+
+
+def _points_signature(p: PartResult) -> object:
+    """What a points part's words read beyond its amount's memo key: its overlaps and point
+    adjustments (as ``body_key`` holds them)."""
+    pts = p.points
+    assert pts is not None
+    return (
+        tuple(
+            (tuple(o.before.items()), tuple(o.after.items())) if o.applied else None
+            for o in pts.overlaps
+        ),
+        tuple(tuple(x.sections.items()) if x.applied else None for x in pts.point_adjustments),
+    )
+
+
+def _join(kept: list[Kept]) -> Kept:
+    """Several groups as one."""
+    return (
+        tuple(s for k in kept for s in k[0]),
+        tuple(a for k in kept for a in k[1]),
+        b",".join(k[2] for k in kept if k[2]),
+    )
 
 
 def _section_steps(
