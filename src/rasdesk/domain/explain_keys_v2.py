@@ -39,6 +39,31 @@ def body_key(p: PartResult) -> tuple[object, ...]:
     return (p.band, p.base_amount)
 
 
+def points_changes_key(p: PartResult) -> tuple[object, ...]:
+    """What ``PartWords.points_changes`` reads: a points part's overlaps and point
+    adjustments that applied, with their figures before and after."""
+    pts = p.points
+    assert pts is not None
+    return (
+        tuple(_overlap(o) for o in pts.overlaps),
+        tuple(tuple(s.sections.items()) if s.applied else None for s in pts.point_adjustments),
+    )
+
+
+def points_money_key(p: PartResult) -> tuple[object, ...]:
+    """What ``PartWords.points_money`` reads: a points part's total and its money."""
+    pts = p.points
+    assert pts is not None
+    return (
+        pts.before_rounding,
+        pts.rounded,
+        pts.total,
+        pts.minimum_points_applied,
+        pts.table_row,
+        p.base_amount,
+    )
+
+
 def tail_key(p: PartResult) -> tuple[object, ...]:
     """What ``PartWords.tail_steps`` reads: adjustments, limits and rounding."""
     return (

@@ -123,6 +123,12 @@ class PartWords(BaseWords):
     def _points(
         self, spec: Part, part: PartResult, label: str, per: str
     ) -> Iterator[ExplanationStep]:
+        yield from self.points_changes(spec, part)
+        yield from self.points_money(spec, part)
+
+    def points_changes(self, spec: Part, part: PartResult) -> Iterator[ExplanationStep]:
+        """A points part's overlaps and point adjustments that applied (the first steps of
+        its body): they read only those steps."""
         points = part.points
         assert points is not None
         titles = {s.section.id: s.section.title.get(self.lang) for s in self.q2.sections}
@@ -147,6 +153,12 @@ class PartWords(BaseWords):
                     # Easy read: a short sentence for each area (at most 15 words each).
                     changes_easy=" ".join(self.s("change_item.easy", **i) for i in items),
                 )
+
+    def points_money(self, spec: Part, part: PartResult) -> Iterator[ExplanationStep]:
+        """The rest of a points part's body: its total points and how they became money."""
+        points = part.points
+        assert points is not None
+        label, per = self.t(spec.label), self.per(spec.period)
         if points.rounded != points.before_rounding and spec.points_rounding is not None:
             pr = spec.points_rounding
             yield self.two(

@@ -17,12 +17,18 @@ from typing import Any, cast
 from rasdesk.domain.answers_v2 import NOT_APPLICABLE, AnswersV2
 from rasdesk.domain.engine import HIDDEN, TEXT
 from rasdesk.domain.engine_v2 import _values
-from rasdesk.domain.explain_keys_v2 import body_key, tail_key, totals_signature
+from rasdesk.domain.explain_keys_v2 import (
+    body_key,
+    points_changes_key,
+    points_money_key,
+    tail_key,
+    totals_signature,
+)
 from rasdesk.domain.explain_totals_v2 import AmountWords
 from rasdesk.domain.model import Section
 from rasdesk.domain.model_v2 import Amount, QuestionnaireV2, RulesetV2, SectionV2
 from rasdesk.domain.result import ExplanationStep
-from rasdesk.domain.result_v2 import AmountResult, PartResult, ResultV2, SectionV2Score, about_json
+from rasdesk.domain.result_v2 import AmountResult, ResultV2, SectionV2Score, about_json
 
 About = tuple[str | None, str | None]
 
@@ -115,7 +121,7 @@ def explain_v2(
         # figures there and of its points parts' overlaps and point adjustments (which
         # differ from person to person), so they are kept beside its figures, all at once.
         words_kept = entry.words
-        wkey = (lang, tuple(_points_signature(p) for p in amount.parts if p.points is not None))
+        wkey = (lang, tuple(points_changes_key(p) for p in amount.parts if p.points is not None))
         found = words_kept.get(wkey)
         if found is None:
             found = _join(_amount_groups(memo, spec, amount))
@@ -150,11 +156,27 @@ def _amount_groups(memo: _Memo, spec: Amount, amount: AmountResult) -> list[Kept
             )
         add(found)
         if part.applies:
-            key = ("pb", *where, body_key(part))
-            found = groups.get(key)
-            if found is None:
-                found = memo.make(key, partial(_group, where, w.body_steps, part_spec, part))
-            add(found)
+            if part.points is not None:
+                # A points part's body in two groups: its overlaps and point adjustments
+                # (which differ from person to person), then its total and money.
+                key = ("pc", *where, points_changes_key(part))
+                found = groups.get(key)
+                if found is None:
+                    make = partial(_group, where, w.points_changes, part_spec, part)
+                    found = memo.make(key, make)
+                add(found)
+                key = ("pm", *where, points_money_key(part))
+                found = groups.get(key)
+                if found is None:
+                    make = partial(_group, where, w.points_money, part_spec, part)
+                    found = memo.make(key, make)
+                add(found)
+            else:
+                key = ("pb", *where, body_key(part))
+                found = groups.get(key)
+                if found is None:
+                    found = memo.make(key, partial(_group, where, w.body_steps, part_spec, part))
+                add(found)
             key = ("pt", *where, tail_key(part), several)
             found = groups.get(key)
             if found is None:
@@ -167,20 +189,6 @@ def _amount_groups(memo: _Memo, spec: Amount, amount: AmountResult) -> list[Kept
         found = memo.make(key, partial(_amount_steps, w, spec, amount))
     add(found)
     return kept
-
-
-def _points_signature(p: PartResult) -> object:
-    """What a points part's words read beyond its amount's memo key: its overlaps and point
-    adjustments (as ``body_key`` holds them)."""
-    pts = p.points
-    assert pts is not None
-    return (
-        tuple(
-            (tuple(o.before.items()), tuple(o.after.items())) if o.applied else None
-            for o in pts.overlaps
-        ),
-        tuple(tuple(x.sections.items()) if x.applied else None for x in pts.point_adjustments),
-    )
 
 
 def _join(kept: list[Kept]) -> Kept:
