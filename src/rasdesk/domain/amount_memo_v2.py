@@ -32,7 +32,6 @@ from rasdesk.domain.result_json_v2 import amount_tail, part_rest, part_state
 from rasdesk.domain.result_v2 import AmountResult, PartResult, PointsOutcome
 
 MEMO_LIMIT = 50_000
-_MISSING = object()
 
 
 @dataclass(slots=True)
@@ -125,7 +124,7 @@ def amount_result(
     stages = [points_stage(p, ctx) for p in plan.points]
     key = (
         tuple([c.holds(visible) for c in plan.conditions]),
-        tuple([get(q, _MISSING) for q in plan.reads]),
+        tuple(map(get, plan.reads)),  # (never None: an answer or fact is a value)
         tuple([s[3] for s in stages]),
     )
     memo = plan.memo

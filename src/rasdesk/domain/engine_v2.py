@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from decimal import Decimal, localcontext
+from itertools import chain
 from typing import cast
 
 from rasdesk.domain.amount_memo_v2 import amount_result
@@ -17,7 +18,15 @@ from rasdesk.domain.decimals import CENT, EXACT, ROUNDING, ZERO, round_to
 from rasdesk.domain.engine import HIDDEN, TEXT, score_section
 from rasdesk.domain.identity_memo import by_identity
 from rasdesk.domain.model import RulesetRef
-from rasdesk.domain.model_v2 import Amount, Conversion, PeriodSpec, Rule, RulesetV2, SectionV2
+from rasdesk.domain.model_v2 import (
+    Amount,
+    Conversion,
+    PeriodSpec,
+    QuestionnaireV2,
+    Rule,
+    RulesetV2,
+    SectionV2,
+)
 from rasdesk.domain.parts_v2 import Context, compute_part
 from rasdesk.domain.periods import Period
 from rasdesk.domain.result_v2 import (
@@ -74,20 +83,20 @@ def compute_v2(ruleset: RulesetV2, answers: AnswersV2) -> ResultV2:
         plain = not answers.records and NOT_APPLICABLE not in answers.given.values()
         visible = answers.visible
         get, shown, na = answers.given.get, answers.shown, NOT_APPLICABLE
-        for s in q.sections:
-            # _values(s, answers), inline: it runs for every section of every person.
-            values = tuple(
-                [
-                    HIDDEN
-                    if qid not in shown
-                    else None
-                    if (value := get(qid)) is None or value is na
-                    else TEXT
-                    if is_text
-                    else value
-                    for qid, is_text in s.plan
-                ]
-            )
+        flat, spans = _flat_plan(q)
+        # _values(s, answers) for every section at once: it runs for every person.
+        every = [
+            HIDDEN
+            if qid not in shown
+            else None
+            if (value := get(qid)) is None or value is na
+            else TEXT
+            if is_text
+            else value
+            for qid, is_text in flat
+        ]
+        for s, (start, end) in zip(q.sections, spans, strict=True):
+            values = tuple(every[start:end])
             marks = () if plain else tuple(mark(answers, x.id) for x in s.section.questions)
             eligible = s.eligible_if is None or s.eligible_if.holds(visible)
             key = (s.section.id, values, marks, eligible)
@@ -96,22 +105,49 @@ def compute_v2(ruleset: RulesetV2, answers: AnswersV2) -> ResultV2:
             if scored is None:
                 scored = memo[key] = _score(s, values, eligible, answers)
             found.append(scored)
-        sections = [f[0] for f in found]
+        sections_t, section_json, question_t, question_json, words = (
+            zip(*found, strict=True) if found else ((), (), (), (), ())
+        )
+        sections = list(sections_t)
         ctx = Context(ruleset, answers, {x.id: x.points for x in sections})
         amounts = [amount_result(a, ctx, _amount) for a in q.amounts]
     return ResultV2(
         ruleset=_ref(ruleset),
         questionnaire=q.id,
         answered_by=answers.answered_by,
-        questions=[x for f in found for x in f[2]],
+        questions=list(chain.from_iterable(question_t)),
         sections=sections,
         facts=dict(answers.facts),
         amounts=amounts,
-        question_json=[x for f in found for x in f[3]],
-        section_json=[f[1] for f in found],
+        question_json=list(chain.from_iterable(question_json)),
+        section_json=list(section_json),
         section_keys=keys,
-        section_words=[f[4] for f in found],
+        section_words=list(words),
     )
+
+
+_FLAT: dict[
+    int, tuple[object, tuple[tuple[tuple[str, bool], ...], tuple[tuple[int, int], ...]]]
+] = {}
+
+
+def _flat_plan(
+    q: QuestionnaireV2,
+) -> tuple[tuple[tuple[str, bool], ...], tuple[tuple[int, int], ...]]:
+    """Every section's plan in one, and where each section's questions are in it."""
+    found = _FLAT.get(id(q))
+    if found is not None and found[0] is q:
+        return found[1]
+
+    def make() -> tuple[tuple[tuple[str, bool], ...], tuple[tuple[int, int], ...]]:
+        flat = tuple(x for s in q.sections for x in s.plan)
+        spans, start = [], 0
+        for s in q.sections:
+            spans.append((start, start + len(s.plan)))
+            start += len(s.plan)
+        return flat, tuple(spans)
+
+    return by_identity(_FLAT, q, make)
 
 
 #: A section's score and JSON, its questions' scores and JSON (memoized by its values), and
