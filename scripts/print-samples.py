@@ -217,6 +217,9 @@ reader).
 {chr(10).join(rows)}
 
 To make them again: `.venv/bin/python scripts/print-samples.py` (needs poppler-utils).
+
+Letters of cases computed with format-2 rulesets (periods, costed items, parts and who
+pays them): `format2/` (`scripts/print-samples-v2.py --samples`).
 """
     (OUT / "README.md").write_text(text, "utf-8")
 

@@ -1,8 +1,9 @@
 """Screenshots of format-2 cases in the real app for docs/screenshots/ (``format2-*.png``,
 beside the others, which this leaves alone): a question with a number and its unit, a
 question with the views, who answered and the evidence, *does not apply*, the check page,
-the budget pages (periods, costed items, parts with their funders) and the case list's
-figures; at 1366×768 with a window manager, grabbed from the screen itself.
+the budget pages (periods, costed items, parts with their funders, the council's contact)
+and the case list's figures; three views with the carer's own wording; easy read; at
+1366×768 with a window manager, grabbed from the screen itself.
 
     xvfb-run -a -s "-screen 0 1366x768x24" bash -c \
         'openbox & sleep 1; .venv/bin/python scripts/screenshots_v2.py [FOLDER]'
@@ -136,6 +137,22 @@ def main() -> int:
     win.session.set_modes(person, Modes(language="cy"))
     win.go(("result", person))
     snap("11-budget-welsh")
+    d_draft = case(signed_d, "Owain Price", {})
+    store.set_answer(
+        d_draft,
+        "personal_care",
+        {"agreed": "some", "views": {"person": "none", "assessor": "some", "carer": "all"}},
+    )
+    win.go(("question", d_draft, "personal_care", False))
+    snap("12-question-three-views", scroll_to=1.0)
+    win.session.set_modes(example_a, Modes(easy=True))
+    win.go(("question", example_a, "activities", False))
+    snap("13-question-easy-read-none-of-these")
+    win.session.set_modes(example_a, Modes())
+    win.go(("result", person))
+    settle()
+    win.page.scroll.ensureWidgetVisible(win.page.contact, 50, 200)  # type: ignore[union-attr]
+    snap("14-budget-contact")
     store.close()
     return 0
 

@@ -192,3 +192,29 @@ def test_not_applicable_is_not_counted_on_the_letter_never_0_points(
     counted = WORDS[language]["not_counted"]
     assert f"I am fed by tube {counted}" in text
     assert f"I am fed by tube 0 {'points' if language == 'en' else 'pwynt'}" not in text
+
+
+def test_easy_read_letter_shows_the_chosen_options_picture(tmp_path: Path) -> None:
+    """Example (a)'s washing question has no picture of its own but a picture for each
+    option: the easy-read letter shows the chosen option's picture beside it."""
+    from rasdesk.printing.compose import compose
+    from rasdesk.printing.letter_v2 import build_letter_v2
+
+    signed, questionnaire, answers = worked("a-points-table")
+    ruleset = load_signed_any(signed, [KEY]).ruleset
+    doc = {"questionnaire": questionnaire, "answers": answers}
+    letter = build_letter_v2(
+        ruleset,  # type: ignore[arg-type]
+        doc,
+        lang="en",
+        draft=False,
+        person={"name": "Gwen Rowlands"},
+        assessor="Sam Patel",
+        started_at="2026-04-14T10:30:00Z",
+    )
+    pictures = {line.question: line.picture for area in letter.areas for line in area.lines}
+    assert pictures["How much help do you need to wash?"] == "washing"  # the option's
+    blocks = [b for s in compose(letter, "easy").sections for b in s.blocks]
+    blocks += [inner for b in blocks for inner in getattr(b, "blocks", ())]  # kept together
+    entries = [b for b in blocks if getattr(b, "picture", None) is not None]
+    assert any(e.picture.name == "washing" for e in entries)  # type: ignore[attr-defined]

@@ -135,3 +135,38 @@ def test_contact_closing_and_hours_on_the_budget_page_only_where_the_ruleset_say
         if amount.id in page.hours:
             words = page.hours[amount.id].text()
             assert ("about" if language == "en" else "tua") in words and "£" in words
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["standard", "large"])
+def test_a_long_budget_page_ends_where_its_words_end(
+    qtbot, window: MainWindow, large: bool
+) -> None:  # type: ignore[no-untyped-def]
+    """The scrolled column is as tall as its words at its width: the format-2 budget page,
+    long with its explanation, once ended in 4,000 px (large print: 6,900 px) of blank
+    space, as if every line were wrapped at the narrowest width allowed."""
+    from PySide6.QtWidgets import QWidget
+
+    from rasdesk.ui.modes import Modes
+
+    verified = load_signed_any(SIGNED_V2)
+    store = window.session.store
+    case, _ = store.new_case(
+        Person("Ffion Morgan"), "person", verified.ruleset, verified.signed_bytes
+    )
+    for question, value in json.loads(ANSWERS_V2.read_text())["answers"].items():
+        store.set_answer(case, question, value)
+    window.session.set_modes(case, Modes(large=large))
+    window.resize(1366, 740)
+    window.go(("result", case))
+    page = window.page
+    assert isinstance(page, ResultV2Page)
+    qtbot.wait(100)
+    column = page.scroll.widget()
+    ends = max(
+        w.mapTo(column, w.rect().bottomLeft()).y()
+        for w in column.findChildren(QWidget)
+        if w.isVisibleTo(column)
+    )
+    margin = page.body.contentsMargins().bottom()
+    assert ends > page.scroll.viewport().height()  # a long page: it scrolls
+    assert column.height() <= ends + margin + 20, (column.height(), ends)

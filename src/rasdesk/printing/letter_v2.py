@@ -86,7 +86,7 @@ def build_letter_v2(
                     points=WORDS[lang]["not_counted"]
                     if score.kind == "not_applicable"
                     else points_words(score.points, lang),
-                    picture=question.picture,
+                    picture=question.picture or chosen_picture(q, question, given),
                     note=said.get(question.id),
                 )
             )
@@ -135,6 +135,16 @@ def _sentence(words: str) -> str:
     """A phrase as a sentence of its own: capital first, full stop last."""
     words = words.strip()
     return words[:1].upper() + words[1:] + ("" if words.endswith(".") else ".")
+
+
+def chosen_picture(q: Any, question: Any, given: dict[str, Any]) -> str | None:
+    """Easy read: a question with no picture of its own shows the picture the ruleset
+    gives the option chosen (a single-choice answer), as the app shows it beside it."""
+    if question.type != "single":
+        return None
+    extra = q.extra.get(question.id)
+    value = result_value(given.get(question.id))
+    return extra.pictures.get(value) if extra is not None and isinstance(value, str) else None
 
 
 def result_value(given: Any) -> Any:
