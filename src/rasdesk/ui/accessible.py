@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget, QLabel, QWidge
 
 ROLE_PROPERTY = "a11yRole"
 ANNOUNCER = "announcer"
+QWIDGETSIZE_MAX = 16777215  # Qt's "no maximum" for a widget's height
 _ROLES = {
     "heading": QAccessible.Role.Heading,
     "link": QAccessible.Role.Link,
@@ -105,8 +106,11 @@ def role_of(widget: QWidget) -> QAccessible.Role:
     return interface.role()
 
 
-def announce(widget: QWidget, words: str, *, assertive: bool = False) -> None:
-    """Tell assistive technology ``words`` now (an error, "Saved", "Locked" …)."""
+def announce(widget: QWidget, words: str, *, assertive: bool = False, shown: bool = True) -> None:
+    """Tell assistive technology ``words`` now (an error, "Saved", "Locked" …). With
+    ``shown`` False (a page's heading said as it opens: already on screen) the announcer
+    takes no room; a status or an error is shown there too, except where the window
+    squeezes it away (question pages: the ``squeezed`` property)."""
     if not words:
         return
     said.append(words)
@@ -121,6 +125,8 @@ def announce(widget: QWidget, words: str, *, assertive: bool = False) -> None:
     if announcer is not None:
         announcer.setText(words)
         announcer.setAccessibleName(words)
+        squeezed = not shown or bool(announcer.property("squeezed"))
+        announcer.setMaximumHeight(0 if squeezed else QWIDGETSIZE_MAX)
         announcer.hide()  # showing again is what Orca 43 speaks for a notification
         announcer.show()
 
@@ -130,6 +136,7 @@ def make_announcer() -> QLabel:
     widget = QLabel()
     widget.setObjectName(ANNOUNCER)
     widget.setWordWrap(True)
+    widget.setContentsMargins(32, 2, 32, 2)  # in line with the pages' words
     give_role(widget, "notification")
     return widget
 

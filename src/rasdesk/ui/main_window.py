@@ -182,7 +182,8 @@ class MainWindow(QMainWindow):
         # One question per page: the status line is for the case list and the budget.
         self.statusBar().setVisible(route[0] != "question")
         # Its words ("Saved", the question) are still said there, but not shown twice.
-        self.announcer.setMaximumHeight(0 if route[0] == "question" else 16777215)
+        self.announcer.setProperty("squeezed", route[0] == "question")
+        self.announcer.setMaximumHeight(0)  # until a status or an error is said
         if route[0] == "first_run":  # nothing to lock and no cases before set-up is done
             self.mode_bar.buttons["cases"].hide()
             self.mode_bar.buttons["lock"].hide()
@@ -195,7 +196,8 @@ class MainWindow(QMainWindow):
         if focus is not None:
             focus.setFocus()
             QTimer.singleShot(0, page, page.show_focus)  # once laid out: on screen
-        page.say(page.arrival())  # a screen reader hears the heading, then the focus
+        # A screen reader hears the heading, then the focus; the eye already sees it.
+        page.say(page.arrival(), shown=False)
 
     def _build(self, route: Route, modes: Modes) -> Page:
         kind, *args = route

@@ -48,6 +48,12 @@ def style_sheet(modes: Modes) -> str:
     # yellow on black, a change a yellow fill over white (1.07:1) would not show.
     tab_bg, tab_fg = (c.bg, c.ring) if modes.contrast else (c.focus_bg, c.focus_fg)
     tick = (paths.resources_dir() / "icons" / f"tick-{c.fg[1:]}.svg").as_posix()
+    # A drop-down's arrow in the text colour (Qt's own is light grey on white, under 3:1).
+    arrow = (paths.resources_dir() / "icons" / f"down-{c.fg[1:]}.svg").as_posix()
+    # Radio and tick boxes: in large print 36 px, so that they fit the 48 px answer row (at
+    # 48 px the circle ran over its card's border). An answer row shows its focus itself
+    # (a yellow row, a thick ring), so its box has no ring of its own to overlap.
+    box = 36 if modes.large else 24 * k
     return f"""
 * {{ font-family: "{FAMILY}", "DejaVu Sans"; font-size: {body}pt; color: {c.fg}; }}
 QMainWindow, QDialog, QWidget#page, QScrollArea, QScrollArea > QWidget > QWidget, QStatusBar,
@@ -75,8 +81,8 @@ QFrame#choice[focused="true"] {{ background: {c.focus_bg}; border: {4 * k}px sol
 QFrame#choice[focused="true"] QLabel {{ color: {c.focus_fg}; }}
 QRadioButton, QCheckBox {{ min-height: {touch}px; spacing: {12 * k}px; }}
 QRadioButton::indicator, QCheckBox::indicator {{
-  width: {24 * k}px; height: {24 * k}px; border: {2 * k}px solid {c.fg}; background: {c.bg}; }}
-QRadioButton::indicator {{ border-radius: {14 * k}px; }}
+  width: {box}px; height: {box}px; border: {2 * k}px solid {c.fg}; background: {c.bg}; }}
+QRadioButton::indicator {{ border-radius: {box // 2 + 2 * k}px; }}
 QRadioButton::indicator:checked {{ background: qradialgradient(cx:0.5, cy:0.5, radius:0.5, fx:0.5, fy:0.5, stop:0 {c.fg}, stop:0.55 {c.fg}, stop:0.6 {c.bg}, stop:1 {c.bg}); }}
 QCheckBox::indicator:checked {{ image: url("{tick}"); }}
 QCheckBox[roomy="true"] {{ border: {4 * k}px solid transparent; }}
@@ -85,6 +91,9 @@ QLineEdit, QPlainTextEdit, QSpinBox, QDateEdit, QComboBox {{
   min-height: {touch}px; border: {2 * k}px solid {c.fg}; background: {c.bg}; color: {c.fg}; padding: {4 * k}px; }}
 *:focus {{ background: {c.focus_bg}; color: {c.focus_fg}; border: {4 * k}px solid {c.ring}; }}
 QPushButton:focus, QToolButton:focus {{ padding: {2 * k}px {12 * k}px; }}
+QFrame#choice QRadioButton:focus, QFrame#choice QCheckBox:focus {{ border: none; }}
+QComboBox::drop-down {{ border: none; width: {24 * k}px; }}
+QComboBox::down-arrow {{ image: url("{arrow}"); width: {14 * k}px; height: {14 * k}px; }}
 QLineEdit:focus, QPlainTextEdit:focus, QSpinBox:focus, QComboBox:focus {{
   background: {c.bg}; color: {c.fg}; border: {4 * k}px solid {c.ring if modes.contrast else c.fg}; outline: none; }}
 QLineEdit[invalid="true"], QLineEdit[invalid="true"]:focus {{ border: {6 * k}px solid {c.error}; }}

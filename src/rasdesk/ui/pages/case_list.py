@@ -93,7 +93,9 @@ class CaseListPage(Page):
             widget.itemActivated.connect(self._activated)
             self.lists[key] = widget
             self.tabs.addTab(widget, self._group_title(key))
-        self.tabs.setMinimumHeight(360)
+        # At least a few rows; the rest of the page's height (stretch) goes to the list, so
+        # at 1366×768 the buttons below it are in view without scrolling.
+        self.tabs.setMinimumHeight(200)
         self.body.addWidget(self.tabs, 1)
         self.open_button = button(self.tr("&Open the selected case"), self._open_selected)
         self.review_button = button(

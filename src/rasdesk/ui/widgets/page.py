@@ -86,9 +86,10 @@ class Page(QWidget):
         heading = self.findChild(QLabel, "h1")
         return heading.accessibleName() if heading is not None else ""
 
-    def say(self, words: str, *, assertive: bool = False) -> None:
-        """Announce ``words`` (a status such as "Saved", or an error) to assistive tech."""
-        announce(self, words, assertive=assertive)
+    def say(self, words: str, *, assertive: bool = False, shown: bool = True) -> None:
+        """Announce ``words`` (a status such as "Saved", or an error) to assistive tech;
+        ``shown`` False for words already on screen (the heading, as the page opens)."""
+        announce(self, words, assertive=assertive, shown=shown)
 
     def finish(self) -> None:
         self.body.addStretch(1)
