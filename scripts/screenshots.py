@@ -5,7 +5,10 @@ from the screen itself (``import -window root``: the frame and all) on a demo pr
     xvfb-run -a -s "-screen 0 1366x768x24" bash -c \
         'openbox & sleep 1; .venv/bin/python scripts/screenshots.py [FOLDER]'
 
-Names: ``{look}-{nn}-{page}.png``; look is standard, large, contrast, easy or welsh.
+Names: ``{look}-{nn}-{page}.png``; look is standard, large, contrast, easy or welsh. Only
+those are replaced: other screenshots in the folder (``format2-*.png``, from
+scripts/screenshots_v2.py) are kept. Each PNG is saved again losslessly optimised (Pillow)
+so the folder stays small.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from rasdesk.storage.demo import DEMO_PIN  # noqa: E402
 from rasdesk.storage.queries import list_cases  # noqa: E402
-from rasdesk.ui import theme  # noqa: E402
+from rasdesk.ui import reviews, theme  # noqa: E402
 from rasdesk.ui.app import application, make_window  # noqa: E402
 from rasdesk.ui.main_window import MainWindow  # noqa: E402
 from rasdesk.ui.modes import Modes  # noqa: E402
@@ -52,11 +55,27 @@ def settle(seconds: float = 0.4) -> None:
         time.sleep(0.01)
 
 
+def small(path: Path) -> None:
+    """The grab saved again as small as it goes without losing a pixel: a palette where the
+    screen has few colours (most pages), else optimised RGB."""
+    from PIL import Image
+
+    with Image.open(path) as grabbed:
+        image = grabbed.convert("RGB")
+    colours = image.getcolors(256)
+    if colours is not None:  # at most 256 colours: a palette loses nothing
+        image = image.quantize(
+            colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE
+        )
+    image.save(path, optimize=True)
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
-    for old in out.glob("*.png"):
-        old.unlink()
+    for look in LOOKS:
+        for old in out.glob(f"{look}-*.png"):
+            old.unlink()
     application()
     theme.load_fonts()
     win = make_window(demo=True)
@@ -68,6 +87,7 @@ def main() -> int:
         settle()
         path = out / f"{name}.png"
         subprocess.run(["import", "-window", "root", str(path)], check=True)
+        small(path)
         print(path)
 
     def dialog_shot(name: str, opener: Callable[[], object]) -> None:
@@ -97,6 +117,8 @@ def main() -> int:
     example = json.loads((demo_dir() / "answers" / "person-example.json").read_text("utf-8"))
     for question, value in example["answers"].items():
         win.session.store.set_answer(full, question, value)
+    gareth = case("Gareth Hughes")  # sent: a review of it carries last time's answers over
+    review = None
     for look, modes in LOOKS.items():
         win.session.app_modes = modes
         win.go(win.route)
@@ -106,10 +128,14 @@ def main() -> int:
             win.page.try_unlock()  # type: ignore[union-attr]
         win.go(("cases",))
         snap(f"{look}-01-case-list")
+        win.go(("sending",))
+        snap(f"{look}-01a-sending")
         win.go(("new", "person", None))
         snap(f"{look}-02-new-case")
         mary, john, alys = case("Mary Lewis"), case("John Evans"), case("Alys Pritchard")
-        for who in (mary, john, alys, full):
+        if review is None:
+            review = reviews.start_review(win.session, gareth)
+        for who in (mary, john, alys, full, review):
             win.session.set_modes(who, modes)
         win.open_case(mary)
         snap(f"{look}-03-question")
@@ -119,23 +145,34 @@ def main() -> int:
         snap(f"{look}-05-question-number")
         win.go(("check", full))
         snap(f"{look}-06-check-answers")
+        win.go(("question", review, "washing", False))
+        snap(f"{look}-06a-review-question-from-last-time")
+        win.go(("changes", review))
+        snap(f"{look}-06b-review-since-last-time")
         win.go(("result", full))
         snap(f"{look}-07-budget-draft")
+        dialog_shot(f"{look}-07a-finalise-confirmation", win.page.finalise_button.click)  # type: ignore[union-attr]
         win.go(("result", alys))
         snap(f"{look}-08-budget-final")
         win.go(("check", alys))
         snap(f"{look}-08a-answers-finalised")
         dialog_shot(f"{look}-08b-print-dialog", partial(win.choose_print, alys))
         dialog_shot(f"{look}-08c-amend-dialog", win.page.amend_button.click)  # type: ignore[union-attr]
+        win.go(("plan", alys))
+        snap(f"{look}-08d-support-plan")
         win.go(("question", john, "washing", False))
         win.act("handed")
         snap(f"{look}-09-handed-to-the-person")
+        dialog_shot(f"{look}-09a-take-back-pin", partial(win.act, "handed"))
         win.handed_case = None
         win.session.set_modes(john, modes)
         win.go(("question", john, "washing", False))
         win.mode_bar.open_looks()
         snap(f"{look}-10-looks-panel")
         win.mode_bar.panel.hide()
+        win.go(("first_run",))
+        snap(f"{look}-10a-first-run-set-up")
+        win.go(("cases",))
         win.lock()
         snap(f"{look}-11-locked")
         win.page.pin.setText(DEMO_PIN)  # type: ignore[union-attr]
