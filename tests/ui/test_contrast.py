@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMessageBox,
+    QPushButton,
     QRadioButton,
     QTabBar,
     QWidget,
@@ -351,18 +352,38 @@ def test_chosen_states_stand_out(qtbot, window: MainWindow, high: bool) -> None:
     another = measure(image, box_of(bar, window, bar.tabRect(1 if bar.currentIndex() == 0 else 0)))
     assert current is not None and another is not None
     pairs.append(("current tab against the others", current.background, another.background))
+    # The focus shows on a primary button too (its own colours hid it: 'Continue to the
+    # budget' has the focus as the check page opens).
+    primary = page.findChild(QPushButton, "primary")
+    assert primary is not None
+    primary.setFocus()
+    qtbot.wait(30)
+    focused = measure(image_of(window), box_of(primary, window).adjusted(8, 8, -8, -8))
+    lists["drafts"].setFocus()
+    qtbot.wait(30)
+    unfocused = measure(image_of(window), box_of(primary, window).adjusted(8, 8, -8, -8))
+    assert focused is not None and unfocused is not None
+    pairs.append(
+        ("a primary button, focused against not", focused.background, unfocused.background)
+    )
     window.act("large")
     # The looks live in the panel under "Looks": open it and read its own pixels.
     window.mode_bar.open_looks()
     panel = window.mode_bar.panel
     qtbot.waitUntil(panel.isVisible)
-    image = image_of(panel)
     on_button, off_button = window.mode_bar.buttons["large"], window.mode_bar.buttons["easy"]
+    window.mode_bar.buttons["language"].setFocus()  # on and off, neither of them focused
+    qtbot.wait(30)
+    image = image_of(panel)
     on = measure(image, box_of(on_button, panel).adjusted(8, 8, -8, -8))
     off = measure(image, box_of(off_button, panel).adjusted(8, 8, -8, -8))
+    on_button.setFocus()  # the focus shows on a mode that is on too (it hid there)
+    qtbot.wait(30)
+    on_focused = measure(image_of(panel), box_of(on_button, panel).adjusted(8, 8, -8, -8))
     panel.hide()
-    assert on is not None and off is not None
+    assert on is not None and off is not None and on_focused is not None
     pairs.append(("a mode that is on against one that is off", on.background, off.background))
+    pairs.append(("a mode that is on, focused against not", on_focused.background, on.background))
     look = "high contrast" if high else "standard"
     failures = []
     for what, a, b in pairs:

@@ -44,8 +44,9 @@ def style_sheet(modes: Modes) -> str:
         h1, big, touch = 36, 48, 48  # body text stays at 200 %; headings 150 %, still bold
         compact_h1 = 30  # a question page's heading: bold, and still above the body's 26
     c = colours(modes.contrast)
-    # The current tab is already inverted (white) in high contrast: focus turns it to
-    # yellow on black, a change a yellow fill over white (1.07:1) would not show.
+    # The current tab (and a mode that is on, "✓ Large print") is already inverted: focus
+    # turns it yellow (in high contrast yellow on black, a change a yellow fill over white,
+    # 1.07:1, would not show); without this the chosen look hid the focus altogether.
     tab_bg, tab_fg = (c.bg, c.ring) if modes.contrast else (c.focus_bg, c.focus_fg)
     tick = (paths.resources_dir() / "icons" / f"tick-{c.fg[1:]}.svg").as_posix()
     # A drop-down's arrow in the text colour (Qt's own is light grey on white, under 3:1).
@@ -91,6 +92,9 @@ QLineEdit, QPlainTextEdit, QSpinBox, QDateEdit, QComboBox {{
   min-height: {touch}px; border: {2 * k}px solid {c.fg}; background: {c.bg}; color: {c.fg}; padding: {4 * k}px; }}
 *:focus {{ background: {c.focus_bg}; color: {c.focus_fg}; border: {4 * k}px solid {c.ring}; }}
 QPushButton:focus, QToolButton:focus {{ padding: {2 * k}px {12 * k}px; }}
+QPushButton#primary:focus {{ background: {c.focus_bg}; color: {c.focus_fg}; border: {4 * k}px solid {c.ring}; }}
+QPushButton:checked:focus, QToolButton:checked:focus {{
+  background: {tab_bg}; color: {tab_fg}; border: {4 * k}px solid {c.ring}; }}
 QFrame#choice QRadioButton:focus, QFrame#choice QCheckBox:focus {{ border: none; }}
 QComboBox::drop-down {{ border: none; width: {24 * k}px; }}
 QComboBox::down-arrow {{ image: url("{arrow}"); width: {14 * k}px; height: {14 * k}px; }}
