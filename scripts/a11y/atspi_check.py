@@ -291,7 +291,7 @@ def check_tab_order(app: pyatspi.Accessible, frame: pyatspi.Accessible, page: st
     )
 
 
-TAB_PAGES = ("cases", "new-case", "question", "check", "budget")
+TAB_PAGES = ("cases", "new-case", "question", "check", "budget", "sending", "plan", "first-run")
 
 
 def main() -> int:
@@ -314,6 +314,9 @@ def main() -> int:
         ("question-ticks", ["question", "@John Evans", "home_tasks", False]),
         ("check", ["check", "@John Evans"]),
         ("budget", ["result", "@John Evans"]),
+        ("sending", ["sending"]),
+        ("plan", ["plan", "@Alys Pritchard"]),
+        ("first-run", ["first_run"]),
         ("question-number", ["question", "@John Evans", "night_help", False]),
         ("lock", ["lock"]),
     ]
