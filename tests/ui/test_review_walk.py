@@ -18,6 +18,7 @@ from rasdesk.ui.pages.move_ruleset import MoveRulesetPage
 from rasdesk.ui.pages.question import QuestionPage
 from rasdesk.ui.pages.result import ResultPage
 from rasdesk.ui.pages.since_last_time import SinceLastTimePage
+from rasdesk.ui.print_dialog import PrintDialog
 from tests.reviews import helpers as h
 from tests.ui.drive import digit, enter, focus, key, named, tab_to, type_text, visible_text
 
@@ -30,18 +31,23 @@ def install_next_year(tmp_path: Path) -> str:
     return ruleset.sha256
 
 
-def save_in_file_dialog(target: Path) -> None:
-    """Type the file name into the save dialog when it opens, and press Enter; then Enter
-    again on the "Letter saved" message."""
+def save_in_print_dialog(target: Path) -> None:
+    """When the print dialog opens, save the letter as ``target`` by keyboard: the file name
+    typed into its box, then Save (the dialog's folder set to the test's own)."""
 
     def type_name() -> None:
         dialog = QApplication.activeModalWidget()
-        assert dialog is not None, "no save dialog"
+        if not isinstance(dialog, PrintDialog):
+            QTimer.singleShot(100, type_name)
+            return
+        dialog.folder = target.parent
+        dialog.name.setFocus()
         key(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-        type_text(str(target))
+        type_text(target.name)
+        dialog.save_button.setFocus()
         enter()
 
-    QTimer.singleShot(300, type_name)
+    QTimer.singleShot(100, type_name)
 
 
 def test_a_review_by_keyboard(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -97,7 +103,7 @@ def test_a_review_by_keyboard(qtbot, window: MainWindow, tmp_path: Path) -> None
 
     target = tmp_path / "review-letter.pdf"
     tab_to(named("Print the letter"))
-    save_in_file_dialog(target)
+    save_in_print_dialog(target)
     saved: list[str] = []
 
     def ok_when_saved() -> None:  # "The letter is saved as …" opens its own loop: Enter
