@@ -14,6 +14,7 @@ from typing import Any
 from rasdesk.domain.answers import AnswerValue, _check_one, _plainly_valid
 from rasdesk.domain.decimals import type_name
 from rasdesk.domain.errors import AnswersError, Problem
+from rasdesk.domain.identity_memo import by_identity
 from rasdesk.domain.model import Question
 from rasdesk.domain.model_v2 import WHO, QuestionnaireV2, RulesetV2
 
@@ -109,7 +110,11 @@ def _read(
     typed: dict[str, Value] = {}
     records: dict[str, Record] = {}
     by_id = q.question_by_id
+    singles = _singles(q)
     for key, value in given.items():
+        if value.__class__ is str and (key, value) in singles:
+            typed[key] = value  # the most usual case: an option of a single question
+            continue
         question = by_id.get(key)
         if question is not None and value.__class__ is not dict and _plainly_valid(question, value):
             cls = value.__class__  # the usual case: a plain, valid value
@@ -142,6 +147,27 @@ def _read(
                     )
                 )
     return AnswersV2(q, typed, records, visible, shown, facts, who, linked_id)
+
+
+_SINGLES: dict[int, tuple[object, frozenset[tuple[str, str]]]] = {}
+
+
+def _singles(q: QuestionnaireV2) -> frozenset[tuple[str, str]]:
+    """Every (question, option) of the questionnaire's single questions: the answers that
+    are valid as they stand (as ``_plainly_valid`` finds them), looked up at once."""
+    found = _SINGLES.get(id(q))
+    if found is not None and found[0] is q:
+        return found[1]
+    return by_identity(
+        _SINGLES,
+        q,
+        lambda: frozenset(
+            (question.id, option)
+            for question in q.question_by_id.values()
+            if question.type == "single"
+            for option in question.option_by_id
+        ),
+    )
 
 
 def _who(value: Any, path: str, problems: list[Problem]) -> str | None:
