@@ -172,3 +172,36 @@ def test_a_profile_whose_pin_is_missing_turns_to_first_run(qtbot: Any) -> None:
     assert opening is not None and opening.code == 0
     window.close()
     window.session.store.close()
+
+
+def test_the_case_list_is_built_hidden_and_the_pin_hash_read_while_the_pin_is_typed(
+    qtbot: Any, monkeypatch: Any
+) -> None:
+    """Once the store is open the case list the PIN opens is built, outside the window and
+    never shown, and the PIN's hash is read; Enter then shows that page (its lists read
+    again) without another read of the password store."""
+    from rasdesk.platform import secrets
+
+    make_demo_profile().close()
+    window, _opening = start_window(demo=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.ready is not None, timeout=20_000)
+    page = window.ready[1]
+    assert isinstance(page, CaseListPage) and page.parent() is None and not page.isVisible()
+    assert isinstance(window.page, LockPage) and window.stack.count() == 1
+    assert window.attempts.stored is not None
+    reads: list[str] = []
+    real = secrets.get_secret
+    monkeypatch.setattr(secrets, "get_secret", lambda name: reads.append(name) or real(name))
+    with window.session.store.db.conn:
+        window.session.store.db.conn.execute("UPDATE cases SET person_name = 'Renamed Person'")
+    for digit in DEMO_PIN:  # as typed: hashed meanwhile
+        window.page.pin.insert(digit)
+    window.page.try_unlock()
+    assert window.page is page and page.isVisible() and window.ready is None
+    assert reads == []  # the PIN's hash was read with the store
+    assert case_list_rows(window) == 6
+    assert "Renamed Person" in page.lists["drafts"].item(0).text()  # refreshed when shown
+    window.close()
+    window.session.store.close()

@@ -58,6 +58,8 @@ class PinAttempts:
         """``before_check`` runs before each PIN is tested (the app opens its store there if
         the PIN came before the store was open)."""
         self.base_wait, self.clock, self.before_check = base_wait, clock, before_check
+        self.stored: str | None = None  # the PIN's hash, read with the store (``expect``)
+        self.early: pin.EarlyHash | None = None
         self.wrong = _read_count()
         self.next_try_at = 0.0
         if self.wrong >= FREE_TRIES:  # restarted while locked out: the wait starts again
@@ -76,6 +78,18 @@ class PinAttempts:
     def closed(self) -> bool:
         return self.wrong >= CLOSE_AFTER
 
+    def expect(self, stored: str | None) -> None:
+        """The PIN's stored hash, just read from the password store (with the store's key,
+        at start-up): the next try is checked against it without reading it again, and the
+        PIN is hashed while it is typed (``typing``). Later tries read it afresh."""
+        self.stored = stored
+        self.early = pin.EarlyHash(stored) if stored is not None else None
+
+    def typing(self, text: str) -> None:
+        """The PIN box now holds ``text``: hash it already, if a try is expected."""
+        if self.early is not None and not self.seconds_to_wait():
+            self.early.typed(text)
+
     def check(self, entered: str) -> Outcome:
         """Test ``entered``; a try during a wait is not taken (and not counted)."""
         waiting = self.seconds_to_wait()
@@ -83,7 +97,13 @@ class PinAttempts:
             return Outcome(False, self.wrong, waiting)
         if self.before_check is not None:
             self.before_check()
-        if pin.pin_matches(entered):
+        stored, early, self.stored, self.early = self.stored, self.early, None, None
+        try:
+            matches = pin.pin_matches(entered, stored, early)
+        finally:
+            if early is not None:
+                early.forget()
+        if matches:
             if self.wrong:
                 _write_count(0)
             self.wrong = 0

@@ -102,8 +102,8 @@ def make_window(*, demo: bool) -> Any:
 class Opening(QObject):
     """Opens the store of a window shown before it: just after the window's first paint,
     in short steps so typing the PIN is never held up long (the password store found, the
-    store's modules imported, the store opened; the current ruleset verified; the case list
-    page imported). A PIN tried before
+    store's modules imported, the store opened and the PIN's hash read; the current ruleset
+    verified; the case list page built, hidden). A PIN tried before
     then opens the store first (``PinAttempts``'s ``before_check``). A store that cannot be
     opened is explained, and the app ends with its exit code."""
 
@@ -153,10 +153,17 @@ class Opening(QObject):
             import rasdesk.storage.store  # noqa: F401
 
     def _open(self) -> None:
+        from rasdesk.platform import pin, rulesets
+
         try:
             self.session.open()
-            if self.check_setup and needs_setup():
+            # The PIN's hash is read now, with the store's key (the next read of the
+            # password store after it), so Enter does not wait for a read.
+            stored = pin.stored_hash()
+            if self.check_setup and (stored is None or rulesets.current_sha256() is None):
                 self.window.set_up_first()
+            elif self.window.route[0] == "lock" and self.window.starting:
+                self.window.attempts.expect(stored)  # only for the PIN still to come
         except (RasdeskError, OSError) as exc:
             self.code = exc.exit_code if isinstance(exc, RasdeskError) else 1
             errors.show_error(None, exc)
@@ -168,8 +175,9 @@ class Opening(QObject):
             self.session.current_ruleset()
 
     def _pages(self) -> None:
-        import rasdesk.sync  # the case list asks whether sending can start
-        import rasdesk.ui.pages.case_list  # noqa: F401  (the page the PIN opens)
+        import rasdesk.sync  # noqa: F401  (the case list asks whether sending can start)
+
+        self.window.prepare_cases()  # the page the PIN opens, built, never shown before it
 
 
 def start_window(*, demo: bool) -> tuple[Any, Opening | None]:

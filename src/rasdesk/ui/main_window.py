@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
             int(session.settings()["pin_lockout_seconds"]), before_check=session.open
         )
         self.page: Page | None = None
+        self.ready: tuple[Modes, Page] | None = None  # the case list, built before the PIN
         self.applied: Modes | None = None  # the looks the app has now
         holder = QWidget()
         layout = QVBoxLayout(holder)
@@ -156,7 +157,7 @@ class MainWindow(QMainWindow):
             theme.apply(app, modes)
             self.applied = modes
         try:
-            page = self._build(route, modes)
+            page = self._ready_page(route, modes) or self._build(route, modes)
         except Exception as exc:
             show_error(self, exc)
             if route[0] != "cases":
@@ -198,6 +199,26 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, page, page.show_focus)  # once laid out: on screen
         # A screen reader hears the heading, then the focus; the eye already sees it.
         page.say(page.arrival(), shown=False)
+
+    def prepare_cases(self) -> None:
+        """At start-up, while the PIN is typed: the case list the PIN opens, built but never
+        shown (not in the window) until the PIN is right; refreshed then (``_ready_page``).
+        Its first build is the slowest (Qt's style and enums used for the first time)."""
+        if self.route[0] == "lock" and self.locked_route == ("cases",) and self.ready is None:
+            modes = self.modes()
+            self.ready = (modes, self._build(("cases",), modes))
+
+    def _ready_page(self, route: Route, modes: Modes) -> Page | None:
+        """The case list built by ``prepare_cases``, its lists read again, for ``route`` in
+        ``modes``; None otherwise (and it is dropped on any other page)."""
+        ready, self.ready = self.ready, None
+        if ready is None:
+            return None
+        if route != ("cases",) or ready[0] != modes:
+            ready[1].deleteLater()
+            return None
+        refresh_page(ready[1])  # what changed since it was built
+        return ready[1]
 
     def _build(self, route: Route, modes: Modes) -> Page:
         kind, *args = route

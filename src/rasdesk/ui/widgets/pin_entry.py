@@ -29,6 +29,7 @@ class PinEntry(QWidget):
         self.pin.setAccessibleName(QCoreApplication.translate("PinEntry", "PIN"))
         self.pin.setMaximumWidth(300)
         self.pin.returnPressed.connect(self.try_pin)
+        self.pin.textChanged.connect(attempts.typing)  # hashed while typed (at start-up)
         layout.addWidget(self.pin)
         self.message = label("", "warning")
         self.message.hide()
