@@ -299,10 +299,12 @@ def test_amounts_kept_across_people_are_the_amounts_computed_afresh(
 
 def test_the_amount_memo_is_bounded(monkeypatch: Any) -> None:
     """However many different people a batch holds, an amount's memo keeps at most
-    MEMO_LIMIT keys (then it starts again), and the figures stay right."""
+    MEMO_LIMIT keys (then it starts again) and WORDS_LIMIT sets of words, and the figures
+    and words stay right."""
     from rasdesk.domain import amount_memo_v2
 
     monkeypatch.setattr(amount_memo_v2, "MEMO_LIMIT", 3)
+    monkeypatch.setattr(amount_memo_v2, "WORDS_LIMIT", 2)
     ruleset = parse_ruleset_v2(upgrade_bytes(DEMO_BYTES))
     for n in range(8):
         doc = {"questionnaire": "carer", "answers": {**_carer_answers(), "caring_hours": n * 20}}
@@ -312,6 +314,7 @@ def test_the_amount_memo_is_bounded(monkeypatch: Any) -> None:
     amount = ruleset.questionnaire_by_id["carer"].amounts[0]
     plan = amount_memo_v2._PLANS[id(amount)][1]
     assert 1 <= len(plan.memo) <= 3
+    assert sum(len(e.words) for e in plan.memo.values()) <= 2
 
 
 def _carer_answers() -> dict[str, Any]:

@@ -14,7 +14,8 @@ overlaps and point adjustments (computed as the reference computes them).
 
 Values are compared as ``Decimal`` values (17.60 is 17.6), as everywhere the results are
 written: every figure is written by value (``plain``, ``money``). The memo is per amount
-of a ruleset object and holds at most ``MEMO_LIMIT`` keys (then it starts again).
+of a ruleset object and holds at most ``MEMO_LIMIT`` keys (then it starts again), and at
+most ``WORDS_LIMIT`` sets of words in all (then it keeps no more until it starts again).
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ from rasdesk.domain.parts_v2 import Context, points_stage
 from rasdesk.domain.result_json_v2 import amount_tail, part_rest, part_state
 from rasdesk.domain.result_v2 import AmountResult, PartResult, PointsOutcome
 
-MEMO_LIMIT = 50_000
+MEMO_LIMIT = 10_000
+#: How many sets of explanation words an amount's memo may keep in all (each a few KB).
+WORDS_LIMIT = 20_000
 
 
 @dataclass(slots=True)
@@ -43,6 +46,7 @@ class _Plan:
     points: tuple[Part, ...]  # its points parts
     heads: tuple[tuple[Any, ...], ...]  # per part, PartResult's first fields (in English)
     memo: dict[tuple[object, ...], Entry] = field(default_factory=dict)
+    room: list[int] = field(default_factory=lambda: [WORDS_LIMIT])
 
 
 @dataclass(slots=True)
@@ -72,6 +76,9 @@ class Entry:
     tail_json: bytes
     #: The explanation's groups for these figures, per language and group (explain_v2).
     words: dict[object, object] = field(default_factory=dict)
+    #: How many more sets of words the amount's memo may keep (one counter for all its
+    #: entries; explain_v2 takes from it).
+    room: list[int] = field(default_factory=lambda: [0])
 
 
 _PLANS: dict[int, tuple[object, _Plan]] = {}
@@ -133,7 +140,9 @@ def amount_result(
         result = compute(amount, ctx)
         if len(memo) >= MEMO_LIMIT:
             memo.clear()
+            plan.room = [WORDS_LIMIT]  # a new counter: the old entries are gone
         entry = memo[key] = _keep(result)
+        entry.room = plan.room
         result.memo = entry
         return result
     parts: list[PartResult] = []

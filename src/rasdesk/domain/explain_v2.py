@@ -125,8 +125,10 @@ def explain_v2(
         found = words_kept.get(wkey)
         if found is None:
             found = _join(_amount_groups(memo, spec, amount))
-            if len(words_kept) < _WORDS_LIMIT:
+            room = entry.room
+            if len(words_kept) < _WORDS_LIMIT and room[0] > 0:
                 words_kept[wkey] = found
+                room[0] -= 1
         add(found)
     found = groups.get(("end",))
     if found is None:
