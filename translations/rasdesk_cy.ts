@@ -1759,6 +1759,10 @@
         <source>Evidence is kept to {count} characters.</source>
         <translation>Mae tystiolaeth yn cael ei chadw i {count} nod.</translation>
     </message>
+    <message>
+        <source>{view}: {answer}</source>
+        <translation>{view}: {answer}</translation>
+    </message>
 </context>
 <context>
     <name>ResultPage</name>

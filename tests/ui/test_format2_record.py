@@ -242,3 +242,41 @@ def test_every_control_of_the_format2_pages_has_an_accessible_name(
     assert isinstance(win.page, CheckAnswersV2Page) and not unnamed(), unnamed()
     win.go(("result", case))
     assert isinstance(win.page, ResultV2Page) and not unnamed(), unnamed()
+
+
+def test_views_of_a_multiple_choice_question_ticked_with_none_of_these_exclusive(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    """Example (a)'s "Which of these do you need help with?" asks each view too, option by
+    option, by keyboard: "None of these" clears the others in a view and is cleared by
+    them, so a view saved is never a contradiction; the check page says each view."""
+    win = window
+    signed_a = EXAMPLES / "a-points-table" / "points-table.ruleset.signed.json"
+    case = new_case(win, signed_a, "person", "Ann Ames")
+    win.session.set_modes(case, Modes())
+    win.go(("question", case, "activities", False))
+    page = win.page
+    assert isinstance(page, QuestionV2Page)
+    digit(1)  # the agreed answer: Shopping
+    fields = page.record_fields
+    assert fields is not None and set(fields.view_boxes) == {"person", "assessor"}
+    tab_to(named("The person's view: Shopping"))
+    key(Qt.Key.Key_Space)
+    tab_to(named("The person's view: Seeing friends"))
+    key(Qt.Key.Key_Space)
+    tab_to(named("The assessor's view: Work or volunteering"))
+    key(Qt.Key.Key_Space)
+    tab_to(named("The assessor's view: None of these"))
+    key(Qt.Key.Key_Space)  # clears "Work or volunteering"
+    assert stored(win, case)["activities"] == {
+        "agreed": ["shopping"],
+        "views": {"person": ["shopping", "social"], "assessor": ["none"]},
+    }
+    key(Qt.Key.Key_Tab)  # on past "None of these" … back to the person's Shopping
+    tab_to(named("The person's view: None of these"))
+    key(Qt.Key.Key_Space)  # clears Shopping and Seeing friends in the person's view only
+    assert stored(win, case)["activities"]["views"] == {"person": ["none"], "assessor": ["none"]}
+    win.go(("check", case))
+    text = visible_text(win.page)  # type: ignore[arg-type]
+    assert "The person's view: None of these" in text
+    assert "The assessor's view: None of these" in text

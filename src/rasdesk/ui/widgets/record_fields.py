@@ -1,8 +1,9 @@
 """What a format-2 assessment form records beside the agreed answer (docs/ruleset-v2.md
 §1.4), for the assessor: each view (the person's, the assessor's, a carer's), who answered
 and who helped, and the evidence seen. Each control reports its change at once; the page
-merges it into the stored answer (``ui/answer_record.py``). Views are asked for single-
-choice and number questions (a view is one answer, said in a list)."""
+merges it into the stored answer (``ui/answer_record.py``). A view of a single-choice
+question is chosen from a list, of a number question typed, of a multiple-choice question
+ticked option by option."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from rasdesk.domain.decimals import plain
 from rasdesk.domain.model import Question
 from rasdesk.domain.model_v2 import WHO
 from rasdesk.ui.answer_record import NA_JSON, Recorded
+from rasdesk.ui.widgets.flow_layout import FlowLayout
 from rasdesk.ui.widgets.page import label, row
 from rasdesk.ui.words import shown_text
 
@@ -78,9 +80,9 @@ class RecordFields(QWidget):
         self.question = question
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.view_boxes: dict[str, QComboBox | QLineEdit] = {}
+        self.view_boxes: dict[str, QWidget] = {}
         # One view (the assessor's, when a ruleset names none) is the agreed answer itself.
-        if len(views) > 1 and question.type in ("single", "number"):
+        if len(views) > 1 and question.type in ("single", "multiple", "number"):
             layout.addWidget(label(QCoreApplication.translate("Record", "Each view"), "h2"))
             layout.addWidget(
                 label(
@@ -97,7 +99,8 @@ class RecordFields(QWidget):
                 box = self._view_box(view, record.views.get(view), not_applicable, language)
                 self.view_boxes[view] = box
                 grid.addWidget(label(view_title(view)), 2 * number, 0)
-                grid.addWidget(box, 2 * number, 1)
+                wide = question.type == "multiple"  # its ticks wrap across the width
+                grid.addWidget(box, 2 * number, 1, 1, 2 if wide else 1)
                 asked = (wording or {}).get(view)
                 if asked:  # the view's own question, to read to them (under its box)
                     words = QCoreApplication.translate("Record", "Asked as: {question}").format(
@@ -176,8 +179,10 @@ class RecordFields(QWidget):
 
     def _view_box(
         self, view: str, value: Any, not_applicable: str | None, language: str
-    ) -> QComboBox | QLineEdit:
+    ) -> QWidget:
         name = view_title(view)
+        if self.question.type == "multiple":
+            return self._ticks(view, name, value if isinstance(value, list) else [], language)
         if self.question.type == "single":
             items = [
                 (shown_text(o.text, o.easy_read, language, False), o.id)
@@ -196,6 +201,43 @@ class RecordFields(QWidget):
         edit.setMaximumWidth(200)
         edit.textChanged.connect(lambda text: self._number_view(view, text))
         return edit
+
+    def _ticks(self, view: str, name: str, chosen: list[str], language: str) -> QWidget:
+        """A multiple-choice view: a tick box per option, named "The person's view:
+        Shopping"; an exclusive option ("None of these") clears the others and is
+        cleared by them, as in the answer itself."""
+        box = QWidget()
+        box.setAccessibleName(name)
+        flow = FlowLayout(box, spacing=12)
+        flow.setContentsMargins(0, 0, 0, 0)
+        ticks: list[QCheckBox] = []
+        alone = self.question.exclusive_option
+
+        def toggled(option: str, on: bool) -> None:
+            for tick in ticks:
+                other = tick.property("option")
+                if on and other != option and alone in (option, other):
+                    tick.blockSignals(True)
+                    tick.setChecked(False)
+                    tick.blockSignals(False)
+            picked = [str(t.property("option")) for t in ticks if t.isChecked()]
+            self.changed(view=(view, picked or None))
+
+        for option in self.question.options:
+            words = shown_text(option.text, option.easy_read, language, False)
+            tick = QCheckBox(words)
+            tick.setProperty("option", option.id)
+            tick.setProperty("roomy", True)
+            tick.setAccessibleName(
+                QCoreApplication.translate("Record", "{view}: {answer}").format(
+                    view=name, answer=words
+                )
+            )
+            tick.setChecked(option.id in chosen)
+            tick.toggled.connect(lambda on, o=option.id: toggled(o, on))
+            ticks.append(tick)
+            flow.addWidget(tick)
+        return box
 
     @staticmethod
     def _combo_value(box: QComboBox) -> Any:
