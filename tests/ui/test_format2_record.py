@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel
+from PySide6.QtWidgets import QComboBox, QLabel, QStyle
 
 from rasdesk.domain.signing import load_private_key, sign_envelope
 from rasdesk.platform.paths import demo_dir, resources_dir
@@ -195,7 +195,10 @@ def test_the_focus_ring_never_clips_the_words_of_a_record_checkbox(
             qtbot.waitUntil(box.hasFocus)
             qtbot.wait(50)
             words = box.fontMetrics().horizontalAdvance(box.text())
-            needed = words + 24 * k + 12 * k + 2 * 4 * k  # box, gap, words, ring
+            style = box.style()
+            tick = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, box)
+            gap = style.pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing, None, box)
+            needed = words + tick + gap + 2 * 4 * k  # box, gap, words, the ring each side
             assert box.width() >= needed, (box.text(), box.width(), needed)
 
 
