@@ -33,9 +33,19 @@ def _hash(pin: str, salt: bytes) -> bytes:
 
 
 def set_pin(pin: str) -> None:
+    keep_hash(hash_new_pin(pin))
+
+
+def hash_new_pin(pin: str) -> str:
+    """The salted hash of a new ``pin`` as the password store keeps it (slow: scrypt)."""
     check_new_pin(pin)
     salt = _random.token_bytes(16)
-    secrets.set_secret(_ENTRY, f"scrypt${salt.hex()}${_hash(pin, salt).hex()}")
+    return f"scrypt${salt.hex()}${_hash(pin, salt).hex()}"
+
+
+def keep_hash(stored: str) -> None:
+    """Keep ``stored`` (from ``hash_new_pin``) in the password store as the PIN's hash."""
+    secrets.set_secret(_ENTRY, stored)
 
 
 def has_pin() -> bool:

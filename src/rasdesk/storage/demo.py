@@ -9,7 +9,9 @@ trusted in that folder only; a real profile never trusts it.
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 
+from rasdesk.domain.parse_v2 import AnyRuleset
 from rasdesk.platform import paths, pin, rulesets, settings, trust
 from rasdesk.storage import lifecycle
 from rasdesk.storage.profile import open_user_store
@@ -31,14 +33,30 @@ def _answer_all(store: CaseStore, case_uuid: str, answers: dict[str, object]) ->
 
 
 def make_demo_profile() -> CaseStore:
-    """Fill the (empty) profile under ``RASDESK_HOME`` and return its open case store."""
+    """Fill the (empty) profile under ``RASDESK_HOME`` and return its open case store.
+
+    The PIN's hash (scrypt, slow on purpose) is made on a worker thread while the ruleset
+    is verified and the cases are written, all in one transaction (one write to disk, not
+    one per answer); the hash is kept in the password store from this thread."""
     demo = paths.demo_dir()
     settings.set_user("assessor_name", DEMO_ASSESSOR)
-    pin.set_pin(DEMO_PIN)
-    trust.add_key(demo / "DEMO-public-key.pem")
-    verified = rulesets.install(demo / "demo.ruleset.signed.json")
-    ruleset, signed = verified.ruleset, verified.signed_bytes
-    store = open_user_store()
+    with ThreadPoolExecutor(1, thread_name_prefix="rasdesk-demo-pin") as pool:
+        pin_hash = pool.submit(pin.hash_new_pin, DEMO_PIN)  # scrypt lets this thread run
+        trust.add_key(demo / "DEMO-public-key.pem")
+        verified = rulesets.install(demo / "demo.ruleset.signed.json")
+        store = open_user_store()
+        try:
+            with store.transaction():
+                _fill(store, verified.ruleset, verified.signed_bytes)
+            pin.keep_hash(pin_hash.result())
+        except BaseException:
+            store.close()
+            raise
+    return store
+
+
+def _fill(store: CaseStore, ruleset: AnyRuleset, signed: bytes) -> None:
+    """The demo's fictional cases, in every state."""
 
     def new(person: Person, questionnaire: str = "person", **kw: str) -> str:
         return store.new_case(person, questionnaire, ruleset, signed, **kw)[0]
@@ -82,4 +100,3 @@ def make_demo_profile() -> CaseStore:
     half = new(Person("John Evans", "1939-12-01", "WX-109876", ("large_print",)))
     _answer_all(store, half, dict(list(_answers("person-example").items())[:6]))
     new(Person("Mary Lewis", "1945-05-21", "WX-110002", ("easy_read",), helper="Her son, Tom"))
-    return store
