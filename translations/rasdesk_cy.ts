@@ -600,29 +600,6 @@
     </message>
 </context>
 <context>
-    <name>DecisionNav</name>
-    <message>
-        <source>Save the decision letter as</source>
-        <translation>Cadw llythyr y penderfyniad fel</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Letter saved</source>
-        <translation>Llythyr wedi&apos;i gadw</translation>
-    </message>
-    <message>
-        <source>The decision letter is saved as {file}.</source>
-        <translation>Mae llythyr y penderfyniad wedi&apos;i gadw fel {file}.</translation>
-    </message>
-    <message>
-        <source>Making the decision letter…</source>
-        <translation>Wrthi&apos;n gwneud llythyr y penderfyniad…</translation>
-    </message>
-</context>
-<context>
     <name>DecisionPage</name>
     <message>
         <source>Record the decision</source>
@@ -1473,6 +1450,10 @@
 <context>
     <name>PrintDialog</name>
     <message>
+        <source>Print or save the decision letter</source>
+        <translation>Argraffu neu gadw llythyr y penderfyniad</translation>
+    </message>
+    <message>
         <source>Print or save the letter</source>
         <translation>Argraffu neu gadw&apos;r llythyr</translation>
     </message>
@@ -1515,6 +1496,14 @@
     <message>
         <source>Language of the letter</source>
         <translation>Iaith y llythyr</translation>
+    </message>
+    <message>
+        <source>The decision letter in Welsh and English together is not ready yet: choose Welsh or English, and make one letter in each if the person wants both.</source>
+        <translation>Nid yw llythyr y penderfyniad yn Gymraeg a Saesneg gyda&apos;i gilydd yn barod eto: dewiswch Gymraeg neu Saesneg, a gwnewch un llythyr ym mhob iaith os yw&apos;r unigolyn eisiau&apos;r ddwy.</translation>
+    </message>
+    <message>
+        <source>The decision letter does not carry the person&apos;s notes.</source>
+        <translation>Nid yw llythyr y penderfyniad yn cynnwys nodiadau&apos;r unigolyn.</translation>
     </message>
     <message>
         <source>The person agrees that their own words (the notes) go on the letter</source>
@@ -1579,6 +1568,10 @@
     <message>
         <source>Folder: {folder}</source>
         <translation>Ffolder: {folder}</translation>
+    </message>
+    <message>
+        <source>decision-letter</source>
+        <translation>llythyr-penderfyniad</translation>
     </message>
     <message>
         <source>budget-letter</source>

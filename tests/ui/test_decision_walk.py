@@ -1,23 +1,26 @@
 """From the questionnaire to the decision letter, by keyboard only: a person's assessment
 answered and finalised, then a support plan with three items (above the indicative
 amount), the case waiting for a decision in the case list, the decision recorded with
-reasons, and the decision letter read back with pdftotext."""
+reasons, and the decision letter saved through the app's own print dialog (Tab and Enter
+in it too) and read back with pdftotext."""
 
 from __future__ import annotations
 
 import subprocess
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QTabBar
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QTabBar
 
-from rasdesk.ui import decision_nav
+import rasdesk.ui.print_dialog as print_dialog
 from rasdesk.ui.main_window import MainWindow
 from rasdesk.ui.pages.check_answers import CheckAnswersPage
 from rasdesk.ui.pages.decision import DecisionPage
 from rasdesk.ui.pages.plan import PlanPage
 from rasdesk.ui.pages.plan_summary import PlanSummaryPage
 from rasdesk.ui.pages.result import ResultPage
+from rasdesk.ui.print_dialog import PrintDialog
 from tests.ui.drive import enter, key, named, tab_to, type_text, visible_text
 from tests.ui.test_walk import answer, finalise_by_keyboard
 
@@ -40,9 +43,35 @@ def tab() -> None:
     key(Qt.Key.Key_Tab)
 
 
+def save_through_the_dialog(qtbot, win: MainWindow) -> list[str]:  # type: ignore[no-untyped-def]
+    """Tab to "Print the decision letter", Enter; in the print dialog Tab to Save, Enter;
+    the message that says where the letter went, closed. What was seen, in order: the
+    dialog's title, the file name it offered, and the message."""
+    seen: list[str] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, PrintDialog):
+            seen.extend([dialog.windowTitle(), dialog.name.text()])
+            tab_to(named("Save"))
+            enter()
+        elif isinstance(dialog, QMessageBox):
+            seen.append(dialog.text())
+            dialog.accept()  # offscreen nothing in a message box has the focus to press
+            return
+        QTimer.singleShot(100, answer)
+
+    QTimer.singleShot(100, answer)
+    tab_to(named("Print the decision letter"))
+    enter()
+    qtbot.waitUntil(lambda: len(seen) == 3, timeout=60_000)
+    return seen
+
+
 def test_questionnaire_to_decision_letter_by_keyboard(
-    qtbot, window: MainWindow, tmp_path: Path
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(print_dialog, "_last_folder", tmp_path)
     win = window
     tab_to(named("New assessment"))
     enter()
@@ -125,10 +154,16 @@ def test_questionnaire_to_decision_letter_by_keyboard(
     assert "£350.00 a week" in win.page.final.text()
     assert win.session.store.case_row(case)["decision_status"] == "decided"
 
-    target = tmp_path / "decision.pdf"
-    done: list[Path] = []
-    decision_nav.print_decision(win, case, target, done.append)
-    qtbot.waitUntil(lambda: bool(done), timeout=20_000)
+    settle_focus(qtbot, win)
+    seen = save_through_the_dialog(qtbot, win)
+    ref = case[:8]  # no council reference was recorded: the case's short id
+    number = win.session.version(case)["number"]  # the version that carries the decision
+    target = tmp_path / f"decision-letter-{ref}-v{number}.pdf"
+    assert seen == [
+        "Print or save the decision letter",
+        target.name,
+        f"The letter is saved as {target}.",
+    ]
     text = " ".join(
         subprocess.run(
             ["pdftotext", str(target), "-"], capture_output=True, text=True, check=True

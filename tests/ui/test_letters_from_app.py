@@ -392,3 +392,107 @@ def test_print_and_save_stay_in_view_below_the_choices(qtbot, window: MainWindow
     top = dialog.error.mapTo(dialog.scroll.viewport(), dialog.error.rect().topLeft())
     assert dialog.scroll.viewport().rect().contains(top)
     dialog.reject()
+
+
+DECISION_REASONS = (
+    "Two carers are needed for every transfer, which the questionnaire does not ask about."
+)
+
+
+def _decide(win: MainWindow, case: str) -> None:
+    """A support plan on the finalised assessment, finalised, and the decision on it."""
+    import datetime as dt
+
+    from rasdesk.storage import decisions, lifecycle
+
+    store = win.session.store
+    decisions.add_item(
+        store,
+        case,
+        {
+            "kind": "Personal care",
+            "provider": "Helping Hands agency",
+            "quantity": "10",
+            "unit": "hours",
+            "rate": "24.50",
+            "period": "week",
+        },
+    )
+    decisions.set_mechanism(store, case, "Direct Payment")
+    lifecycle.finalise(store, case)
+    decisions.decide(
+        store,
+        case,
+        final="320.00",
+        by="Resource allocation panel",
+        reasons=DECISION_REASONS,
+        category="needs_not_captured",
+        decided_on="2026-12-01",
+        today=dt.date(2026, 12, 4),
+    )
+
+
+def test_the_decision_letter_goes_through_the_same_dialog_and_never_overwrites(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    win = window
+    alys = case_named(win, "Alys Pritchard")  # recorded: Welsh; the council offers both
+    _decide(win, alys)
+    win.set_modes(win.modes().with_language("en"))
+    consent = bool(win.session.case(alys)["notes_on_letter"])
+    options = options_for(win.session, alys, "decision")
+    # No Welsh-and-English decision letter yet: offered each language, Welsh first for her.
+    assert options.languages == ("en", "cy") and options.language == "cy"
+    dialog = PrintDialog(win, options, printers=[])
+    dialog.folder = tmp_path
+    dialog._kind_changed()
+    said = " ".join(w.text() for w in dialog.findChildren(QLabel))
+    assert dialog.windowTitle() == "Print or save the decision letter"
+    assert "Welsh and English together is not ready yet" in said
+    assert "does not carry the person's notes" in said and not dialog.notes.isEnabled()
+    assert "cy+en" not in dialog.languages and dialog.languages["cy"].isChecked()
+    version = win.session.version(alys)["number"]
+    name = f"decision-letter-WX-104512-v{version}.pdf"
+    assert dialog.name.text() == name
+    dialog.languages["en"].setChecked(True)
+    dialog._save()
+    assert dialog.choice is not None and dialog.choice.letter == "decision"
+    first = make(qtbot, win, alys, replace(dialog.choice, notes=not consent))
+    assert first == tmp_path / name
+    text = " ".join(text_of(first).split())
+    for words in ("Your personal budget is £320.00 a week", "£301.20 a week", "£245.00 a week"):
+        assert words in text, words
+    assert "Two carers are needed for every transfer" in text and "Alys Pritchard" in text
+    assert bool(win.session.case(alys)["notes_on_letter"]) == consent  # not the decision's
+    before = first.read_bytes()
+    # The same again: a new name, the first letter untouched.
+    second = make(qtbot, win, alys, dialog.choice)
+    assert second == tmp_path / name.replace(".pdf", "-2.pdf")
+    assert first.read_bytes() == before
+    # The accessible copy, in Welsh: tagged, its language marked.
+    dialog = PrintDialog(win, options, printers=[])
+    dialog.folder = tmp_path
+    dialog.kinds["accessible"].setChecked(True)
+    assert dialog.name.text() == name.replace(".pdf", "-accessible.pdf")
+    dialog._save()
+    accessible = make(qtbot, win, alys, dialog.choice)  # type: ignore[arg-type]
+    assert accessible == tmp_path / name.replace(".pdf", "-accessible.pdf")
+    with pikepdf.open(accessible) as pdf:
+        assert pdf.Root.MarkInfo.Marked and "/StructTreeRoot" in pdf.Root
+        assert str(pdf.Root.Lang) == "cy-GB"
+    assert "320.00" in text_of(accessible)
+    # In braille, and on paper (a QPrinter writing a PDF stands in for the printer).
+    dialog.kinds["braille"].setChecked(True)
+    dialog._save()
+    braille = make(qtbot, win, alys, dialog.choice)  # type: ignore[arg-type]
+    assert braille.suffix == ".brf" and braille.stat().st_size > 500
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    paper = tmp_path / "paper.pdf"
+    printer.setOutputFileName(str(paper))
+    choice = LetterChoice("standard", "en", consent, "print", letter="decision")
+    printed = make(qtbot, win, alys, choice, printer=printer)
+    assert printed == pages_of(paper) == pages_of(first)
+    # The printer gets pictures of the pages: their lines of print are the letter's.
+    original, on_paper = _grey(first, 1, tmp_path / "a"), _grey(paper, 1, tmp_path / "b")
+    assert _overlap(_inked_rows(original), _inked_rows(on_paper)) > 0.93

@@ -1,19 +1,14 @@
 """The plan and decision pages' place in the window: their routes (("plan", case),
 ("plan_summary", case), ("decide", case)), where a case opens once it has a plan, and
-printing the decision letter off the GUI thread. Kept here so that main_window.py only
-hands these routes over."""
+the decision letter's print dialog. Kept here so that main_window.py only
+hands these routes over. The decision letter is printed through ui/letter_print.py."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from typing import TYPE_CHECKING
 
 from rasdesk.ui.modes import Modes
 from rasdesk.ui.widgets.page import Page
-from rasdesk.ui.work import run_slow
 
 if TYPE_CHECKING:
     from rasdesk.ui.main_window import MainWindow
@@ -70,47 +65,9 @@ def build(win: MainWindow, kind: str, case: str, modes: Modes) -> Page:
 
 
 def choose_print(win: MainWindow, case: str) -> None:
-    if win.handed_case is not None:
-        return  # with the person: no file dialog, however it was asked for (ui/handover.py)
-    name, _filter = QFileDialog.getSaveFileName(
-        win,
-        QCoreApplication.translate("DecisionNav", "Save the decision letter as"),
-        str(Path.home() / "decision.pdf"),
-        QCoreApplication.translate("DecisionNav", "PDF (*.pdf)"),
-    )
-    if name:
-        print_decision(win, case, Path(name))
+    """The decision letter through the app's own print dialog, as the assessment letter
+    (ui/letter_print.py): style, language, paper or a copy that never overwrites a file.
+    Nothing opens while the laptop is handed to the person."""
+    from rasdesk.ui import letter_print
 
-
-def print_decision(win: MainWindow, case: str, target: Path, done: Any = None) -> None:
-    language = win.modes().language
-
-    def work() -> Path:
-        from rasdesk.platform.files import write_atomic
-        from rasdesk.printing.decision_case import letter_for_decision
-        from rasdesk.printing.decision_letter import compose_decision
-        from rasdesk.printing.render import render_document
-
-        store = win.session.open_worker_store()
-        try:
-            letter, sec, style = letter_for_decision(store, case, language)
-        finally:
-            store.close()
-        write_atomic(target, render_document(compose_decision(letter, sec, style)))
-        return target
-
-    def printed(path: Path) -> None:
-        if done is not None:
-            done(path)
-        else:
-            QMessageBox.information(
-                win,
-                QCoreApplication.translate("DecisionNav", "Letter saved"),
-                QCoreApplication.translate(
-                    "DecisionNav", "The decision letter is saved as {file}."
-                ).format(file=path),
-            )
-
-    run_slow(
-        win, QCoreApplication.translate("DecisionNav", "Making the decision letter…"), work, printed
-    )
+    letter_print.choose_print(win, case, "decision")

@@ -5,6 +5,11 @@ from the screen: the style their format needs call for, and their recorded langu
 Welsh first and English after it ("cy+en") when their language is Welsh and the council
 offers both languages. The default file name is per case and version and never the name
 of a file already in the folder (``platform/saved_copies.py``).
+
+Two letters go through the same dialog: the assessment letter (the indicative budget) and
+the decision letter (the final budget and its reasons). The decision letter carries none
+of the person's notes, and is not yet written in Welsh and English together: it is offered
+in each language the council has, not "cy+en".
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from rasdesk.printing.styles import STYLES, default_style
 from rasdesk.ui.session import Session
 
 BILINGUAL = "cy+en"
+LETTERS = ("assessment", "decision")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +37,13 @@ class LetterOptions:
     version: int
     draft: bool
     needs: tuple[str, ...]  # the recorded format needs (audio, braille … offered first)
+    letter: str = "assessment"  # or "decision"
+    bilingual_missing: bool = False  # the council offers cy+en, this letter has none yet
+
+    @property
+    def carries_notes(self) -> bool:
+        """Only the assessment letter can put the person's own words on paper."""
+        return self.letter == "assessment"
 
     def file_name(self, stem: str, kind: str, folder: Path) -> str:
         """The default name for a ``kind`` of copy in ``folder``: free, never overwriting."""
@@ -51,6 +64,7 @@ class LetterChoice:
     name: str = ""
     printer: str = ""
     copies: int = 1
+    letter: str = "assessment"  # or "decision"
 
 
 def offered_languages(settings_languages: list[str]) -> tuple[str, ...]:
@@ -69,11 +83,16 @@ def default_language(recorded: str, needs: list[str], offered: tuple[str, ...]) 
     return "en" if "en" in offered else offered[0]
 
 
-def options_for(session: Session, case_uuid: str) -> LetterOptions:
+def options_for(session: Session, case_uuid: str, letter: str = "assessment") -> LetterOptions:
+    if letter not in LETTERS:
+        raise ValueError(f"no such letter: {letter!r}")
     case = session.case(case_uuid)
     version = session.version(case_uuid)
     needs = list(case["format_needs"])
     offered = offered_languages(list(session.settings()["languages"]))
+    missing = letter == "decision" and BILINGUAL in offered
+    if missing:  # the decision letter in Welsh and English together is not built yet
+        offered = tuple(lang for lang in offered if lang != BILINGUAL)
     return LetterOptions(
         styles=tuple(STYLES),
         style=default_style(needs),
@@ -85,4 +104,6 @@ def options_for(session: Session, case_uuid: str) -> LetterOptions:
         version=int(version["number"]),
         draft=version["state"] == "draft",
         needs=tuple(needs),
+        letter=letter,
+        bilingual_missing=missing,
     )

@@ -4,6 +4,9 @@ the GUI thread in the style and language chosen and either printed on paper or s
 a copy under a name that never overwrites a file. While the laptop is handed to the
 person nothing here opens: no print dialog, no folders, no files.
 
+One path for both letters: ``letter`` is "assessment" (the indicative budget, the
+default) or "decision" (the final budget and its reasons, ``printing/decision_letter.py``).
+
 ``save_to`` is the window's ``print_to`` hook: a letter written to one given path (the
 person's recorded language unless one is given)."""
 
@@ -25,13 +28,13 @@ if TYPE_CHECKING:
     from rasdesk.ui.main_window import MainWindow
 
 
-def choose_print(win: MainWindow, case: str) -> None:
-    """The print dialog for ``case``'s letter; then what was chosen in it."""
+def choose_print(win: MainWindow, case: str, letter: str = "assessment") -> None:
+    """The print dialog for ``case``'s ``letter``; then what was chosen in it."""
     if win.handed_case is not None:
         return  # with the person: only their questions, never the disk or a printer
     from rasdesk.ui.print_dialog import PrintDialog
 
-    dialog = PrintDialog(win, options_for(win.session, case))
+    dialog = PrintDialog(win, options_for(win.session, case, letter))
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.choice is None:
         return
     carry_out(win, case, dialog.choice)
@@ -50,7 +53,8 @@ def carry_out(
     if win.handed_case is not None:
         return
     session = win.session
-    if bool(session.case(case)["notes_on_letter"]) != choice.notes:
+    carries_notes = choice.letter == "assessment"  # the decision letter has none of them
+    if carries_notes and bool(session.case(case)["notes_on_letter"]) != choice.notes:
         session.store.set_notes_on_letter(case, choice.notes)  # the consent, audited
     if choice.action == "print":
         _print(win, case, choice, done, printer)
@@ -60,7 +64,7 @@ def carry_out(
         from rasdesk.platform.saved_copies import save_new
         from rasdesk.printing.copies import render_copy
 
-        doc = _document(win, case, choice.language, choice.style)
+        doc = _document(win, case, choice.language, choice.style, choice.letter)
         assert choice.folder is not None
         return save_new(choice.folder, choice.name, render_copy(doc, choice.kind))
 
@@ -98,7 +102,7 @@ def _print(
     def work() -> int:
         from rasdesk.printing.render import render_document
 
-        doc = _document(win, case, choice.language, choice.style)
+        doc = _document(win, case, choice.language, choice.style, choice.letter)
         return print_pdf(render_document(doc), chosen)
 
     said = QCoreApplication.translate(
@@ -112,12 +116,24 @@ def _print(
     )
 
 
-def _document(win: MainWindow, case: str, language: str | None, style: str | None) -> Document:
+def _document(
+    win: MainWindow,
+    case: str,
+    language: str | None,
+    style: str | None,
+    letter: str = "assessment",
+) -> Document:
     """The composed letter, read through a worker thread's own store connection."""
-    from rasdesk.printing.case_letter import document_for_case
-
     store = win.session.open_worker_store()
     try:
+        if letter == "decision":
+            from rasdesk.printing.decision_case import letter_for_decision
+            from rasdesk.printing.decision_letter import compose_decision
+
+            content, sec, default = letter_for_decision(store, case, language)
+            return compose_decision(content, sec, style or default)
+        from rasdesk.printing.case_letter import document_for_case
+
         doc, _letter = document_for_case(store, case, language, style)
     finally:
         store.close()
@@ -144,6 +160,7 @@ def save_to(
     accessible: bool = False,
     language: str | None = None,
     style: str | None = None,
+    letter: str = "assessment",
 ) -> None:
     """The letter (or its accessible copy) written to ``target`` exactly."""
 
@@ -151,7 +168,7 @@ def save_to(
         from rasdesk.platform.files import write_atomic
         from rasdesk.printing.copies import render_copy
 
-        doc = _document(win, case, language, style)
+        doc = _document(win, case, language, style, letter)
         write_atomic(target, render_copy(doc, "accessible" if accessible else "pdf"), 0o600)
         return target
 

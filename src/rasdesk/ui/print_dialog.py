@@ -7,7 +7,9 @@ per case and version that never overwrites a file.
 Every word is the app's own and translated: the folder is chosen in ``folder_dialog.py``
 and the printer from a list here, not in Qt's file or print dialogs, whose buttons would
 stay in English on a Welsh screen. The dialog only records a ``LetterChoice``; the letter
-is made by ``letter_print.py``."""
+is made by ``letter_print.py``. The same dialog serves the assessment letter and the
+decision letter (``LetterOptions.letter``): its title, the file name, and what it says
+of the notes and the languages follow the letter."""
 
 from __future__ import annotations
 
@@ -54,7 +56,13 @@ class PrintDialog(QDialog):
         self.options = options
         self.choice: LetterChoice | None = None
         self.folder = default_folder()
-        self.setWindowTitle(self.tr("Print or save the letter"))
+        decision = options.letter == "decision"
+        title = (
+            self.tr("Print or save the decision letter")
+            if decision
+            else self.tr("Print or save the letter")
+        )
+        self.setWindowTitle(title)
         self.setModal(True)
         outer = QVBoxLayout(self)
         scroll = QScrollArea()
@@ -64,7 +72,7 @@ class PrintDialog(QDialog):
         body = QVBoxLayout(inner)
         scroll.setWidget(inner)
         outer.addWidget(scroll, 1)
-        body.addWidget(label(self.tr("Print or save the letter"), "h2"))
+        body.addWidget(label(title, "h2"))
         body.addWidget(
             label(self.tr("The choices start from the needs recorded for the person."), "hint")
         )
@@ -110,17 +118,36 @@ class PrintDialog(QDialog):
             QVBoxLayout(style_box), self.options.styles, style_names, self.options.style
         )
         language_box = QGroupBox(self.tr("Language of the letter"))
+        language_layout = QVBoxLayout(language_box)
         self.languages = self._radios(
-            QVBoxLayout(language_box),
+            language_layout,
             self.options.languages,
             language_names,
             self.options.language,
         )
+        if self.options.bilingual_missing:
+            language_layout.addWidget(
+                label(
+                    self.tr(
+                        "The decision letter in Welsh and English together is not ready yet: "
+                        "choose Welsh or English, and make one letter in each if the person "
+                        "wants both."
+                    ),
+                    "hint",
+                )
+            )
         boxes.addWidget(style_box)
         boxes.addWidget(language_box)
         layout.addLayout(boxes)
         self.notes = QCheckBox()
         self.notes.setChecked(self.options.notes)
+        if not self.options.carries_notes:  # the consent is the assessment letter's
+            self.notes.setEnabled(False)
+            self.notes.hide()
+            layout.addWidget(
+                label(self.tr("The decision letter does not carry the person's notes."), "hint")
+            )
+            return holder
         layout.addWidget(
             ChoiceRow(
                 self.notes,
@@ -224,7 +251,11 @@ class PrintDialog(QDialog):
         self.folder_label.setText(self.tr("Folder: {folder}").format(folder=self.folder))
         self.folder_label.setAccessibleName(self.folder_label.text())
         if not self.named_by_hand:
-            stem = self.tr("budget-letter")
+            stem = (
+                self.tr("decision-letter")
+                if self.options.letter == "decision"
+                else self.tr("budget-letter")
+            )
             self.name.setText(self.options.file_name(stem, self.kind(), self.folder))
 
     def _choose_folder(self) -> None:
@@ -247,6 +278,7 @@ class PrintDialog(QDialog):
             action="print",
             printer=self.printer.currentText(),
             copies=self.copies.value(),
+            letter=self.options.letter,
         )
         self.accept()
 
@@ -268,5 +300,6 @@ class PrintDialog(QDialog):
             kind=self.kind(),
             folder=self.folder,
             name=name,
+            letter=self.options.letter,
         )
         self.accept()
