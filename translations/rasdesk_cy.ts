@@ -1498,10 +1498,6 @@
         <translation>Iaith y llythyr</translation>
     </message>
     <message>
-        <source>The decision letter in Welsh and English together is not ready yet: choose Welsh or English, and make one letter in each if the person wants both.</source>
-        <translation>Nid yw llythyr y penderfyniad yn Gymraeg a Saesneg gyda&apos;i gilydd yn barod eto: dewiswch Gymraeg neu Saesneg, a gwnewch un llythyr ym mhob iaith os yw&apos;r unigolyn eisiau&apos;r ddwy.</translation>
-    </message>
-    <message>
         <source>The decision letter does not carry the person&apos;s notes.</source>
         <translation>Nid yw llythyr y penderfyniad yn cynnwys nodiadau&apos;r unigolyn.</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -164,3 +165,54 @@ def test_plan_and_decide_from_the_command_line(
     code, out, _ = run(capsys, "print", case[:8], "--letter", "decision", "-o", pdf)
     assert code == 0 and "final budget £320.00 a week" in out
     assert pdf.read_bytes().startswith(b"%PDF-")
+    # Welsh and English: every section in Welsh, then the same section in English.
+    both = tmp_path / "decision-cy-en.pdf"
+    code, out, err = run(
+        capsys, "print", case[:8], "--letter", "decision", "--language", "cy+en", "-o", both
+    )
+    assert code == 0 and "(standard, cy+en)" in out, err
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", str(both), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    order = [
+        "Eich cyllideb bersonol: y penderfyniad",
+        "Your personal budget: the decision",
+        "Pam mae'r gyllideb yn wahanol i'r swm dangosol",
+        "Why the budget is different from the indicative amount",
+        "Os nad ydych chi'n cytuno â'r penderfyniad",
+        "If you disagree with the decision",
+    ]
+    at = [text.find(words) for words in order]
+    assert -1 not in at and at == sorted(at), dict(zip(order, at, strict=True))
+    assert text.count("Night checks are needed.") == 2  # the reasons, in each half
+    assert text.count("320.00") >= 2
+    accessible = tmp_path / "decision-cy-en-accessible.pdf"
+    code, _, err = run(
+        capsys,
+        "print",
+        case[:8],
+        "--letter",
+        "decision",
+        "--language",
+        "cy+en",
+        "--accessible",
+        "-o",
+        accessible,
+    )
+    assert code == 0, err
+    import pikepdf
+
+    def langs(node):  # type: ignore[no-untyped-def]
+        kids = node.get("/K")
+        for kid in [] if kids is None else kids if isinstance(kids, pikepdf.Array) else [kids]:
+            if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                if "/Lang" in kid:
+                    yield str(kid["/Lang"])
+                yield from langs(kid)
+
+    with pikepdf.open(accessible) as doc_pdf:
+        assert doc_pdf.Root.MarkInfo.Marked
+        assert str(doc_pdf.Root.Lang) == "cy-GB"  # the document's language: Welsh, first
+        assert "en-GB" in set(langs(doc_pdf.Root.StructTreeRoot))  # the English half marked

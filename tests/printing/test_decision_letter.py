@@ -161,3 +161,19 @@ def test_the_decision_letter_has_an_accessible_copy(
     heads = {w for t in blocks if isinstance(t, Table) for c in t.columns or () for w in c.split()}
     assert set(a - b) <= heads, f"only printed: {a - b}"
     assert not pdfua.validate(str(pdf.path)).findings
+
+
+@pytest.mark.parametrize("style", ["standard", "easy"])
+def test_the_bilingual_decision_letter_is_every_section_in_welsh_then_english(
+    decided: tuple[CaseStore, str], style: str
+) -> None:
+    from rasdesk.printing.decision_case import decision_document
+
+    store, case = decided
+    doc, sec = decision_document(store, case, "cy+en", style)
+    welsh, _ = decision_document(store, case, "cy", style)
+    english, _ = decision_document(store, case, "en", style)
+    assert sec.decision is not None and doc.lang == "cy" and doc.style == style
+    assert [s.lang for s in doc.sections] == ["cy", "en"] * len(welsh.sections)
+    assert doc.sections[0::2] == welsh.sections and doc.sections[1::2] == english.sections
+    assert doc.title == f"{welsh.title.split(' — ')[0]} / {english.title}"  # Welsh first

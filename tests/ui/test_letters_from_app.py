@@ -441,16 +441,15 @@ def test_the_decision_letter_goes_through_the_same_dialog_and_never_overwrites(
     win.set_modes(win.modes().with_language("en"))
     consent = bool(win.session.case(alys)["notes_on_letter"])
     options = options_for(win.session, alys, "decision")
-    # No Welsh-and-English decision letter yet: offered each language, Welsh first for her.
-    assert options.languages == ("en", "cy") and options.language == "cy"
+    # The same languages as her assessment letter: Welsh and English, Welsh first, for her.
+    assert options.languages == ("en", "cy", "cy+en") and options.language == "cy+en"
     dialog = PrintDialog(win, options, printers=[])
     dialog.folder = tmp_path
     dialog._kind_changed()
     said = " ".join(w.text() for w in dialog.findChildren(QLabel))
     assert dialog.windowTitle() == "Print or save the decision letter"
-    assert "Welsh and English together is not ready yet" in said
     assert "does not carry the person's notes" in said and not dialog.notes.isEnabled()
-    assert "cy+en" not in dialog.languages and dialog.languages["cy"].isChecked()
+    assert dialog.languages["cy+en"].isChecked()
     version = win.session.version(alys)["number"]
     name = f"decision-letter-WX-104512-v{version}.pdf"
     assert dialog.name.text() == name
@@ -469,7 +468,7 @@ def test_the_decision_letter_goes_through_the_same_dialog_and_never_overwrites(
     second = make(qtbot, win, alys, dialog.choice)
     assert second == tmp_path / name.replace(".pdf", "-2.pdf")
     assert first.read_bytes() == before
-    # The accessible copy, in Welsh: tagged, its language marked.
+    # The accessible copy, in Welsh then English: tagged, each half's language marked.
     dialog = PrintDialog(win, options, printers=[])
     dialog.folder = tmp_path
     dialog.kinds["accessible"].setChecked(True)
@@ -479,8 +478,13 @@ def test_the_decision_letter_goes_through_the_same_dialog_and_never_overwrites(
     assert accessible == tmp_path / name.replace(".pdf", "-accessible.pdf")
     with pikepdf.open(accessible) as pdf:
         assert pdf.Root.MarkInfo.Marked and "/StructTreeRoot" in pdf.Root
-        assert str(pdf.Root.Lang) == "cy-GB"
-    assert "320.00" in text_of(accessible)
+        assert str(pdf.Root.Lang) == "cy-GB"  # the first language, Welsh
+        langs = {str(n.get("/Lang")) for n in _structure(pdf.Root.StructTreeRoot) if "/Lang" in n}
+        assert "en-GB" in langs  # the English half marked
+    both = " ".join(text_of(accessible).split())
+    welsh = both.find("Eich cyllideb bersonol: y penderfyniad")
+    english = both.find("Your personal budget: the decision")
+    assert 0 <= welsh < english and both.count("Two carers are needed") == 2
     # In braille, and on paper (a QPrinter writing a PDF stands in for the printer).
     dialog.kinds["braille"].setChecked(True)
     dialog._save()

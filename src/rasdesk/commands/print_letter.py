@@ -50,19 +50,16 @@ def _assessment(args: argparse.Namespace) -> tuple[Document, str, str]:
 
 
 def _decision(args: argparse.Namespace) -> tuple[Document, str, str]:
-    from rasdesk.printing.decision_case import letter_for_decision
-    from rasdesk.printing.decision_letter import compose_decision, pence
+    from rasdesk.printing.decision_case import decision_document
+    from rasdesk.printing.decision_letter import pence
     from rasdesk.storage.profile import open_user_store
 
-    if args.language == "cy+en":
-        raise InputError("the decision letter is written in en or cy; cy+en is not built yet")
     store = open_user_store()
     try:
         case_uuid = store.resolve(args.case)
-        letter, sec, style = letter_for_decision(store, case_uuid, args.language)
+        doc, sec = decision_document(store, case_uuid, args.language, args.style)
     finally:
         store.close()
-    doc = compose_decision(letter, sec, args.style or style)
     assert sec.decision is not None
     summary = f"final budget £{pence(sec.decision.final)} {PERIOD_WORDS_EN[sec.decision.period]}"
     return doc, f"Decision letter for case {case_uuid[:8]}", summary

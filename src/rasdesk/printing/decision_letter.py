@@ -2,6 +2,8 @@
 cost, the indicative amount with its working (as the assessment letter shows it), what
 happens next and how to challenge. Composed as a ``Document`` like the assessment letter,
 so every renderer says the same words; ``letter_for_decision`` reads it from the store.
+In one language, or two (``compose_decision_bilingual``: every section in Welsh, then the
+same section in English, each marked with its language for the accessible copy).
 """
 
 from __future__ import annotations
@@ -69,6 +71,27 @@ def compose_decision(letter: Letter, sec: PlanSection, style: str) -> Document:
         _closing("challenge", lang, easy),
         base["reproduce"],
     ]
+    return doc
+
+
+def compose_decision_bilingual(
+    first: Letter, second: Letter, sec: PlanSection, style: str
+) -> Document:
+    """One decision letter in two languages (``first`` is Welsh): each section whole in
+    ``first``'s language, then the same section whole in ``second``'s."""
+    one, two = compose_decision(first, sec, style), compose_decision(second, sec, style)
+    e = ".easy" if style == "easy" else ""
+    doc = Document(
+        title=f"{WORDS[first.lang][f'title{e}']} / {WORDS[second.lang][f'title{e}']} — "
+        f"{first.person.get('name', '')}",
+        lang=first.lang,
+        author=first.council,
+        style=style,
+        draft=(),
+        page=f"{one.page} / {two.page}",
+    )
+    for a, b in zip(one.sections, two.sections, strict=True):
+        doc.sections += [a, b]
     return doc
 
 

@@ -7,9 +7,8 @@ offers both languages. The default file name is per case and version and never t
 of a file already in the folder (``platform/saved_copies.py``).
 
 Two letters go through the same dialog: the assessment letter (the indicative budget) and
-the decision letter (the final budget and its reasons). The decision letter carries none
-of the person's notes, and is not yet written in Welsh and English together: it is offered
-in each language the council has, not "cy+en".
+the decision letter (the final budget and its reasons), in the same languages. The
+decision letter carries none of the person's notes.
 """
 
 from __future__ import annotations
@@ -38,7 +37,6 @@ class LetterOptions:
     draft: bool
     needs: tuple[str, ...]  # the recorded format needs (audio, braille … offered first)
     letter: str = "assessment"  # or "decision"
-    bilingual_missing: bool = False  # the council offers cy+en, this letter has none yet
 
     @property
     def carries_notes(self) -> bool:
@@ -90,9 +88,6 @@ def options_for(session: Session, case_uuid: str, letter: str = "assessment") ->
     version = session.version(case_uuid)
     needs = list(case["format_needs"])
     offered = offered_languages(list(session.settings()["languages"]))
-    missing = letter == "decision" and BILINGUAL in offered
-    if missing:  # the decision letter in Welsh and English together is not built yet
-        offered = tuple(lang for lang in offered if lang != BILINGUAL)
     return LetterOptions(
         styles=tuple(STYLES),
         style=default_style(needs),
@@ -105,5 +100,4 @@ def options_for(session: Session, case_uuid: str, letter: str = "assessment") ->
         draft=version["state"] == "draft",
         needs=tuple(needs),
         letter=letter,
-        bilingual_missing=missing,
     )

@@ -127,11 +127,9 @@ def _document(
     store = win.session.open_worker_store()
     try:
         if letter == "decision":
-            from rasdesk.printing.decision_case import letter_for_decision
-            from rasdesk.printing.decision_letter import compose_decision
+            from rasdesk.printing.decision_case import decision_document
 
-            content, sec, default = letter_for_decision(store, case, language)
-            return compose_decision(content, sec, style or default)
+            return decision_document(store, case, language, style)[0]
         from rasdesk.printing.case_letter import document_for_case
 
         doc, _letter = document_for_case(store, case, language, style)

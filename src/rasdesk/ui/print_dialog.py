@@ -125,17 +125,6 @@ class PrintDialog(QDialog):
             language_names,
             self.options.language,
         )
-        if self.options.bilingual_missing:
-            language_layout.addWidget(
-                label(
-                    self.tr(
-                        "The decision letter in Welsh and English together is not ready yet: "
-                        "choose Welsh or English, and make one letter in each if the person "
-                        "wants both."
-                    ),
-                    "hint",
-                )
-            )
         boxes.addWidget(style_box)
         boxes.addWidget(language_box)
         layout.addLayout(boxes)
