@@ -485,11 +485,16 @@ def test_the_decision_letter_goes_through_the_same_dialog_and_never_overwrites(
     welsh = both.find("Eich cyllideb bersonol: y penderfyniad")
     english = both.find("Your personal budget: the decision")
     assert 0 <= welsh < english and both.count("Two carers are needed") == 2
-    # In braille, and on paper (a QPrinter writing a PDF stands in for the printer).
+    # In braille, read aloud, and on paper (a QPrinter writing a PDF stands in for the printer).
     dialog.kinds["braille"].setChecked(True)
     dialog._save()
     braille = make(qtbot, win, alys, dialog.choice)  # type: ignore[arg-type]
     assert braille.suffix == ".brf" and braille.stat().st_size > 500
+    dialog.kinds["audio"].setChecked(True)
+    dialog._save()
+    audio = make(qtbot, win, alys, dialog.choice)  # type: ignore[arg-type]
+    assert audio == tmp_path / name.replace(".pdf", ".wav")
+    assert audio.read_bytes()[:4] == b"RIFF" and audio.stat().st_size > 100_000
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     paper = tmp_path / "paper.pdf"
