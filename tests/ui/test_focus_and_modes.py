@@ -11,10 +11,11 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import QLocale, QPoint, QRect, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea, QWidget
 
 from rasdesk.ui import accessible
 from rasdesk.ui.main_window import MainWindow
+from rasdesk.ui.pages.check_answers import CheckAnswersPage
 from rasdesk.ui.pages.new_case import NewCasePage
 from rasdesk.ui.pages.question import QuestionPage
 from rasdesk.ui.pages.result import ResultPage
@@ -98,6 +99,18 @@ def test_the_budget_page_starts_at_its_heading_not_at_finalise(qtbot, window: Ma
     assert visible_in_page(window, focus())
     enter()  # Enter on the heading does nothing: nothing is finalised unseen
     assert isinstance(window.page, ResultPage)
+
+
+def test_the_check_page_starts_at_its_heading(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    john = case_named(window, "John Evans")
+    fill_answers(window, john)
+    window.go(("check", john))
+    page = window.page
+    assert isinstance(page, CheckAnswersPage) and page.summary is None
+    qtbot.wait(20)
+    assert focus() is page.findChild(QLabel, "h1")  # not Continue, at the foot of the list
+    assert visible_in_page(window, focus())
+    assert page.scroll.verticalScrollBar().value() == 0  # the first answers are in view
 
 
 def test_focus_is_scrolled_into_view_in_large_print(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

@@ -45,7 +45,8 @@ def test_four_enters_from_the_check_page_do_not_finalise(qtbot, window: MainWind
     timer = QTimer()
     timer.timeout.connect(enter_in_dialog)
     timer.start(50)
-    enter()  # Continue to the budget
+    tab_to(named("Continue to the budget"))
+    enter()
     assert isinstance(win.page, ResultPage)
     finalise = tab_to(named("Finalise"))
     for _ in range(3):

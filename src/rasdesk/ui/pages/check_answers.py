@@ -139,7 +139,9 @@ class CheckAnswersPage(Page):
     def first_focus(self) -> QWidget | None:
         if self.summary is not None:
             return self.summary.links[0]
-        return self.continue_button if self.continue_button.isVisibleTo(self) else None
+        # The heading, where the eye starts (#13 point 5): Continue, at the foot of a long
+        # list, scrolled the heading and the first answers away as the page opened.
+        return self.start_heading()
 
     def _continue(self) -> None:
         if self.summary is not None:
