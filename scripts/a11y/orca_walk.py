@@ -51,20 +51,29 @@ def main() -> int:
     log.unlink(missing_ok=True)
     prefs = out / "orca-prefs"
     prefs.mkdir(exist_ok=True)
-    orca = subprocess.Popen(
-        ["orca", "--disable", "braille", "--user-prefs", str(prefs), "--debug-file", str(log)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    errors = out / "orca-stderr.txt"
+    with errors.open("wb") as stderr:
+        orca = subprocess.Popen(
+            ["orca", "--disable", "braille", "--user-prefs", str(prefs), "--debug-file", str(log)],
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
     speech = Speech(log)
     said: list[str] = []
     try:
-        end = time.time() + 30
+        # Orca takes a few seconds on a quiet machine, but far longer on 2 busy cores.
+        started, end = time.time(), time.time() + 120
         while "SPEECH: Initialized" not in (log.read_text("utf-8", "replace") if log.exists() else ""):
             if time.time() > end or orca.poll() is not None:
-                at.check(False, "Orca started")
+                why = (
+                    f"it exited with code {orca.returncode} (its messages: {errors})"
+                    if orca.returncode is not None
+                    else f"its speech was not ready after {time.time() - started:.0f} s"
+                )
+                at.check(False, f"Orca started: {why}")
                 return 1
             time.sleep(0.5)
+        print(f"orca_walk: Orca's speech ready after {time.time() - started:.1f} s")
         settle(3)
         at.TRACKER = at.FocusTracker()
         driver = at.Driver()
