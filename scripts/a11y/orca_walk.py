@@ -13,6 +13,7 @@ Writes OUT/orca-speech.txt (what was said on each arrival) and OUT/orca-debug.lo
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -44,6 +45,13 @@ def words(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
+def other_orca() -> bool:
+    found = subprocess.run(
+        ["pgrep", "-u", str(os.getuid()), "-x", "orca"], capture_output=True, check=False
+    )
+    return found.returncode == 0
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "a11y-out")
     out.mkdir(parents=True, exist_ok=True)
@@ -51,11 +59,19 @@ def main() -> int:
     log.unlink(missing_ok=True)
     prefs = out / "orca-prefs"
     prefs.mkdir(exist_ok=True)
+    # Orca refuses to start while another Orca of this user runs (a screen reader in use, or
+    # another run of this stage): wait for that one a while, then say so.
+    waited = time.time()
+    while other_orca():
+        if time.time() - waited > 180:
+            at.check(False, "Orca started: another Orca of this user is running; stop it first")
+            return 1
+        time.sleep(2)
     errors = out / "orca-stderr.txt"
     with errors.open("wb") as stderr:
         orca = subprocess.Popen(
             ["orca", "--disable", "braille", "--user-prefs", str(prefs), "--debug-file", str(log)],
-            stdout=subprocess.DEVNULL,
+            stdout=stderr,  # Orca says why it stops on stdout ("another Orca is running")
             stderr=stderr,
         )
     speech = Speech(log)
