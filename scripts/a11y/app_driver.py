@@ -6,6 +6,8 @@ JSON line on stdout once the page has settled:
     look {"contrast": true, "language": "cy"}          change the looks of the page shown
     keys ["1", "Return", "Tab", "ctrl+Return"]          type into the app (QTest)
     next                                               answer (first choice, or 3) and go on
+    prepare "decision"                                 cases for the later pages (see prepare)
+    record                                             a format-2 question: open "Who answered"
     where                                              what the page shows (no change)
     quit
 
@@ -44,6 +46,7 @@ from rasdesk.ui.pages.check_answers import CheckAnswersPage  # noqa: E402
 from rasdesk.ui.pages.new_case import NewCasePage  # noqa: E402
 from rasdesk.ui.pages.question import QuestionPage  # noqa: E402
 from rasdesk.ui.pages.result import ResultPage  # noqa: E402
+from rasdesk.ui.pages.result_v2 import ResultV2Page  # noqa: E402
 from tests.ui.fill import fill_answers  # noqa: E402
 
 
@@ -62,6 +65,8 @@ def describe(win: MainWindow) -> dict[str, object]:
         info["answers"] = [b.accessibleName() for b in getattr(page.answer, "buttons", [])]
     if isinstance(page, ResultPage):
         info["weekly"] = page.weekly.text()
+    if isinstance(page, ResultV2Page):
+        info["totals"] = [f for (_amount, what), f in page.figures.items() if what == "total"]
     if isinstance(page, CheckAnswersPage):
         info["links"] = [w.accessibleName() for w in page.change_links.values()]
     return info
@@ -87,6 +92,57 @@ def go_on(win: MainWindow) -> None:
     elif isinstance(page, NewCasePage):
         page.name.setText("Siân Orca")
         page.submit()
+
+
+def prepare(win: MainWindow, what: str, cases: dict[str, str]) -> None:
+    """Cases for the pages the demo has none for, made through the store as the tests do:
+    "decision": Alys's support plan, one item, finalised (the plan summary, the decision);
+    "review": next year's format-1 ruleset installed (John's draft can move to it) and a
+    review of Gareth, last time's answers confirmed ("since last time");
+    "format2": the demo's format-2 ruleset installed and a format-2 draft, every answer
+    given ("Gwen Format2": its questions, check page and budget)."""
+    from rasdesk.platform import rulesets
+    from rasdesk.platform.paths import demo_dir
+    from rasdesk.storage import decisions, lifecycle, prefilled
+
+    store = win.session.store
+    if what == "decision":
+        alys = cases["Alys Pritchard"]
+        decisions.add_item(
+            store,
+            alys,
+            {"kind": "Personal care", "provider": "Helping Hands agency", "quantity": "10",
+             "unit": "hours", "rate": "24.50"},
+        )
+        lifecycle.finalise(store, alys)
+    elif what == "review":
+        from tests.reviews import helpers as h
+
+        from rasdesk.ui import reviews
+
+        _ruleset, signed = h.signed(h.next_year(h.rate_only))
+        path = Path(tempfile.mkdtemp(prefix="rasdesk-a11y-rs-")) / "demo-2027.ruleset.signed.json"
+        path.write_bytes(signed)
+        rulesets.install(path)
+        review = reviews.start_review(win.session, cases["Gareth Hughes"])
+        prefilled.confirm(store, review)
+        cases["Gareth review"] = review
+    elif what == "format2":
+        from rasdesk.storage.store import Person
+
+        example = json.loads((demo_dir() / "answers-v2" / "person-example.json").read_text())
+        verified = rulesets.install(demo_dir() / "demo-v2.ruleset.signed.json")
+        case, _ = store.new_case(
+            Person(name="Gwen Format2", date_of_birth="1950-02-03"),
+            example["questionnaire"],
+            verified.ruleset,
+            verified.signed_bytes,
+        )
+        for qid, value in example["answers"].items():
+            store.set_answer(case, qid, value)
+        cases["Gwen Format2"] = case
+    else:
+        raise SystemExit(f"app_driver: nothing to prepare called {what!r}")
 
 
 def main() -> int:
@@ -128,6 +184,12 @@ def main() -> int:
                 app.processEvents()
         elif command == "next":
             go_on(win)
+        elif command == "record":
+            fields = getattr(win.page, "record_fields", None)
+            if fields is not None:
+                fields.more.setChecked(True)
+        elif command == "prepare":
+            prepare(win, json.loads(rest), cases)
         elif command == "quit":
             win.close()
             app.quit()

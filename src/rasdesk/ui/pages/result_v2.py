@@ -40,7 +40,14 @@ class ResultV2Page(Page):
         self.finalise_action = finalise
         self.lang = modes.language
         title = self.tr("The budget") if final else self.tr("The indicative budget")
-        self.body.addWidget(heading(title))
+        # Heard on arrival (the focus starts here): the heading with each amount's total
+        # ("The indicative budget: £301.20 a week"), as on format 1's budget page.
+        totals = "; ".join(
+            f"£{money(amount.total)} {self._per(spec.period)}"
+            for spec, amount in zip(questionnaire.amounts, result.amounts, strict=True)
+        )
+        self.heading = heading(title, name=f"{title}: {totals}" if totals else "")
+        self.body.addWidget(self.heading)
         if not final:
             self.body.addWidget(
                 label(
