@@ -291,6 +291,29 @@ def check_tab_order(app: pyatspi.Accessible, frame: pyatspi.Accessible, page: st
     )
 
 
+def labelled_by(acc: pyatspi.Accessible) -> list[str]:
+    """The names of what AT-SPI says labels ``acc`` (a QLabel whose buddy it is)."""
+    names = []
+    for relation in acc.getRelationSet():
+        if relation.getRelationType() == pyatspi.RELATION_LABELLED_BY:
+            names += [relation.getTarget(i).name for i in range(relation.getNTargets())]
+    return [n for n in names if n]
+
+
+def check_combos_labelled(app: pyatspi.Accessible, page: str) -> None:
+    """Qt names a combo box by its current choice on Linux (not its accessible name): what it
+    is for is heard only through a "labelled by" relation. The read-aloud voice has no label
+    on screen (a known gap: docs/accessibility.md)."""
+    for combo in by_role(app, pyatspi.ROLE_COMBO_BOX):
+        parent = combo.parent
+        beside = [parent.getChildAtIndex(i) for i in range(parent.childCount)] if parent else []
+        if any(b is not None and b.getRoleName() == "push button" and b.description.startswith(
+            ("Reads ", "Yn darllen")) for b in beside):
+            continue
+        check(bool(labelled_by(combo)), f"{page}: combo box {combo.name!r} is labelled by"
+              f" {labelled_by(combo)}")
+
+
 TAB_PAGES = (
     "cases", "new-case", "question", "check", "budget", "sending", "plan", "first-run",
     "plan-summary", "decision", "check-finalised", "move", "since-last-time", "question-v2",
@@ -308,9 +331,13 @@ def main() -> int:
     frames = [a for a in walk(app) if a.getRole() == pyatspi.ROLE_FRAME]
     check(bool(frames), "the window is a frame on the AT-SPI bus")
     frame = frames[0]
-    subprocess.run(["xdotool", "search", "--sync", "--name", "rasdesk", "windowactivate"],
-                   check=False, capture_output=True)
-    time.sleep(1)
+    for _attempt in range(5):  # until the window has the keyboard (the walk's Tabs need it)
+        subprocess.run(["xdotool", "search", "--sync", "--name", "rasdesk", "windowactivate"],
+                       check=False, capture_output=True)
+        time.sleep(1)
+        if focused(app) is not None:
+            break
+    check(focused(app) is not None, "the window has the keyboard (something in it is focused)")
     pages = [
         ("cases", ["cases"]),
         ("new-case", ["new", "person", None]),
@@ -346,6 +373,7 @@ def main() -> int:
         if name.endswith("-record"):  # who answered, helped, and the evidence, shown
             info = driver.send("record")
         dump(app, out / f"tree-{name}.txt")
+        check_combos_labelled(app, name)
         headings = by_role(app, pyatspi.ROLE_HEADING)
         check(
             any(h.name == info["heading"] for h in headings),

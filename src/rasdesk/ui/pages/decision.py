@@ -51,8 +51,10 @@ class DecisionPage(Page):
             ),
         )
         self.by = self._line("by", self.tr("Who decided (a manager, or the panel)"))
-        self.body.addWidget(label(self.tr("Decided by a manager or a panel")))
+        role_label = label(self.tr("Decided by a manager or a panel"))
+        self.body.addWidget(role_label)
         self.role = QComboBox()
+        role_label.setBuddy(self.role)  # AT-SPI's "labelled by": Qt names a combo by its value
         self.role.setAccessibleName(self.tr("Decided by a manager or a panel"))
         self.role.addItem(self.tr("The resource allocation panel"), "panel")
         self.role.addItem(self.tr("A manager"), "manager")
@@ -60,8 +62,10 @@ class DecisionPage(Page):
         self.body.addWidget(self.role)
         self.date = self._line("date", self.tr("Date decided (YYYY-MM-DD)"))
         self.date.setText(dt.date.today().isoformat())
-        self.body.addWidget(label(self.tr("Reason category")))
+        category_label = label(self.tr("Reason category"))
+        self.body.addWidget(category_label)
         self.category = QComboBox()
+        category_label.setBuddy(self.category)
         self.category.setAccessibleName(self.tr("Reason category"))
         for code in REASON_CATEGORIES:
             self.category.addItem(category_words(code), code)

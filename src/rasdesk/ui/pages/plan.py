@@ -115,8 +115,10 @@ class PlanPage(Page):
             edit.returnPressed.connect(self._add)
             self.fields[key] = edit
             self.body.addWidget(edit)
-        self.body.addWidget(label(self.tr("How often")))
+        per_label = label(self.tr("How often"))
+        self.body.addWidget(per_label)
         per = QComboBox()
+        per_label.setBuddy(per)  # AT-SPI's "labelled by": Qt names a combo by its value
         per.setAccessibleName(self.tr("How often"))
         for p in PERIODS:
             per.addItem(period_words(p), p)
@@ -137,8 +139,10 @@ class PlanPage(Page):
         self.body.addWidget(self.error)
         self.body.addWidget(row(button(self.tr("Add this item"), self._add, primary=True)))
 
-        self.body.addWidget(label(self.tr("How the budget is managed"), "h2"))
+        mechanism_label = label(self.tr("How the budget is managed"), "h2")
+        self.body.addWidget(mechanism_label)
         self.mechanism = QComboBox()
+        mechanism_label.setBuddy(self.mechanism)
         self.mechanism.setAccessibleName(self.tr("How the budget is managed"))
         self.mechanism.addItem(self.tr("Not chosen yet"), None)
         for m in MECHANISMS:

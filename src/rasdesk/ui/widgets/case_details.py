@@ -67,7 +67,9 @@ class CaseDetailsFields:
         self._national = {yes: "Yes", no: "No", unknown: "Unknown"}
 
     def _add(self, body: QVBoxLayout, widget: QWidget, title: str, hint: str = "") -> None:
-        body.addWidget(label(title, "h2"))
+        caption = label(title, "h2")
+        caption.setBuddy(widget)  # AT-SPI's "labelled by" (Qt names a combo by its value)
+        body.addWidget(caption)
         if hint:
             body.addWidget(label(hint, "hint"))
         widget.setAccessibleName(title)

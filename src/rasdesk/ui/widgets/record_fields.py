@@ -144,14 +144,13 @@ class RecordFields(QWidget):
         self.helped_by.currentIndexChanged.connect(
             lambda _i: changed(helped_by=self.helped_by.currentData())
         )
-        layout.addWidget(
-            row(
-                label(QCoreApplication.translate("Record", "Answered by")),
-                self.answered_by,
-                label(QCoreApplication.translate("Record", "Helped by")),
-                self.helped_by,
-            )
-        )
+        answered = label(QCoreApplication.translate("Record", "Answered by"))
+        helped = label(QCoreApplication.translate("Record", "Helped by"))
+        # Qt names a combo box by its current choice on Linux: its label is its buddy, so
+        # AT-SPI says "labelled by" and Orca reads "Answered by" before "Not recorded".
+        answered.setBuddy(self.answered_by)
+        helped.setBuddy(self.helped_by)
+        layout.addWidget(row(answered, self.answered_by, helped, self.helped_by))
         layout.addWidget(
             label(QCoreApplication.translate("Record", "Evidence for this answer"), "h2")
         )
