@@ -189,6 +189,18 @@ SETTINGS_KEYS: dict[str, str] = {
     "languages": "ids",
 }
 SETTINGS_DEFAULTS = {"format": "rasdesk-ruleset/1", "currency": "GBP"}
+#: the ruleset's top-level keys in the order a built ruleset writes them
+TOP_ORDER = (
+    "format",
+    "id",
+    "version",
+    "council",
+    "title",
+    "effective_from",
+    "effective_to",
+    "currency",
+    "languages",
+)
 SETTINGS_REQUIRED = ("id", "version", "council", "effective_from", "languages")
 
 #: allocation keys → kind. ``rounding_*``, ``points_rounding_*`` and ``calibration_*``

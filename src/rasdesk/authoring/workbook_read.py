@@ -21,22 +21,11 @@ from rasdesk.authoring.workbook_layout import (
     SETTINGS_DEFAULTS,
     SETTINGS_KEYS,
     SETTINGS_REQUIRED,
+    TOP_ORDER,
 )
 from rasdesk.authoring.workbook_sheets import check_sheets, read_rows
 from rasdesk.domain.parse_questions import QUESTION_TYPES
 from rasdesk.domain.reader import LANG_PATTERN
-
-_TOP_ORDER = (
-    "format",
-    "id",
-    "version",
-    "council",
-    "title",
-    "effective_from",
-    "effective_to",
-    "currency",
-    "languages",
-)
 
 
 class Book:
@@ -141,7 +130,7 @@ def _settings(
     book: Book,
     keys: dict[str, str] = SETTINGS_KEYS,
     texts: tuple[str, ...] = ("title",),
-    order: tuple[str, ...] = _TOP_ORDER,
+    order: tuple[str, ...] = TOP_ORDER,
 ) -> dict[str, Any]:
     """The settings sheet's values. ``texts`` are the text settings (``title_en``,
     ``title_cy``, …; the first, ``title``, is required); a text setting ``a_b`` goes to

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rasdesk.authoring.workbook_layout import Column, Sheet
+from rasdesk.authoring.workbook_layout import SETTINGS_KEYS, TOP_ORDER, Column, Sheet
 
 
 @dataclass(frozen=True, slots=True)
@@ -423,14 +423,7 @@ CHILDREN: dict[str | None, tuple[Node, ...]] = {
 #: settings keys of format 2 → kind; title, contact_address and contact_hours are texts
 #: (title_en, contact_address_cy, …).
 SETTINGS_KEYS_V2: dict[str, str] = {
-    "format": "str",
-    "id": "str",
-    "version": "str",
-    "council": "str",
-    "effective_from": "date",
-    "effective_to": "date",
-    "currency": "str",
-    "languages": "ids",
+    **SETTINGS_KEYS,
     "contact_phone": "str",
     "contact_email": "str",
     "contact_web": "str",
@@ -438,15 +431,7 @@ SETTINGS_KEYS_V2: dict[str, str] = {
 SETTINGS_TEXTS_V2 = ("title", "contact_address", "contact_hours")
 CONTACT_ORDER = ("phone", "email", "web", "address", "hours")
 TOP_ORDER_V2 = (
-    "format",
-    "id",
-    "version",
-    "council",
-    "title",
-    "effective_from",
-    "effective_to",
-    "currency",
-    "languages",
+    *TOP_ORDER,
     "contact",
     "rates",
     "questionnaires",
