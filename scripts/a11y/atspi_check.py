@@ -302,14 +302,9 @@ def labelled_by(acc: pyatspi.Accessible) -> list[str]:
 
 def check_combos_labelled(app: pyatspi.Accessible, page: str) -> None:
     """Qt names a combo box by its current choice on Linux (not its accessible name): what it
-    is for is heard only through a "labelled by" relation. The read-aloud voice has no label
-    on screen (a known gap: docs/accessibility.md)."""
+    is for is heard only through a "labelled by" relation (every one, the read-aloud voice
+    speed's too)."""
     for combo in by_role(app, pyatspi.ROLE_COMBO_BOX):
-        parent = combo.parent
-        beside = [parent.getChildAtIndex(i) for i in range(parent.childCount)] if parent else []
-        if any(b is not None and b.getRoleName() == "push button" and b.description.startswith(
-            ("Reads ", "Yn darllen")) for b in beside):
-            continue
         check(bool(labelled_by(combo)), f"{page}: combo box {combo.name!r} is labelled by"
               f" {labelled_by(combo)}")
 

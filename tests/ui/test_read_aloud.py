@@ -85,6 +85,11 @@ def test_welsh_case_is_read_in_welsh_and_the_speed_is_remembered(qtbot, window: 
     page.read_aloud.stop()
     speed = tab_to(lambda w: isinstance(w, QComboBox) and w.accessibleName() != "")
     assert isinstance(speed, QComboBox)
+    # Labelled on screen, in Welsh, and the label is the combo's buddy (a screen reader
+    # hears "labelled by": Qt names a combo by its choice on Linux).
+    label = page.read_aloud.speed_label
+    assert label.isVisible() and label.buddy() is speed
+    assert label.text() == "Cyflymder y llais"
     speed.setCurrentIndex(2)
     assert read_aloud.saved_speed() == read_aloud.SPEEDS[2]
     assert focus() is speed

@@ -1,6 +1,7 @@
 """Read aloud, offline, at the table: a "Read aloud" button (and Ctrl+R) that speaks a
 page's words — a question and its answers in the ruleset's words, or the budget's
-explanation step by step — in the case's language, and a voice speed choice.
+explanation step by step — in the case's language, and a voice speed choice (labelled
+on screen, so a screen reader hears what it is for).
 
 The voice (``speaker.py``) is the platform's own through Qt's text-to-speech where it has
 one for the language, else espeak-ng (English and Welsh): the program, or the library and
@@ -16,7 +17,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QProcess, Qt
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from rasdesk.platform import paths
 from rasdesk.platform.files import write_atomic
@@ -67,7 +68,13 @@ class ReadAloud(QWidget):
         self.speed.setAccessibleName(self.tr("Voice speed"))
         self.speed.setCurrentIndex(SPEEDS.index(saved_speed()))
         self.speed.currentIndexChanged.connect(lambda i: save_speed(SPEEDS[i]))
+        # Said on screen, and the combo's buddy: a screen reader hears what the choice is
+        # for ("labelled by"), not only "Normal voice".
+        self.speed_label = QLabel(self.tr("Voice speed"))
+        self.speed_label.setBuddy(self.speed)
         layout.addWidget(self.button)
+        layout.addSpacing(12)
+        layout.addWidget(self.speed_label)
         layout.addWidget(self.speed)
         layout.addStretch(1)
         self.shortcut = QShortcut(QKeySequence(KEY), self)
