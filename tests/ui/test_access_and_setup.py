@@ -141,3 +141,18 @@ def test_alt_keys_on_the_case_list_are_unique(qtbot, window: MainWindow) -> None
     keys = [QKeySequence.mnemonic(t).toString() for t in texts]
     assert len(texts) >= 5  # the bar: Cases, Looks, Lock (the looks are in its panel)
     assert len(set(keys)) == len(keys), dict(zip(texts, keys, strict=True))
+
+
+def test_the_installed_ruleset_is_named_in_the_page_language(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """In Welsh, set-up names the installed ruleset by its Welsh title (it showed the
+    English one); a ruleset without Welsh falls back to English."""
+    from rasdesk.platform import trust
+
+    trust.add_key(demo_dir() / "DEMO-public-key.pem")
+    rulesets.install(demo_dir() / "demo.ruleset.signed.json")
+    welsh = FirstRunPage(lambda: None, language="cy")
+    english = FirstRunPage(lambda: None)
+    qtbot.addWidget(welsh)
+    qtbot.addWidget(english)
+    assert "SET REOLAU ARDDANGOS" in welsh.ruleset_state.text()
+    assert "DEMONSTRATION RULESET" in english.ruleset_state.text()

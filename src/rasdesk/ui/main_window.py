@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
         if kind == "first_run":
             from rasdesk.ui.pages.first_run import FirstRunPage
 
-            return FirstRunPage(self._set_up, self.first_run_typed)
+            return FirstRunPage(self._set_up, self.first_run_typed, self.modes().language)
         if kind == "new":
             from rasdesk.ui.pages.new_case import NewCasePage
 

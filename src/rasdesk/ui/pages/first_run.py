@@ -20,9 +20,12 @@ from rasdesk.ui.work import run_slow
 
 
 class FirstRunPage(Page):
-    def __init__(self, done: Callable[[], None], kept: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, done: Callable[[], None], kept: dict[str, str] | None = None, language: str = "en"
+    ) -> None:
         super().__init__()
         self.done = done
+        self.language = language  # the ruleset's title is shown in it (Welsh where it has one)
         # What is typed here, kept by the window (in memory only) while the page is rebuilt
         # for new looks or Welsh, and forgotten once set-up is done.
         self.kept: dict[str, str] = {} if kept is None else kept
@@ -118,7 +121,7 @@ class FirstRunPage(Page):
             ruleset = rulesets.load_signed(rulesets.installed_path(sha)).ruleset
             self.ruleset_state.setText(
                 self.tr("Installed: {title}, version {version}.").format(
-                    title=ruleset.title.get("en"), version=ruleset.version
+                    title=ruleset.title.get(self.language), version=ruleset.version
                 )
             )
 
