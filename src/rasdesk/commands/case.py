@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rasdesk.commands import argtypes, case_review, salvage_cmd
+from rasdesk.commands import argtypes, case_answered_by, case_review, salvage_cmd
 from rasdesk.domain.decimals import MAX_DIGITS
 from rasdesk.domain.errors import InputError
 from rasdesk.domain.jsonio import StrictJSONError, loads_strict
@@ -325,10 +325,11 @@ def register(sub: Any) -> None:
     cs = p.add_subparsers(
         dest="case_command",
         required=True,
-        metavar="new|list|show|answer|note|notes-on-letter|finalise|amend|plan|decide|export|purge|rebase|review|confirm|changes|stale|salvage",
+        metavar="new|list|show|answer|answered-by|note|notes-on-letter|finalise|amend|plan|decide|export|purge|rebase|review|confirm|changes|stale|salvage",
     )
     case_review.register(cs)
     salvage_cmd.register(cs)
+    case_answered_by.register(cs)
     n = cs.add_parser("new", help="start a case; prints its id")
     n.add_argument("--name", required=True, help="who the case is for")
     n.add_argument("--dob", help="date of birth, YYYY-MM-DD")

@@ -22,6 +22,9 @@ FORMAT = "rasdesk-case/1"
 #: A bundle that also carries a support plan and perhaps a decision (docs/sync-v2.md).
 FORMAT_V2 = "rasdesk-case/2"
 FORMATS = (FORMAT, FORMAT_V2)
+#: Fields of a format-2 bundle that belong to its answers document (docs/ruleset-v2.md
+#: §1.4–1.5): who answered the whole questionnaire, and the linked case's answers.
+DOCUMENT_FIELDS = ("answered_by", "linked")
 MEDIA_TYPE = "application/vnd.rasdesk.case+json"
 _string = json.JSONEncoder(ensure_ascii=False).encode
 
@@ -95,3 +98,11 @@ def open_bundle(data: bytes, source: str = "the case bundle") -> dict[str, Any]:
         raise InputError(f"{source} has been changed: its sha256 does not match its content")
     bundle: dict[str, Any] = doc
     return bundle
+
+
+def answers_document(bundle: dict[str, Any]) -> dict[str, Any]:
+    """The answers document a finalised version was computed from, rebuilt from its bundle
+    (the server's recomputation rebuilds it the same way: server/recompute_v2.py)."""
+    doc = {"questionnaire": bundle["questionnaire"], "answers": bundle["answers"]}
+    doc.update({k: bundle[k] for k in DOCUMENT_FIELDS if bundle.get(k) is not None})
+    return doc

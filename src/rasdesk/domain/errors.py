@@ -52,6 +52,12 @@ class AnswersError(InputError):
     """Answers that do not fit the questionnaire: unknown ids, out of range, missing."""
 
 
+class LinkedCaseError(InputError):
+    """A carer's assessment whose facts cannot be read from the linked person's case: no
+    linked case, a linked case of another questionnaire, or a fact it has not answered.
+    Each problem names the field and what to do (docs/ruleset-v2.md §1.5)."""
+
+
 class TrustError(RasdeskError):
     """A signature or trust failure: unsigned, untrusted, or a signature that does not match."""
 

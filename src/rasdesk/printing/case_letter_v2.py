@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasdesk.domain.bundle import open_bundle
+from rasdesk.domain.bundle import answers_document, open_bundle
 from rasdesk.domain.errors import StorageError
 from rasdesk.domain.model_v2 import RulesetV2
 from rasdesk.printing.letter import Letter
 from rasdesk.printing.letter_v2 import build_letter_v2
+from rasdesk.storage.linked_facts import case_document
 from rasdesk.storage.store import CaseStore
 
 
@@ -24,13 +25,10 @@ def letter_v2_for_case(
     frozen: dict[str, Any] | None = None
     if version["bundle"] is not None:
         bundle = open_bundle(version["bundle"], source)
-        doc = {"questionnaire": bundle["questionnaire"], "answers": bundle["answers"]}
+        doc = answers_document(bundle)  # with the linked answers frozen at finalising
         notes, person, frozen = bundle["notes"], bundle["person"], bundle["result"]
     else:
-        doc = {
-            "questionnaire": case["questionnaire"],
-            "answers": store.answers_json(version["version_uuid"]),
-        }
+        doc, _linked = case_document(store, case_uuid)  # who answered, a carer's facts
         notes = store.notes(version["version_uuid"])
         person = {
             "name": case["person_name"],

@@ -328,6 +328,15 @@ BUNDLE = Object(
         # the linked case's answers its facts were read from.
         "answered_by": maybe(_WHO, "who answered"),
         "linked": maybe(LINKED, "the linked case's answers"),
+        # Which version of the linked case they are (its latest finalised, else its draft).
+        "linked_version": Object(
+            {
+                "case_uuid": UUID,
+                "version_uuid": UUID,
+                "number": Number(),
+                "state": Text(20, re.compile("[a-z]+"), what="a version state"),
+            }
+        ),
         # rasdesk-case/2: the support plan and decision, checked by server/decisions.py.
         "decision": Anything(),
         "audit": ListOf(

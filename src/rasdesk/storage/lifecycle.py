@@ -16,15 +16,18 @@ from typing import Any
 
 from rasdesk.cld.details import person_codes
 from rasdesk.domain.answers import check_answer, json_value
+from rasdesk.domain.answers_v2 import check_answer_v2
 from rasdesk.domain.budget import compute_budget
 from rasdesk.domain.budget_v2 import compute_budget_v2
-from rasdesk.domain.bundle import FORMAT, FORMAT_V2, canonical, seal
+from rasdesk.domain.bundle import DOCUMENT_FIELDS, FORMAT, FORMAT_V2, canonical, seal
 from rasdesk.domain.errors import CaseStateError, InputError
 from rasdesk.domain.jsonio import loads_strict
 from rasdesk.domain.model import Ruleset
+from rasdesk.domain.model_v2 import QuestionnaireV2
 from rasdesk.domain.result import Result
 from rasdesk.domain.result_v2 import ResultV2
-from rasdesk.storage import prefilled
+from rasdesk.storage import answered_by, linked_facts, prefilled
+from rasdesk.storage.linked_facts import LinkedAnswers
 from rasdesk.storage.store import CaseStore, now
 
 log = logging.getLogger("rasdesk.storage")
@@ -52,16 +55,24 @@ def preview(store: CaseStore, case_uuid: str) -> Result:
 
 def compute_case(store: CaseStore, case_uuid: str) -> Result | ResultV2:
     """The result the current answers give with the case's pinned ruleset, format 1 or 2
-    (raises ``AnswersError`` / ``InputError`` while incomplete)."""
+    (raises ``AnswersError`` / ``InputError`` while incomplete, ``LinkedCaseError`` while
+    a carer's facts cannot be read from the linked case)."""
+    return _compute(store, case_uuid)[0]
+
+
+def _compute(
+    store: CaseStore, case_uuid: str
+) -> tuple[Result | ResultV2, dict[str, Any], LinkedAnswers | None]:
+    """The result, the answers document it was computed from, and the linked answers in it
+    (format 2: who answered and the linked case's facts, storage/linked_facts.py)."""
     case = store.case_row(case_uuid)
     version = store.current_version(case_uuid)
     ruleset = store.any_ruleset(version["ruleset_sha256"])
-    answers = store.answers_json(version["version_uuid"])
-    doc = {"questionnaire": case["questionnaire"], "answers": answers}
+    doc, linked = linked_facts.case_document(store, case_uuid)
     source = f"case {case_uuid[:8]}"
     if isinstance(ruleset, Ruleset):
-        return compute_budget(ruleset, doc, case["language"], source)
-    return compute_budget_v2(ruleset, doc, case["language"], source)
+        return compute_budget(ruleset, doc, case["language"], source), doc, None
+    return compute_budget_v2(ruleset, doc, case["language"], source), doc, linked
 
 
 def review_link(store: CaseStore, case_uuid: str) -> dict[str, str] | None:
@@ -82,7 +93,8 @@ def finalise(store: CaseStore, case_uuid: str) -> str:
     case, version = store._draft(case_uuid)
     vid = version["version_uuid"]
     prefilled.refuse_unchecked(store, case_uuid, vid)
-    result = compute_case(store, case_uuid)  # refuses incomplete answers, naming each
+    # Refuses incomplete answers, and facts the linked case cannot give, naming each.
+    result, doc, linked = _compute(store, case_uuid)
     # The case list's weekly figure is format 1's; a format-2 case has its amounts instead.
     weekly = str(result.as_dict()["weekly"]) if isinstance(result, Result) else None
     at = now()
@@ -118,6 +130,11 @@ def finalise(store: CaseStore, case_uuid: str) -> str:
         "finalised_at": at,
         "audit": audit,
     }
+    # Format 2: who answered, and the linked answers the facts were read from, frozen with
+    # the version they came from (docs/sync-v2.md, storage/linked_facts.py).
+    bundle.update({k: doc[k] for k in DOCUMENT_FIELDS if k in doc})
+    if linked is not None:
+        bundle["linked_version"] = linked.source()
     reviewed = review_link(store, case_uuid)
     if reviewed is not None:  # only a review's bundle names it (docs/sync-v2.md)
         bundle["review_of"] = reviewed
@@ -141,6 +158,9 @@ def finalise(store: CaseStore, case_uuid: str) -> str:
                 "UPDATE cases SET decision_status = ? WHERE case_uuid = ?",
                 (bundle["decision"]["status"], case_uuid),
             )
+        if linked is not None:
+            facts = canonical(result.as_dict()["facts"]).decode()  # as the result says them
+            store.audit(case_uuid, vid, "facts read", old=linked.version_uuid, new=facts, at=at)
         store.audit(case_uuid, vid, "finalised", new=digest, at=at)
     log.info("finalised case %s version %s sha256 %s", case_uuid, vid, digest)
     return digest
@@ -160,13 +180,21 @@ def amend(
     previous = store.answers(version["version_uuid"])
     notes = store.notes(version["version_uuid"])
     # Check every change first, so the new version and its changes land together or not at all.
-    questionnaire = store.questionnaire_of(version, store.case_row(case_uuid))
+    # (format 1 or 2: a format-2 answer may be not applicable, or a record with views)
+    questionnaire = store.any_ruleset(version["ruleset_sha256"]).questionnaire_by_id[
+        store.case_row(case_uuid)["questionnaire"]
+    ]
     changes: dict[str, Any] = {}
     for question_id, value in (answers or {}).items():
         asked = questionnaire.question_by_id.get(question_id)
         if asked is None:
             raise InputError(f"there is no question {question_id!r} in this questionnaire")
-        changes[question_id] = None if value is None else check_answer(asked, value)
+        if value is None:
+            changes[question_id] = None
+        elif isinstance(questionnaire, QuestionnaireV2):
+            changes[question_id] = check_answer_v2(questionnaire, asked, value)
+        else:
+            changes[question_id] = check_answer(asked, value)
     new_id, at = str(uuid.uuid4()), now()
     with store.transaction() as db:
         db.execute(
@@ -201,6 +229,7 @@ def amend(
                 "INSERT INTO notes (version_uuid, question, text, at) VALUES (?, ?, ?, ?)",
                 (new_id, question, text, at),
             )
+        answered_by.carry(store, case_uuid, version["version_uuid"], new_id, at)
         for question, value in changes.items():
             old = previous.get(question)
             old_text = None if old is None else canonical(json_value(old)).decode()

@@ -123,7 +123,11 @@ class Session:
         found = self.store.any_ruleset(version["ruleset_sha256"]).questionnaire_by_id[
             self.store.case_row(case_uuid)["questionnaire"]
         ]
-        return FormV2(found) if isinstance(found, QuestionnaireV2) else FormV1(found)
+        if not isinstance(found, QuestionnaireV2):
+            return FormV1(found)
+        from rasdesk.storage.linked_facts import fact_values
+
+        return FormV2(found, fact_values(self.store, case_uuid))  # conditions may read them
 
     def answers(self, case_uuid: str) -> dict[str, AnswerValue]:
         return self.store.answers(self.version(case_uuid)["version_uuid"])
@@ -197,9 +201,10 @@ class Session:
         questionnaire, and whether it is final. A finalised version shows its frozen
         answers' result, which must equal the amounts it was finalised with."""
         from rasdesk.domain.budget_v2 import compute_budget_v2
-        from rasdesk.domain.bundle import open_bundle
+        from rasdesk.domain.bundle import answers_document, open_bundle
         from rasdesk.domain.errors import StorageError
         from rasdesk.domain.model_v2 import RulesetV2
+        from rasdesk.storage.linked_facts import case_document
 
         case = self.store.case_row(case_uuid)
         version = self.version(case_uuid)
@@ -207,12 +212,11 @@ class Session:
         assert isinstance(ruleset, RulesetV2)
         questionnaire = ruleset.questionnaire_by_id[case["questionnaire"]]
         source = f"case {case_uuid[:8]}"
-        if version["bundle"] is None:
-            answers = self.store.answers_json(version["version_uuid"])
-            doc = {"questionnaire": case["questionnaire"], "answers": answers}
+        if version["bundle"] is None:  # who answered, and a carer's facts, with the answers
+            doc, _linked = case_document(self.store, case_uuid)
             return compute_budget_v2(ruleset, doc, language, source), questionnaire, False
         bundle = open_bundle(version["bundle"], source)
-        doc = {"questionnaire": bundle["questionnaire"], "answers": bundle["answers"]}
+        doc = answers_document(bundle)  # the linked answers frozen at finalising
         again = compute_budget_v2(ruleset, doc, language, source)
         totals = [(a["id"], a["council"], a["total"]) for a in bundle["result"]["amounts"]]
         if [(a["id"], a["council"], a["total"]) for a in again.as_dict()["amounts"]] != totals:
