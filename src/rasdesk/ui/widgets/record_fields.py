@@ -3,7 +3,11 @@
 and who helped, and the evidence seen. Each control reports its change at once; the page
 merges it into the stored answer (``ui/answer_record.py``). A view of a single-choice
 question is chosen from a list, of a number question typed, of a multiple-choice question
-ticked option by option."""
+ticked option by option. Where the question may *not apply*, every view can say so, stored
+as ``{"not_applicable": true}`` like the agreed answer: the last item of a single-choice
+view's list; a tick of its own beside a number view or after a multiple-choice view's
+options, named "The person's view: I am fed by tube", that turns the view's number or
+ticks off while it is ticked (what they held comes back when it is unticked)."""
 
 from __future__ import annotations
 
@@ -81,6 +85,7 @@ class RecordFields(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.view_boxes: dict[str, QWidget] = {}
+        self.view_na: dict[str, QCheckBox] = {}  # view → its "does not apply" tick
         # One view (the assessor's, when a ruleset names none) is the agreed answer itself.
         if len(views) > 1 and question.type in ("single", "multiple", "number"):
             layout.addWidget(label(QCoreApplication.translate("Record", "Each view"), "h2"))
@@ -101,6 +106,8 @@ class RecordFields(QWidget):
                 grid.addWidget(label(view_title(view)), 2 * number, 0)
                 wide = question.type == "multiple"  # its ticks wrap across the width
                 grid.addWidget(box, 2 * number, 1, 1, 2 if wide else 1)
+                if view in self.view_na and not wide:  # beside the number (after: its Tab)
+                    grid.addWidget(self.view_na[view], 2 * number, 2)
                 asked = (wording or {}).get(view)
                 if asked:  # the view's own question, to read to them (under its box)
                     words = QCoreApplication.translate("Record", "Asked as: {question}").format(
@@ -116,8 +123,8 @@ class RecordFields(QWidget):
                 ),
                 "warning",
             )
-            self.differ.setVisible(record.views_differ())
-            layout.addWidget(self.differ)
+            layout.addWidget(self.differ)  # first: shown with no parent, it was a window
+            self.differ.setVisible(record.views_differ())  # of its own that took the focus
         # Who answered and the evidence fold away until wanted: the question and its
         # answers are what must fit the screen.
         self.more = QCheckBox(QCoreApplication.translate("Record", "Who answered, and evidence"))
@@ -180,8 +187,10 @@ class RecordFields(QWidget):
         self, view: str, value: Any, not_applicable: str | None, language: str
     ) -> QWidget:
         name = view_title(view)
+        na = value == NA_JSON
         if self.question.type == "multiple":
-            return self._ticks(view, name, value if isinstance(value, list) else [], language)
+            chosen = value if isinstance(value, list) else []
+            return self._ticks(view, name, chosen, not_applicable, na, language)
         if self.question.type == "single":
             items = [
                 (shown_text(o.text, o.easy_read, language, False), o.id)
@@ -189,7 +198,7 @@ class RecordFields(QWidget):
             ]
             if not_applicable:
                 items.append((not_applicable, "\x00na"))
-            current = "\x00na" if value == NA_JSON else value
+            current = "\x00na" if na else value
             box = _combo(name, items, current)
             box.currentIndexChanged.connect(
                 lambda _i: self.changed(view=(view, self._combo_value(box)))
@@ -199,18 +208,66 @@ class RecordFields(QWidget):
         edit.setAccessibleName(name)
         edit.setMaximumWidth(200)
         edit.textChanged.connect(lambda text: self._number_view(view, text))
+        if not_applicable:
+            self._na_tick(view, name, not_applicable, na, [edit], edit.text)
         return edit
 
-    def _ticks(self, view: str, name: str, chosen: list[str], language: str) -> QWidget:
+    def _na_tick(
+        self,
+        view: str,
+        name: str,
+        words: str,
+        checked: bool,
+        answers: list[QWidget],
+        held: Callable[[], Any],
+    ) -> QCheckBox:
+        """A view's "does not apply" tick: while ticked, the view is ``NA_JSON`` and its
+        ``answers`` are off; unticked, the view is what they hold again (``held``)."""
+        tick = QCheckBox(words)
+        tick.setObjectName("view_not_applicable")
+        tick.setProperty("roomy", True)  # room for the focus ring: never clipped
+        tick.setAccessibleName(
+            QCoreApplication.translate("Record", "{view}: {answer}").format(view=name, answer=words)
+        )
+        tick.setChecked(checked)
+        for widget in answers:
+            widget.setEnabled(not checked)
+
+        def toggled(on: bool) -> None:
+            for widget in answers:
+                widget.setEnabled(not on)
+            if on:
+                self.changed(view=(view, NA_JSON))
+            elif self.question.type == "number":  # a number not yet typed in full: none
+                self.changed(view=(view, self._number(str(held()))))
+            else:
+                self.changed(view=(view, held()))
+
+        tick.toggled.connect(toggled)
+        self.view_na[view] = tick
+        return tick
+
+    def _ticks(
+        self,
+        view: str,
+        name: str,
+        chosen: list[str],
+        not_applicable: str | None,
+        na: bool,
+        language: str,
+    ) -> QWidget:
         """A multiple-choice view: a tick box per option, named "The person's view:
         Shopping"; an exclusive option ("None of these") clears the others and is
-        cleared by them, as in the answer itself."""
+        cleared by them, as in the answer itself. *Does not apply* comes last."""
         box = QWidget()
         box.setAccessibleName(name)
         flow = FlowLayout(box, spacing=12)
         flow.setContentsMargins(0, 0, 0, 0)
         ticks: list[QCheckBox] = []
         alone = self.question.exclusive_option
+
+        def picked() -> list[str] | None:
+            return [str(t.property("option")) for t in ticks if t.isChecked()] or None
 
         def toggled(option: str, on: bool) -> None:
             for tick in ticks:
@@ -219,8 +276,7 @@ class RecordFields(QWidget):
                     tick.blockSignals(True)
                     tick.setChecked(False)
                     tick.blockSignals(False)
-            picked = [str(t.property("option")) for t in ticks if t.isChecked()]
-            self.changed(view=(view, picked or None))
+            self.changed(view=(view, picked()))
 
         for option in self.question.options:
             words = shown_text(option.text, option.easy_read, language, False)
@@ -236,6 +292,8 @@ class RecordFields(QWidget):
             tick.toggled.connect(lambda on, o=option.id: toggled(o, on))
             ticks.append(tick)
             flow.addWidget(tick)
+        if not_applicable:
+            flow.addWidget(self._na_tick(view, name, not_applicable, na, list(ticks), picked))
         return box
 
     @staticmethod
@@ -244,21 +302,25 @@ class RecordFields(QWidget):
         return NA_JSON if data == "\x00na" else data
 
     def _number_view(self, view: str, text: str) -> None:
-        text = text.strip()
-        if not text:
-            self.changed(view=(view, None))
-            return
+        number = self._number(text)
+        if number is not None or not text.strip():
+            self.changed(view=(view, number))
+        # else: not a number yet (or out of range): nothing saved
+
+    def _number(self, text: str) -> Decimal | None:
+        """The number typed, if it is one the question takes."""
         try:
-            number = Decimal(text)
+            number = Decimal(text.strip())
         except InvalidOperation:
-            return  # not a number yet: nothing saved
+            return None
         low, high = self.question.minimum, self.question.maximum
         if (
             number.is_finite()
             and (low is None or number >= low)
             and (high is None or number <= high)
         ):
-            self.changed(view=(view, number))
+            return number
+        return None
 
     def evidence_text(self) -> str:
         text = self.evidence.toPlainText()
