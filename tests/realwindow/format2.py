@@ -1,7 +1,8 @@
 """The real-window walk's format-2 leg (docs/ruleset-v2.md): the question pages of real
 assessment forms — the agreed answer with the person's, the assessor's and the carer's
 views and the carer's own wording, who answered and helped and the evidence opened, *does
-not apply*, an exclusive "None of these", easy read with a picture per option — the check
+not apply* (as the answer, and as each view of a multiple-choice and a number question),
+an exclusive "None of these", easy read with a picture per option — the check
 page, and the budget pages of the format-2 demo (periods, costed items, an NHS part) and
 of example (d) (two amounts a year), each checked in the real window as format 1's pages
 are: the question and Continue in view, nothing clipped, nothing beyond the right edge."""
@@ -9,6 +10,7 @@ are: the question and Continue in view, nothing clipped, nothing beyond the righ
 from __future__ import annotations
 
 import json
+import tempfile
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -26,6 +28,7 @@ from rasdesk.ui.pages.check_answers_v2 import CheckAnswersV2Page
 from rasdesk.ui.pages.question_v2 import QuestionV2Page
 from rasdesk.ui.pages.result_v2 import ResultV2Page
 from rasdesk.ui.widgets.answers import ChoiceAnswer
+from tests.ui.na_views import na_views_ruleset
 
 EXAMPLES = resources_dir() / "examples"
 Check = Callable[[MainWindow, str, list[QWidget], bool], None]
@@ -86,7 +89,7 @@ def walk_format2(
             check_page(win, f"format 2 {where} (opened)", [page.next], False)
         if page.record_fields is not None:  # below the answers: reached by scrolling
             fields = page.record_fields
-            boxes: list[QWidget] = list(fields.view_boxes.values())
+            boxes: list[QWidget] = [*fields.view_boxes.values(), *fields.view_na.values()]
             if opened:
                 boxes += [fields.answered_by, fields.helped_by, fields.evidence]
             check_page(win, f"format 2 {where} (record)", boxes, True)
@@ -98,6 +101,19 @@ def walk_format2(
     question(example_a, "special_diet", "not-applicable")
     question(example_a, "activities", "none-of-these")
     question(example_d, "personal_care", "three-views", opened=True)
+    # Each view of a multiple-choice and a number question may not apply: its own tick.
+    na = {"not_applicable": True}
+    with tempfile.TemporaryDirectory() as folder:
+        example_na = case(
+            na_views_ruleset(Path(folder)),
+            "Nia Evans",
+            {
+                "activities": {"agreed": ["shopping"], "views": {"person": na}},
+                "outings": {"views": {"person": na, "assessor": Decimal(4)}},  # they differ
+            },
+        )
+    question(example_na, "activities", "views-not-applicable")
+    question(example_na, "outings", "number-views-not-applicable")
     win.session.set_modes(example_a, Modes(large=large, easy=True))
     question(example_a, "washing", "easy-read-pictures")
     win.session.set_modes(example_a, Modes(large=large))

@@ -17,8 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QWidget
 
 from rasdesk.domain.answers_v2 import NOT_APPLICABLE, read_answers_v2
-from rasdesk.domain.signing import load_private_key, sign_envelope
-from rasdesk.platform.paths import demo_dir, resources_dir
+from rasdesk.platform.paths import resources_dir
 from rasdesk.platform.rulesets import install, load_signed_any
 from rasdesk.storage.store import Person
 from rasdesk.ui.main_window import MainWindow
@@ -26,37 +25,16 @@ from rasdesk.ui.modes import Modes
 from rasdesk.ui.pages.check_answers_v2 import CheckAnswersV2Page
 from rasdesk.ui.pages.question_v2 import QuestionV2Page
 from tests.ui.drive import digit, focus, key, named, tab_to, type_text, visible_text
+from tests.ui.na_views import GO_OUT, na_views_ruleset
 
 EXAMPLE_A = resources_dir() / "examples" / "a-points-table" / "points-table.ruleset.json"
 NA = {"not_applicable": True}
-GO_OUT = "I do not go out"
 
 
 def ruleset(tmp_path: Path) -> tuple[Path, Any]:
-    """Example (a) where "activities" and a new number question may not apply, signed with
-    the DEMO key."""
-    doc = json.loads(EXAMPLE_A.read_text())
-    doc["version"] += ".na-views"
-    person = doc["questionnaires"][0]
-    community = next(s for s in person["sections"] if s["id"] == "community")
-    community["questions"][0]["not_applicable"] = {"en": GO_OUT}
-    community["questions"].append(
-        {
-            "id": "outings",
-            "type": "number",
-            "text": {"en": "How many times a week do you go out?"},
-            "unit": {"en": "times a week"},
-            "min": 0,
-            "max": 50,
-            "not_applicable": {"en": GO_OUT},
-        }
-    )
-    key_pem = (demo_dir() / "DEMO-ONLY-signing-key.pem").read_bytes()
-    path = tmp_path / "na-views.ruleset.signed.json"
-    path.write_bytes(sign_envelope(json.dumps(doc).encode(), load_private_key(key_pem)))
+    path = na_views_ruleset(tmp_path)
     install(path)
-    verified = load_signed_any(path)
-    return path, verified
+    return path, load_signed_any(path)
 
 
 def new_case(win: MainWindow, tmp_path: Path) -> tuple[str, Any]:
