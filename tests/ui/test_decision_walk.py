@@ -104,8 +104,13 @@ def test_questionnaire_to_decision_letter_by_keyboard(
     settle_focus(qtbot, win)
     tab_to(named("Support plan"))
     enter()
-    for kind, provider, quantity, unit, rate in ITEMS:
+    for number, (kind, provider, quantity, unit, rate) in enumerate(ITEMS):
         assert isinstance(win.page, PlanPage)
+        # The list is as tall as its rows ("No items yet." or the items so far), not a
+        # tall blank box: it grows by a row per item.
+        rows = max(number, 1)
+        row_height = win.page.items.row_height(0)
+        assert rows * row_height <= win.page.items.height() <= rows * row_height + 12
         assert QApplication.focusWidget() is win.page.fields["kind"]
         for text in (kind, provider, quantity, unit):
             type_text(text)

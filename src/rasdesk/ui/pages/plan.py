@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QWidget,
 )
@@ -28,6 +27,7 @@ from rasdesk.storage import decisions
 from rasdesk.ui.decision_words import direction_words, mechanism_words, period_words, pounds
 from rasdesk.ui.modes import Modes
 from rasdesk.ui.session import Session
+from rasdesk.ui.widgets.fitted_list import FittedList
 from rasdesk.ui.widgets.page import Page, button, heading, label, row
 from rasdesk.ui.words import shown_text
 
@@ -77,7 +77,7 @@ class PlanPage(Page):
             )
         )
         self.body.addWidget(label(self.tr("What the budget will buy"), "h2"))
-        self.items = QListWidget()
+        self.items = FittedList(most=8)  # as tall as its rows; a longer plan scrolls
         self.items.setAccessibleName(self.tr("Items of the plan"))
         for item in self.plan.items if self.plan else ():
             text = self.tr(
