@@ -51,6 +51,9 @@ from rasdesk.storage import lifecycle
 from rasdesk.storage import store as store_module
 from rasdesk.storage.store import CaseStore, Person
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from page_images import to_pngs  # scripts/page_images.py
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "print-samples" / "format2"
 EXAMPLES = resources_dir() / "examples"
@@ -264,27 +267,6 @@ def options(ruleset: RulesetV2) -> list[Any]:
     ]
 
 
-def to_pngs(pdf: Path, stem: str) -> list[Path]:
-    with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(["pdftoppm", "-png", "-r", str(DPI), str(pdf), f"{tmp}/p"], check=True)
-        pages = sorted(Path(tmp).glob("p-*.png"), key=lambda p: int(p.stem.split("-")[-1]))
-        out = []
-        for n, page in enumerate(pages, 1):
-            target = OUT / f"{stem}-{n}.png"
-            shrink(page, target)
-            out.append(target)
-    return out
-
-
-def shrink(page: Path, target: Path) -> None:
-    from PIL import Image  # reportlab's dependency
-
-    with Image.open(page) as im:
-        im.convert("RGB").quantize(
-            colors=32, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
-        ).save(target, "PNG", optimize=True)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--samples", action="store_true", help="write docs/print-samples/format2")
@@ -322,7 +304,7 @@ def main() -> int:
                                 failures += 1
                                 print(f"{stem}: {problem}")
                             if args.samples and (made.name, style, lang, accessible) in SAMPLES:
-                                pages = to_pngs(pdf, stem)
+                                pages = to_pngs(pdf, OUT, stem, DPI)
                                 rows.append((made, style, lang, stem, len(pages)))
         finally:
             store.close()

@@ -19,7 +19,6 @@ import json
 import os
 import secrets
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -35,6 +34,9 @@ from rasdesk.printing.render import render_document
 from rasdesk.storage import lifecycle
 from rasdesk.storage import store as store_module
 from rasdesk.storage.store import CaseStore, Person
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from page_images import to_pngs  # scripts/page_images.py
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "print-samples"
@@ -117,34 +119,6 @@ def make_cases(store: CaseStore) -> dict[str, str]:
     return ids
 
 
-def to_pngs(pdf: Path, stem: str) -> list[Path]:
-    with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(
-            ["pdftoppm", "-png", "-r", str(DPI), str(pdf), str(Path(tmp) / "p")], check=True
-        )
-        made = sorted(Path(tmp).glob("p-*.png"), key=lambda p: int(p.stem.split("-")[-1]))
-        out = []
-        for n, page in enumerate(made, 1):
-            target = OUT / f"{stem}-{n}.png"
-            shrink(page, target)
-            out.append(target)
-    return out
-
-
-def shrink(page: Path, target: Path) -> None:
-    """32 colours, no dithering: looks the same (black text, pale tints), a third the size."""
-    try:
-        from PIL import Image  # reportlab's dependency
-    except ImportError:
-        shutil.move(page, target)
-        return
-    with Image.open(page) as im:
-        quantised = im.convert("RGB").quantize(
-            colors=32, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
-        )
-        quantised.save(target, "PNG", optimize=True)
-
-
 def main() -> int:
     if shutil.which("pdftoppm") is None:
         print("print-samples: pdftoppm (poppler-utils) is needed", file=sys.stderr)
@@ -173,7 +147,7 @@ def main() -> int:
                             pdf.write_bytes(fn(doc))
                             if kind:
                                 shutil.copy(pdf, OUT / pdf.name)
-                            pages = to_pngs(pdf, stem)
+                            pages = to_pngs(pdf, OUT, stem, DPI)
                             total_bytes += sum(p.stat().st_size for p in pages)
                             files = f"`{stem}-1.png` … `{stem}-{len(pages)}.png`"
                             what = f"{style_words}{', **accessible copy**' if kind else ''}"
