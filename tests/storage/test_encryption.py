@@ -266,3 +266,32 @@ def test_a_store_whose_key_entry_is_gone_is_refused_and_no_new_key_is_made(
         assert store.case_row(case_uuid)["council_ref"] == REF
     finally:
         store.close()
+
+
+def test_no_sqlite_utils_plugin_hooks_the_encrypted_connection(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A package installed beside rasdesk that registers a sqlite-utils plugin never gets
+    the store's connection (and opening scans no entry points for plugins)."""
+    import sqlite_utils.plugins
+
+    def plugin_scan(*_: object) -> None:
+        raise AssertionError("sqlite-utils's plugins were loaded")
+
+    monkeypatch.setattr(sqlite_utils.plugins, "ensure_plugins_loaded", plugin_scan)
+    monkeypatch.setattr(sqlite_utils.db, "ensure_plugins_loaded", plugin_scan)
+    hooked: list[object] = []
+
+    class Plugin:
+        @sqlite_utils.hookimpl
+        def prepare_connection(self, conn: object) -> None:
+            hooked.append(conn)
+
+    plugin = Plugin()
+    sqlite_utils.plugins.pm.register(plugin)
+    try:
+        db = connect(tmp_path / "cases.db", KEY)
+        db.conn.close()
+    finally:
+        sqlite_utils.plugins.pm.unregister(plugin)
+    assert hooked == []

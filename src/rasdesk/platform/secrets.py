@@ -5,12 +5,22 @@ created on first use and kept only in the OS store: the Secret Service (GNOME Ke
 KWallet) on Linux, the Credential Manager on Windows, the Keychain on macOS. With no
 usable store rasdesk refuses to store cases and says why; it never writes the key to a
 file, and it does not accept keyrings.alt's file backends.
+
+The backend is the platform's own, chosen by name (``platform_backend``), not found by
+keyring's discovery: that scans every installed package's entry points and asks each
+backend whether it can run (a tenth of a second at start-up), and it could pick a
+plugin's backend, such as keyrings.alt's files. A backend set with ``keyring.set_keyring``
+first (the demo's in-memory one, the tests') or named in ``PYTHON_KEYRING_BACKEND`` is
+used instead, and still checked (keyring's own configuration file is not read).
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib
+import os
 import secrets as _random
+import sys
 from typing import Any
 
 from rasdesk.domain.errors import SecretStoreUnavailable, StorageError
@@ -31,20 +41,73 @@ _HOW = (
 )
 
 
+def platform_backend() -> Any:  # a keyring.backend.KeyringBackend
+    """This platform's password store, by name: the Credential Manager on Windows, the
+    Keychain on macOS, the Secret Service elsewhere (Linux, the BSDs)."""
+    if sys.platform == "win32":
+        from keyring.backends.Windows import WinVaultKeyring
+
+        return WinVaultKeyring()
+    if sys.platform == "darwin":
+        from keyring.backends.macOS import Keyring as MacKeyring
+
+        return MacKeyring()
+    from keyring.backends.SecretService import Keyring as SecretServiceKeyring
+
+    return SecretServiceKeyring()  # type: ignore[no-untyped-call]
+
+
+def named_backend(name: str) -> Any:
+    """The backend class ``name`` names (``PYTHON_KEYRING_BACKEND``: module.Class), made."""
+    module, _, cls = name.rpartition(".")
+    try:
+        return getattr(importlib.import_module(module), cls)()
+    except (ImportError, AttributeError, ValueError, TypeError) as exc:
+        raise SecretStoreUnavailable(
+            f"PYTHON_KEYRING_BACKEND names a password store that cannot be loaded ({exc}). {_HOW}"
+        ) from None
+
+
+def backend() -> Any:
+    """The password store rasdesk uses: the one set with ``keyring.set_keyring`` if any
+    (the demo's, the tests'), else the one ``PYTHON_KEYRING_BACKEND`` names, else the
+    platform's (``platform_backend``); set once."""
+    import keyring.core
+
+    # keyring keeps the backend set or found in this module variable; it is None until one
+    # is set, and asking keyring.get_keyring() then would run its discovery.
+    if getattr(keyring.core, "_keyring_backend", None) is None:
+        name = os.environ.get("PYTHON_KEYRING_BACKEND", "").strip()
+        keyring.core.set_keyring(named_backend(name) if name else platform_backend())
+    return keyring.core.get_keyring()
+
+
+#: The backend last found usable: the check asks the Secret Service whether it runs (a
+#: D-Bus connection), once per process rather than before every read.
+_usable: list[Any] = []
+
+
 def backend_problem() -> str | None:
     """Why the current keyring backend cannot be used, or None if it can."""
-    import keyring
-
-    backend = keyring.get_keyring()
-    backends = getattr(backend, "backends", [backend])  # a ChainerBackend holds several
-    usable = [
-        b
-        for b in backends
-        if not type(b).__module__.startswith(_REFUSED_MODULES) and b.priority > 0
-    ]
+    current = backend()
+    if _usable and _usable[0] is current:
+        return None
+    backends = getattr(current, "backends", [current])  # a ChainerBackend holds several
+    usable = [b for b in backends if not type(b).__module__.startswith(_REFUSED_MODULES)]
+    usable = [b for b in usable if _priority(b) > 0]
     if not usable:
-        return f"no usable password store was found (keyring found: {type(backend).__module__})"
+        return f"no usable password store was found (keyring found: {type(current).__module__})"
+    _usable[:] = [current]
     return None
+
+
+def _priority(b: Any) -> float:
+    """The backend's own answer to "can you run here" (keyring's discovery asks the same):
+    above 0 if it can; a backend that cannot says so by raising."""
+    try:
+        return float(b.priority)
+    except Exception:  # keyring backends raise RuntimeError and others when they cannot run
+        return 0.0
 
 
 def _username(name: str) -> str:
@@ -73,12 +136,11 @@ def keep_on_this_computer(backend: Any) -> None:  # a keyring.backend.KeyringBac
 def _check() -> Any:
     """The keyring module, once its backend is known to be usable."""
     import keyring
-    import keyring.errors
 
     problem = backend_problem()
     if problem:
         raise SecretStoreUnavailable(f"{problem}. {_HOW}")
-    keep_on_this_computer(keyring.get_keyring())
+    keep_on_this_computer(keyring.get_keyring())  # the one backend_problem found usable
     return keyring
 
 
@@ -87,7 +149,7 @@ def get_secret(name: str) -> str | None:
     try:
         value: str | None = keyring.get_password(SERVICE, _username(name))
         return value
-    except keyring.errors.KeyringError as exc:
+    except Exception as exc:  # KeyringError, or the Secret Service gone since it was checked
         raise SecretStoreUnavailable(f"the password store did not answer ({exc}). {_HOW}") from None
 
 
@@ -95,7 +157,7 @@ def set_secret(name: str, value: str) -> None:
     keyring = _check()
     try:
         keyring.set_password(SERVICE, _username(name), value)
-    except keyring.errors.KeyringError as exc:
+    except Exception as exc:  # KeyringError, or the Secret Service gone since it was checked
         raise SecretStoreUnavailable(
             f"the password store refused to save ({exc}). {_HOW}"
         ) from None

@@ -3,6 +3,7 @@
 sqlcipher3 is registered as ``pysqlite3`` before sqlite-utils is imported, so sqlite-utils
 uses it and catches its errors. The key is a raw 256-bit key (``PRAGMA key = "x'…'"``),
 never a passphrase. WAL with ``synchronous=FULL``: a write that returned is on disk.
+sqlite-utils's plugins are not loaded.
 """
 
 from __future__ import annotations
@@ -58,4 +59,7 @@ def connect(path: Path, key: bytes) -> sqlite_utils.Database:
             f"{path} cannot be opened: it is not a rasdesk case store, or the key in the password "
             "store is not its key. Nothing was changed."
         ) from None
-    return sqlite_utils.Database(conn)
+    # No sqlite-utils plugins: loading them scans every installed package's entry points
+    # (a start-up cost), and no package installed beside rasdesk may hook the connection
+    # to the encrypted store.
+    return sqlite_utils.Database(conn, execute_plugins=False)
