@@ -700,6 +700,14 @@
         <translation>Dydy&apos;r ffeil ddim yn set reolau y gall rasdesk ei defnyddio. Does dim byd wedi&apos;i osod.</translation>
     </message>
     <message>
+        <source>The cared-for person&apos;s case is needed first</source>
+        <translation>Mae angen achos yr unigolyn sy&apos;n derbyn gofal yn gyntaf</translation>
+    </message>
+    <message>
+        <source>This carer&apos;s assessment reads facts from the cared-for person&apos;s case. Do what is named below in that case, then come back to this one.</source>
+        <translation>Mae&apos;r asesiad gofalwr hwn yn darllen ffeithiau o achos yr unigolyn sy&apos;n derbyn gofal. Gwnewch yr hyn a enwir isod yn yr achos hwnnw, yna dewch yn ôl at yr un hwn.</translation>
+    </message>
+    <message>
         <source>Some answers are missing or do not fit</source>
         <translation>Mae rhai atebion ar goll neu ddim yn ffitio</translation>
     </message>
@@ -955,6 +963,53 @@
     <message>
         <source>Letter</source>
         <translation>Llythyr</translation>
+    </message>
+</context>
+<context>
+    <name>LinkedFacts</name>
+    <message>
+        <source>Read from {name}&apos;s case, version {number} (finalised).</source>
+        <translation>Wedi&apos;u darllen o achos {name}, fersiwn {number} (wedi&apos;i gwblhau).</translation>
+    </message>
+    <message>
+        <source>Read from {name}&apos;s case, version {number}, as its draft stood when this assessment was finalised.</source>
+        <translation>Wedi&apos;u darllen o achos {name}, fersiwn {number}, fel yr oedd y drafft pan gwblhawyd yr asesiad hwn.</translation>
+    </message>
+    <message>
+        <source>Read from {name}&apos;s case, version {number}, a draft: the facts may change until it is finalised.</source>
+        <translation>Wedi&apos;u darllen o achos {name}, fersiwn {number}, drafft: gall y ffeithiau newid nes iddo gael ei gwblhau.</translation>
+    </message>
+    <message>
+        <source>{fact}: {value}</source>
+        <translation>{fact}: {value}</translation>
+    </message>
+    <message>
+        <source>This assessment reads facts from the cared-for person&apos;s case, but it is not linked to one. Start the carer&apos;s assessment from the person&apos;s case: select them in the case list, then choose New carer&apos;s assessment.</source>
+        <translation>Mae&apos;r asesiad hwn yn darllen ffeithiau o achos yr unigolyn sy&apos;n derbyn gofal, ond nid yw wedi&apos;i gysylltu ag un. Dechreuwch yr asesiad gofalwr o achos yr unigolyn: dewiswch yr unigolyn yn y rhestr achosion, yna dewiswch Asesiad gofalwr newydd.</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s case is not the assessment these facts come from. Link the carer&apos;s assessment to the cared-for person&apos;s own case.</source>
+        <translation>Nid achos {name} yw&apos;r asesiad y daw&apos;r ffeithiau hyn ohono. Cysylltwch yr asesiad gofalwr ag achos yr unigolyn sy&apos;n derbyn gofal ei hun.</translation>
+    </message>
+    <message>
+        <source>Check {name}&apos;s case: {problem}</source>
+        <translation>Gwiriwch achos {name}: {problem}</translation>
+    </message>
+    <message>
+        <source>Answer &quot;{question}&quot; in {name}&apos;s case first.</source>
+        <translation>Atebwch &quot;{question}&quot; yn achos {name} yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Who answered this assessment: {who}</source>
+        <translation>Pwy atebodd yr asesiad hwn: {who}</translation>
+    </message>
+    <message>
+        <source>Who answered this assessment</source>
+        <translation>Pwy atebodd yr asesiad hwn</translation>
+    </message>
+    <message>
+        <source>From the cared-for person&apos;s case</source>
+        <translation>O achos yr unigolyn sy&apos;n derbyn gofal</translation>
     </message>
 </context>
 <context>

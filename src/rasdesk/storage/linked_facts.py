@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from rasdesk.domain.answers_v2 import read_answers_v2
-from rasdesk.domain.bundle import answers_document as bundle_document
 from rasdesk.domain.bundle import open_bundle
 from rasdesk.domain.errors import AnswersError, LinkedCaseError, Problem
 from rasdesk.domain.model_v2 import Fact, RulesetV2
@@ -200,29 +199,42 @@ def case_document(store: CaseStore, case_uuid: str) -> tuple[dict[str, Any], Lin
     return doc, linked
 
 
+def linked_shown(store: CaseStore, case_uuid: str) -> LinkedAnswers | None:
+    """The linked answers the case's current version uses, for the check and budget pages:
+    a finalised version's frozen ones (and the version its bundle names), or a draft's as
+    the linked case gives them now (raising ``LinkedCaseError`` as computing would). None
+    when the questionnaire declares no facts, or an older bundle names no version."""
+    facts = facts_of(store, case_uuid)
+    if not facts:
+        return None
+    version = store.current_version(case_uuid)
+    if version["bundle"] is None:
+        return read_linked(store, case_uuid)
+    bundle = open_bundle(version["bundle"])
+    source = bundle.get("linked_version")
+    if source is None or bundle.get("linked") is None:
+        return None
+    ruleset = store.any_ruleset(version["ruleset_sha256"])
+    assert isinstance(ruleset, RulesetV2)
+    read = read_answers_v2(bundle["linked"], ruleset)
+    return LinkedAnswers(
+        source["case_uuid"],
+        store.case_row(source["case_uuid"])["person_name"],
+        source["version_uuid"],
+        source["number"],
+        source["state"],
+        bundle["linked"]["questionnaire"],
+        bundle["linked"]["answers"],
+        {f.id: read.visible[f.question] for f in facts if f.question in read.visible},
+    )
+
+
 def fact_values(store: CaseStore, case_uuid: str) -> dict[str, object]:
     """The facts the question flow's conditions read: the finalised version's frozen ones,
     or the draft's as the linked case gives them now; none while they cannot be read (the
     budget and check pages say why)."""
-    if not facts_of(store, case_uuid):
-        return {}
-    version = store.current_version(case_uuid)
-    ruleset = store.any_ruleset(version["ruleset_sha256"])
-    assert isinstance(ruleset, RulesetV2)
     try:
-        if version["bundle"] is not None:
-            doc = bundle_document(open_bundle(version["bundle"]))
-            if "linked" not in doc:
-                return {}
-            linked_q = ruleset.questionnaire_by_id[doc["linked"]["questionnaire"]]
-            read = read_answers_v2(doc["linked"], ruleset)
-            facts = ruleset.questionnaire_by_id[doc["questionnaire"]].facts
-            return {
-                f.id: read.visible[f.question]
-                for f in facts
-                if f.questionnaire == linked_q.id and f.question in read.visible
-            }
-        linked = read_linked(store, case_uuid)
+        linked = linked_shown(store, case_uuid)
     except (LinkedCaseError, AnswersError):
         return {}
     return {} if linked is None else linked.facts

@@ -18,6 +18,7 @@ from rasdesk.domain.errors import (
     AnswersError,
     CaseStateError,
     InputError,
+    LinkedCaseError,
     RasdeskError,
     RulesetError,
     SecretStoreUnavailable,
@@ -46,6 +47,15 @@ def describe(exc: BaseException) -> tuple[str, str]:
             QCoreApplication.translate("Errors", "This ruleset cannot be used"),
             QCoreApplication.translate(
                 "Errors", "The file is not a ruleset rasdesk can use. Nothing was installed."
+            ),
+        )
+    if isinstance(exc, LinkedCaseError):
+        return (
+            QCoreApplication.translate("Errors", "The cared-for person's case is needed first"),
+            QCoreApplication.translate(
+                "Errors",
+                "This carer's assessment reads facts from the cared-for person's case. Do what "
+                "is named below in that case, then come back to this one.",
             ),
         )
     if isinstance(exc, AnswersError):

@@ -311,18 +311,14 @@ class MainWindow(QMainWindow):
             )
         if kind == "result" and s.is_format2(case):
             from rasdesk.ui.pages.result_v2 import ResultV2Page
-            from rasdesk.ui.widgets.receipt import ReceiptLine
 
-            result, questionnaire, final = s.budget_v2(case, modes.language)
-            return ResultV2Page(
-                result,
-                questionnaire,
-                final,
+            return ResultV2Page.for_case(  # with the council's receipt, a carer's facts
+                s,
+                case,
                 modes,
                 go_back=lambda: self.go(("check", case)),  # a finalised case's: read-only
                 finalise=lambda: self.finalise(case),
                 print_letter=lambda: self.choose_print(case),
-                receipt=ReceiptLine(s, case) if final else None,
             )
         if kind == "result":
             from rasdesk.ui.pages.result import ResultPage

@@ -53,17 +53,23 @@ class CheckAnswersPage(Page):
             )
         else:
             self.body.addWidget(label(self.tr("Check the answers"), "h1"))
+        top = self.top_widgets(modes)  # format 2: who answered, a carer's facts
         problems = [] if self.read_only else self.problems(form, answers, lang)
         self.summary: ErrorSummary | None = None
         if problems:
             self.summary = ErrorSummary(
                 self.tr("There is a problem"),
-                [(words, lambda qid=qid: change(qid)) for words, qid in problems],
+                [
+                    (words, go if callable(go) else lambda qid=go: change(qid))
+                    for words, go in problems
+                ],
             )
             self.body.addWidget(self.summary)
         since = reviews.since_box(session, case_uuid, lang)  # a review: what changed
         if since is not None:
             self.body.addWidget(since)
+        for widget in top:
+            self.body.addWidget(widget)
         unchecked = set() if self.read_only else set(reviews.to_check(session, case_uuid))
         self.change_links: dict[str, QWidget] = {}
         path = flow.shown_questions(form, answers)
@@ -118,10 +124,14 @@ class CheckAnswersPage(Page):
         self.finish()
 
     # --- what a format-2 check page (check_answers_v2.py) says differently --------------
+    def top_widgets(self, modes: Modes) -> list[QWidget]:
+        """What the page shows above the answers (none in format 1)."""
+        return []
+
     def problems(
         self, form: flow.Form, answers: dict[str, Any], lang: str
-    ) -> list[tuple[str, str]]:
-        """What stops the budget, each with the question to go to."""
+    ) -> list[tuple[str, str | Callable[[], None]]]:
+        """What stops the budget, each with the question to go to (or what to do)."""
         return [
             (self.tr("Answer: {question}").format(question=self.asked(q, lang)), q.id)
             for _s, q in flow.missing_required(form, answers)

@@ -2,26 +2,52 @@
 agreed one (the one that counts) with its points, *does not apply* in the ruleset's own
 words ("not counted"), each view recorded, who answered and helped, and the evidence (none of these while the
 laptop is handed to the person: they are the assessor's record); the problems at the top
-also name views that differ with no agreed answer."""
+also name views that differ with no agreed answer. Above the answers: who answered the
+assessment as a whole, and a carer's facts read from the linked person's case (or what is
+missing there, which also stops the budget: ``widgets/linked_facts_box.py``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
+
+from PySide6.QtWidgets import QWidget
 
 from rasdesk.domain.answers_v2 import NotApplicable
 from rasdesk.domain.model import Question
 from rasdesk.ui import flow
 from rasdesk.ui.answer_record import Recorded, typed
+from rasdesk.ui.modes import Modes
 from rasdesk.ui.pages.check_answers import CheckAnswersPage
+from rasdesk.ui.widgets import linked_facts_box
+from rasdesk.ui.widgets.linked_facts_box import AnsweredByField, LinkedFactsBox
 from rasdesk.ui.widgets.record_fields import view_title, who_words
 from rasdesk.ui.words import answer_words
 
 
 class CheckAnswersV2Page(CheckAnswersPage):
+    def top_widgets(self, modes: Modes) -> list[QWidget]:
+        """Who answered the assessment, and a carer's facts from the person's case: the
+        assessor's record, not shown while the person holds the laptop."""
+        self.answered_by: AnsweredByField | None = None
+        self.facts: LinkedFactsBox | None = None
+        if self.handed:
+            return []
+        self.answered_by = AnsweredByField(self.session, self.case_uuid, self.read_only)
+        if not linked_facts_box.wanted(self.session, self.case_uuid):
+            return [self.answered_by]
+        self.facts = LinkedFactsBox(
+            self.session, self.case_uuid, modes.language, modes.easy, self.read_only
+        )
+        return [self.answered_by, self.facts]
+
     def problems(
         self, form: flow.Form, answers: dict[str, Any], lang: str
-    ) -> list[tuple[str, str]]:
-        differ = [
+    ) -> list[tuple[str, str | Callable[[], None]]]:
+        linked: list[tuple[str, str | Callable[[], None]]] = [
+            (words, self._show_facts) for words in (self.facts.problems if self.facts else [])
+        ]
+        differ: list[tuple[str, str | Callable[[], None]]] = [
             (
                 self.tr("Record the agreed answer: {question}").format(
                     question=self.asked(q, lang)
@@ -33,7 +59,13 @@ class CheckAnswersV2Page(CheckAnswersPage):
         ]
         named = {qid for _words, qid in differ}
         missing = [p for p in super().problems(form, answers, lang) if p[1] not in named]
-        return differ + missing
+        return linked + differ + missing
+
+    def _show_facts(self) -> None:
+        """A problem in the person's case: to the box that says what to do there."""
+        assert self.facts is not None
+        self.scroll.ensureWidgetVisible(self.facts)
+        self.say("; ".join(self.facts.problems))
 
     def answer_text(self, question: Question, value: Any, lang: str, easy: bool) -> str:
         record = Recorded.read(value)

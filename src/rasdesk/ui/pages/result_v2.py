@@ -2,7 +2,8 @@
 one-off with what it covers), its parts each with its funder, then the council's part, the
 other funders' parts and the total, never mixed up; the points chart only for a part that is
 per point; the "what it would buy in hours" line beside an amount that declares it; the
-engine's explanation step by step; the council's contact details under their own heading.
+engine's explanation step by step (a carer's facts among them, with the version of the
+person's case they were read from); the council's contact details under their own heading.
 Read aloud speaks the page's words in order: the figures, then the explanation step by
 step."""
 
@@ -18,6 +19,7 @@ from rasdesk.domain.phrases_v2 import PHRASES_V2
 from rasdesk.domain.result_v2 import AmountResult, ResultV2
 from rasdesk.ui.modes import Modes
 from rasdesk.ui.pages.result import confirm_finalise
+from rasdesk.ui.session import Session
 from rasdesk.ui.widgets.page import Page, button, heading, label, row
 from rasdesk.ui.widgets.points_chart import PointsChart
 from rasdesk.ui.widgets.read_aloud import ReadAloud
@@ -35,6 +37,7 @@ class ResultV2Page(Page):
         finalise: Callable[[], None] | None = None,
         print_letter: Callable[[], None] | None = None,
         receipt: QWidget | None = None,
+        linked: str | None = None,  # which version of the person's case facts came from
     ) -> None:
         super().__init__()
         self.finalise_action = finalise
@@ -67,6 +70,9 @@ class ResultV2Page(Page):
         for spec, amount in zip(questionnaire.amounts, result.amounts, strict=True):
             self._amount(spec, amount, result, questionnaire, modes)
         self.body.addWidget(label(self.tr("How the figures were worked out"), "h2"))
+        self.linked = label(linked, "hint") if linked else None
+        if self.linked is not None:  # a carer's facts: the explanation shows each one
+            self.body.addWidget(self.linked)
         for step in result.explanation:
             if step.step != "contact":  # said under its own heading, where it is looked for
                 self.body.addWidget(label(step.easy_read if modes.easy else step.text))
@@ -92,6 +98,36 @@ class ResultV2Page(Page):
             buttons.append(self.print_button)
         self.body.addWidget(row(*buttons))
         self.finish()
+
+    @classmethod
+    def for_case(
+        cls,
+        session: Session,
+        case_uuid: str,
+        modes: Modes,
+        go_back: Callable[[], None],
+        finalise: Callable[[], None],
+        print_letter: Callable[[], None],
+    ) -> ResultV2Page:
+        """The page of a stored case: its result (``Session.budget_v2``), the council's
+        receipt of a finalised version, and where a carer's facts were read from."""
+        from rasdesk.storage.linked_facts import linked_shown
+        from rasdesk.ui.linked_words import source_words
+        from rasdesk.ui.widgets.receipt import ReceiptLine
+
+        result, questionnaire, final = session.budget_v2(case_uuid, modes.language)
+        linked = linked_shown(session.store, case_uuid)  # read already: no refusal here
+        return cls(
+            result,
+            questionnaire,
+            final,
+            modes,
+            go_back,
+            finalise,
+            print_letter,
+            receipt=ReceiptLine(session, case_uuid) if final else None,
+            linked=source_words(linked, final) if linked is not None else None,
+        )
 
     def spoken(self) -> list[tuple[str, str]]:
         """Every word the page shows, in its order (figures, parts, funders, the
