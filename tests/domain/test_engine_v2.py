@@ -296,3 +296,19 @@ def test_linked_case_is_required_and_checked() -> None:
     with pytest.raises(AnswersError) as caught:
         compute_budget_v2(ruleset, {"questionnaire": "carer", "answers": carer, "linked": bad_link})
     assert caught.value.problems[0].path == "$.linked.answers.care_hours"
+
+
+def test_answers_read_against_another_ruleset_are_refused() -> None:
+    """compute_v2 takes the questionnaire from the answers: it must be the ruleset's own
+    object, not the same-named questionnaire of another ruleset (or another copy)."""
+    from rasdesk.domain.answers_v2 import read_answers_v2
+    from rasdesk.domain.engine_v2 import compute_v2
+    from rasdesk.domain.errors import InputError
+
+    ours, theirs = build_v2(example("a")), build_v2(example("a"))
+    doc = {"questionnaire": "person", "answers": A_ANSWERS}
+    assert compute_v2(ours, read_answers_v2(doc, ours)).amounts  # its own: computed
+    with pytest.raises(InputError) as refused:
+        compute_v2(ours, read_answers_v2(doc, theirs))
+    assert refused.value.problems[0].path == "$.questionnaire"
+    assert "'person'" in str(refused.value) and "not one of ruleset" in str(refused.value)

@@ -28,7 +28,7 @@ from typing import Any
 from rasdesk.domain.conditions import Condition
 from rasdesk.domain.identity_memo import by_identity
 from rasdesk.domain.model_v2 import Amount, Part
-from rasdesk.domain.parts_v2 import Context, points_stage
+from rasdesk.domain.parts_v2 import Context, PointsStage, points_stage
 from rasdesk.domain.result_json_v2 import amount_tail, part_rest, part_state
 from rasdesk.domain.result_v2 import AmountResult, PartResult, PointsOutcome
 
@@ -116,16 +116,22 @@ def _plan(amount: Amount) -> _Plan:
     return _Plan(tuple(conditions), tuple(dict.fromkeys(ids)), points, heads)
 
 
-def amount_result(
-    amount: Amount, ctx: Context, compute: Callable[[Amount, Context], AmountResult]
-) -> AmountResult:
-    """The amount for these answers: from the memo, or by ``compute`` (then kept)."""
+def plan_of(amount: Amount) -> _Plan:
+    """What the amount's key reads, and its memo (made once per amount object)."""
     found = _PLANS.get(id(amount))
-    plan = (
-        found[1]
-        if found is not None and found[0] is amount
-        else by_identity(_PLANS, amount, lambda: _plan(amount))
-    )
+    if found is not None and found[0] is amount:
+        return found[1]
+    return by_identity(_PLANS, amount, lambda: _plan(amount))
+
+
+#: What ``find`` gives: the amount's plan, its entry for these answers (``None`` when not
+#: kept yet), its points parts' stages (``parts_v2.points_stage``) and its key.
+Found = tuple[_Plan, Entry | None, list[PointsStage], tuple[object, ...]]
+
+
+def find(amount: Amount, ctx: Context) -> Found:
+    """The amount's entry for these answers, if it is kept, and what finding it read."""
+    plan = plan_of(amount)
     visible = ctx.answers.visible
     get = visible.get
     stages = [points_stage(p, ctx) for p in plan.points]
@@ -134,17 +140,37 @@ def amount_result(
         tuple(map(get, plan.reads)),  # (never None: an answer or fact is a value)
         tuple([s[3] for s in stages]),
     )
+    return plan, plan.memo.get(key), stages, key
+
+
+def keep(plan: _Plan, key: tuple[object, ...], result: AmountResult) -> Entry:
+    """Keep an amount computed by the engine under its key (``result.memo`` is set)."""
     memo = plan.memo
-    entry = memo.get(key)
+    if len(memo) >= MEMO_LIMIT:
+        memo.clear()
+        plan.room = [WORDS_LIMIT]  # a new counter: the old entries are gone
+    entry = memo[key] = _keep(result)
+    entry.room = plan.room
+    result.memo = entry
+    return entry
+
+
+def amount_result(
+    amount: Amount, ctx: Context, compute: Callable[[Amount, Context], AmountResult]
+) -> AmountResult:
+    """The amount for these answers: from the memo, or by ``compute`` (then kept)."""
+    plan, entry, stages, key = find(amount, ctx)
     if entry is None:
         result = compute(amount, ctx)
-        if len(memo) >= MEMO_LIMIT:
-            memo.clear()
-            plan.room = [WORDS_LIMIT]  # a new counter: the old entries are gone
-        entry = memo[key] = _keep(result)
-        entry.room = plan.room
-        result.memo = entry
+        keep(plan, key, result)
         return result
+    return from_entry(amount, plan, entry, stages)
+
+
+def from_entry(
+    amount: Amount, plan: _Plan, entry: Entry, stages: list[PointsStage]
+) -> AmountResult:
+    """New result objects for one person from a kept entry and the person's stages."""
     parts: list[PartResult] = []
     add = parts.append
     stage_at = iter(stages)

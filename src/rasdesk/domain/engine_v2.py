@@ -16,6 +16,7 @@ from rasdesk.domain.amount_memo_v2 import amount_result
 from rasdesk.domain.answers_v2 import NOT_APPLICABLE, AnswersV2
 from rasdesk.domain.decimals import CENT, EXACT, ROUNDING, ZERO, round_to
 from rasdesk.domain.engine import HIDDEN, TEXT, score_section
+from rasdesk.domain.errors import InputError, Problem
 from rasdesk.domain.identity_memo import by_identity
 from rasdesk.domain.model import RulesetRef
 from rasdesk.domain.model_v2 import (
@@ -73,38 +74,9 @@ def convert(value: Decimal, conversion: Conversion) -> Decimal:
 def compute_v2(ruleset: RulesetV2, answers: AnswersV2) -> ResultV2:
     """Every amount of the questionnaire, from answers checked by ``read_answers_v2``."""
     q = answers.questionnaire
+    check_questionnaire(ruleset, q)
     with localcontext(EXACT):
-        memo = cast(dict[tuple[object, ...], _Scored], q.memo)
-        if len(memo) > MEMO_LIMIT:
-            memo.clear()
-        keys: list[tuple[object, ...]] = []
-        found: list[_Scored] = []
-        # Usually no answer is "not applicable" or has views: then no question needs marks.
-        plain = not answers.records and NOT_APPLICABLE not in answers.given.values()
-        visible = answers.visible
-        get, shown, na = answers.given.get, answers.shown, NOT_APPLICABLE
-        flat, spans = _flat_plan(q)
-        # _values(s, answers) for every section at once: it runs for every person.
-        every = [
-            HIDDEN
-            if qid not in shown
-            else None
-            if (value := get(qid)) is None or value is na
-            else TEXT
-            if is_text
-            else value
-            for qid, is_text in flat
-        ]
-        for s, (start, end) in zip(q.sections, spans, strict=True):
-            values = tuple(every[start:end])
-            marks = () if plain else tuple(mark(answers, x.id) for x in s.section.questions)
-            eligible = s.eligible_if is None or s.eligible_if.holds(visible)
-            key = (s.section.id, values, marks, eligible)
-            keys.append(key)
-            scored = memo.get(key)
-            if scored is None:
-                scored = memo[key] = _score(s, values, eligible, answers)
-            found.append(scored)
+        keys, found = score_sections(answers)
         sections_t, section_json, question_t, question_json, words = (
             zip(*found, strict=True) if found else ((), (), (), (), ())
         )
@@ -124,6 +96,61 @@ def compute_v2(ruleset: RulesetV2, answers: AnswersV2) -> ResultV2:
         section_keys=keys,
         section_words=list(words),
     )
+
+
+def check_questionnaire(ruleset: RulesetV2, q: QuestionnaireV2) -> None:
+    """The answers' questionnaire must be the ruleset's own (``read_answers_v2`` finds it
+    there; answers read against another ruleset object must not be computed with this one)."""
+    if ruleset.questionnaire_by_id.get(q.id) is not q:
+        raise InputError(
+            "the answers cannot be computed with this ruleset",
+            [
+                Problem(
+                    "$.questionnaire",
+                    f"the questionnaire {q.id!r} of these answers is not one of ruleset "
+                    f"{ruleset.id!r} version {ruleset.version!r}: read the answers against "
+                    "the ruleset they are computed with",
+                )
+            ],
+        )
+
+
+def score_sections(answers: AnswersV2) -> tuple[list[tuple[object, ...]], list[_Scored]]:
+    """Steps 3–4 for every section: the key each is memoized by, and its score (from the
+    questionnaire's memo, or scored now and kept). Needs ``localcontext(EXACT)``."""
+    q = answers.questionnaire
+    memo = cast(dict[tuple[object, ...], _Scored], q.memo)
+    if len(memo) > MEMO_LIMIT:
+        memo.clear()
+    keys: list[tuple[object, ...]] = []
+    found: list[_Scored] = []
+    # Usually no answer is "not applicable" or has views: then no question needs marks.
+    plain = not answers.records and NOT_APPLICABLE not in answers.given.values()
+    visible = answers.visible
+    get, shown, na = answers.given.get, answers.shown, NOT_APPLICABLE
+    flat, spans = _flat_plan(q)
+    # _values(s, answers) for every section at once: it runs for every person.
+    every = [
+        HIDDEN
+        if qid not in shown
+        else None
+        if (value := get(qid)) is None or value is na
+        else TEXT
+        if is_text
+        else value
+        for qid, is_text in flat
+    ]
+    for s, (start, end) in zip(q.sections, spans, strict=True):
+        values = tuple(every[start:end])
+        marks = () if plain else tuple(mark(answers, x.id) for x in s.section.questions)
+        eligible = s.eligible_if is None or s.eligible_if.holds(visible)
+        key = (s.section.id, values, marks, eligible)
+        keys.append(key)
+        scored = memo.get(key)
+        if scored is None:
+            scored = memo[key] = _score(s, values, eligible, answers)
+        found.append(scored)
+    return keys, found
 
 
 _FLAT: dict[

@@ -9,6 +9,7 @@ points part, for example, are in the words only through its overlaps and adjustm
 
 from __future__ import annotations
 
+from rasdesk.domain.result import PointAdjustmentStep
 from rasdesk.domain.result_v2 import AmountResult, OverlapStep, PartResult
 
 
@@ -44,9 +45,16 @@ def points_changes_key(p: PartResult) -> tuple[object, ...]:
     adjustments that applied, with their figures before and after."""
     pts = p.points
     assert pts is not None
+    return changes_key(pts.overlaps, pts.point_adjustments)
+
+
+def changes_key(
+    overlaps: list[OverlapStep], point_adjustments: list[PointAdjustmentStep]
+) -> tuple[object, ...]:
+    """``points_changes_key`` from a points part's steps (``parts_v2.points_stage``)."""
     return (
-        tuple(_overlap(o) for o in pts.overlaps),
-        tuple(tuple(s.sections.items()) if s.applied else None for s in pts.point_adjustments),
+        tuple([_overlap(o) for o in overlaps]) if overlaps else (),
+        tuple([tuple(s.sections.items()) if s.applied else None for s in point_adjustments]),
     )
 
 

@@ -9,7 +9,7 @@ JSON keeps every digit).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from decimal import Decimal
 from functools import partial
 from typing import Any, cast
@@ -28,7 +28,13 @@ from rasdesk.domain.explain_totals_v2 import AmountWords
 from rasdesk.domain.model import Section
 from rasdesk.domain.model_v2 import Amount, QuestionnaireV2, RulesetV2, SectionV2
 from rasdesk.domain.result import ExplanationStep
-from rasdesk.domain.result_v2 import AmountResult, ResultV2, SectionV2Score, about_json
+from rasdesk.domain.result_v2 import (
+    AmountResult,
+    QuestionV2Score,
+    ResultV2,
+    SectionV2Score,
+    about_json,
+)
 
 About = tuple[str | None, str | None]
 
@@ -67,7 +73,7 @@ def _keep(group: Group) -> Kept:
 _MEMOS: dict[tuple[str, str, str], _Memo] = {}
 
 
-def _memo_for(ruleset: RulesetV2, q: QuestionnaireV2, lang: str) -> _Memo:
+def memo_for(ruleset: RulesetV2, q: QuestionnaireV2, lang: str) -> _Memo:
     key = (ruleset.sha256, q.id, lang)
     memo = _MEMOS.get(key)
     if memo is None or memo.words.ruleset is not ruleset:
@@ -83,60 +89,110 @@ def explain_v2(
     """The steps; parallel to them, which (amount, part) each is about; and the steps'
     JSON in pieces (``ResultV2.to_json_bytes`` joins them)."""
     q = answers.questionnaire
-    memo = _memo_for(ruleset, q, lang)
-    w, groups = memo.words, memo.groups
+    memo = memo_for(ruleset, q, lang)
+    kept = head_groups(memo, ruleset, answers)
+    keys = result.section_keys or [(s.section.id, _values(s, answers)) for s in q.sections]
+    kept_by = result.section_words or [{} for _ in q.sections]  # per section, per language
+    kept += section_groups(
+        memo, answers, keys, result.sections, kept_by, lambda: result.questions, lang
+    )
+    for spec, amount in zip(q.amounts, result.amounts, strict=True):
+        entry = amount.memo
+        if entry is None:
+            kept.extend(_amount_groups(memo, spec, amount))
+            continue
+        changes = tuple(points_changes_key(p) for p in amount.parts if p.points is not None)
+        kept.append(amount_kept(memo, spec, entry, changes, given(amount), lang))
+    kept.append(end_group(memo))
+    steps = [s for k in kept for s in k[0]]
+    abouts = [a for k in kept for a in k[1]]
+    return steps, abouts, [k[2] for k in kept if k[2]]
+
+
+def given(amount: AmountResult) -> Callable[[], AmountResult]:
+    """``amount``, when ``amount_kept`` asks for it."""
+    return lambda: amount
+
+
+def head_groups(memo: _Memo, ruleset: RulesetV2, answers: AnswersV2) -> list[Kept]:
+    """Who answered, and the facts read from the linked case."""
+    q = answers.questionnaire
+    w = memo.words
     kept: list[Kept] = []
-    add = kept.append
     nowhere: About = (None, None)
     if answers.answered_by:
         who = answers.answered_by
         if q.kind == "carer" and who == "carer":
             who = "person"  # in a carer's own assessment, the carer is "you"
         step = w.two("answered_by", "answered_by", who=w.s(f"who_{who}"))
-        add(((step,), (nowhere,), step.json[:-1] + about_json(None, None)))
+        kept.append(((step,), (nowhere,), step.json[:-1] + about_json(None, None)))
     for fact in q.facts:
         if fact.id in answers.facts:
             linked = ruleset.questionnaire_by_id[fact.questionnaire]
             step = w.fact(fact, linked, answers.facts[fact.id])
-            add(((step,), (nowhere,), step.json[:-1] + about_json(None, None)))
-    keys = result.section_keys or [(s.section.id, _values(s, answers)) for s in q.sections]
-    kept_by = result.section_words or [{} for _ in q.sections]  # per section, per language
+            kept.append(((step,), (nowhere,), step.json[:-1] + about_json(None, None)))
+    return kept
+
+
+def section_groups(
+    memo: _Memo,
+    answers: AnswersV2,
+    keys: Sequence[tuple[object, ...]],
+    scores: Iterable[SectionV2Score],
+    kept_by: Iterable[dict[str, object]],
+    questions: Callable[[], Iterable[QuestionV2Score]],
+    lang: str,
+) -> list[Kept]:
+    """Each section's words. They are a pure function of the section's key (its values,
+    the marks of not-applicable answers and views, eligibility): kept beside its memoized
+    score (``kept_by``, per language)."""
+    out: list[Kept] = []
     points: dict[str, Decimal] | None = None
-    for section, skey, score, words in zip(q.sections, keys, result.sections, kept_by, strict=True):
-        # The words are a pure function of the section's key (its values, the marks of
-        # not-applicable answers and views, eligibility): kept beside its memoized score.
+    sections = answers.questionnaire.sections
+    for section, skey, score, words in zip(sections, keys, scores, kept_by, strict=True):
         found = words.get(lang)
         if found is None:
             if points is None:
-                points = {qs.id: qs.points for qs in result.questions}
+                points = {qs.id: qs.points for qs in questions()}
             values = cast(tuple[object, ...], skey[1])
-            found = words[lang] = _keep(_section_steps(w, section, values, answers, points, score))
-        add(found)  # type: ignore[arg-type]
-    for spec, amount in zip(q.amounts, result.amounts, strict=True):
-        entry = amount.memo
-        if entry is None:
-            kept.extend(_amount_groups(memo, spec, amount))
-            continue
-        # An amount from its memo (amount_memo_v2): its words are a pure function of its
-        # figures there and of its points parts' overlaps and point adjustments (which
-        # differ from person to person), so they are kept beside its figures, all at once.
-        words_kept = entry.words
-        wkey = (lang, tuple(points_changes_key(p) for p in amount.parts if p.points is not None))
-        found = words_kept.get(wkey)
-        if found is None:
-            found = _join(_amount_groups(memo, spec, amount))
-            room = entry.room
-            if len(words_kept) < _WORDS_LIMIT and room[0] > 0:
-                words_kept[wkey] = found
-                room[0] -= 1
-        add(found)
-    found = groups.get(("end",))
+            found = words[lang] = _keep(
+                _section_steps(memo.words, section, values, answers, points, score)
+            )
+        out.append(found)  # type: ignore[arg-type]
+    return out
+
+
+def amount_kept(
+    memo: _Memo,
+    spec: Amount,
+    entry: Any,
+    changes: tuple[object, ...],
+    amount: Callable[[], AmountResult],
+    lang: str,
+) -> Kept:
+    """The words of an amount from its memo (amount_memo_v2): a pure function of its
+    figures there and of its points parts' overlaps and point adjustments (``changes``,
+    which differ from person to person), so kept beside its figures, all at once.
+    ``amount()`` gives the result objects when the words must be made."""
+    words_kept = entry.words
+    wkey = (lang, changes)
+    found: Kept | None = words_kept.get(wkey)
     if found is None:
-        found = memo.make(("end",), lambda: tuple((s, nowhere) for s in w.ending()))
-    add(found)
-    steps = [s for k in kept for s in k[0]]
-    abouts = [a for k in kept for a in k[1]]
-    return steps, abouts, [k[2] for k in kept if k[2]]
+        found = _join(_amount_groups(memo, spec, amount()))
+        room = entry.room
+        if len(words_kept) < _WORDS_LIMIT and room[0] > 0:
+            words_kept[wkey] = found
+            room[0] -= 1
+    return found
+
+
+def end_group(memo: _Memo) -> Kept:
+    """The closing words."""
+    found = memo.groups.get(("end",))
+    if found is None:
+        nowhere: About = (None, None)
+        found = memo.make(("end",), lambda: tuple((s, nowhere) for s in memo.words.ending()))
+    return found
 
 
 def _amount_groups(memo: _Memo, spec: Amount, amount: AmountResult) -> list[Kept]:

@@ -11,15 +11,18 @@ A property test holds it to the dictionaries on random rulesets.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rasdesk.domain.decimals import money, plain
 from rasdesk.domain.identity_memo import by_identity
 from rasdesk.domain.result import point_adjustments_json
 
 if TYPE_CHECKING:
-    from rasdesk.domain.model_v2 import PeriodSpec
+    from rasdesk.domain.model_v2 import Amount, PeriodSpec
+    from rasdesk.domain.result import PointAdjustmentStep
     from rasdesk.domain.result_v2 import AmountResult, OverlapStep, PartResult, PointsOutcome
 
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
@@ -73,18 +76,35 @@ def points_head(p: PointsOutcome | None) -> str:
     ``{"sections":…,"overlaps":[…],"point_adjustments":[…],``; ``null`` without points."""
     if p is None:
         return "null"
+    return points_head_of(p.sections, p.overlaps, p.point_adjustments)
+
+
+def points_head_of(
+    sections: dict[str, Decimal],
+    overlaps: list[OverlapStep],
+    point_adjustments: list[PointAdjustmentStep],
+) -> str:
+    """``points_head`` from a points part's stage (``parts_v2.points_stage``)."""
     get = _SECTION.get
-    sections = ",".join([get((k, v)) or _section(k, v) for k, v in p.sections.items()])
-    padjs = point_adjustments_json(p.point_adjustments) if p.point_adjustments else ""
-    overlaps = _overlaps(p.overlaps, False)
-    return f'{{"sections":{{{sections}}},"overlaps":[{overlaps}],"point_adjustments":[{padjs}],'
+    points = ",".join([get((k, v)) or _section(k, v) for k, v in sections.items()])
+    padjs = point_adjustments_json(point_adjustments) if point_adjustments else ""
+    return (
+        f'{{"sections":{{{points}}},"overlaps":[{_overlaps(overlaps, False)}],'
+        f'"point_adjustments":[{padjs}],'
+    )
 
 
 def part_head(p: PartResult) -> str:
     """A part's JSON up to ``"applies"``: its id, words, funder, method and period."""
+    return _part_head(p.id, p.label, p.funder, p.earmarked, p.method, p.period)
+
+
+def _part_head(
+    pid: str, label: str, funder: str, earmarked: str | None, method: str, period: PeriodSpec
+) -> str:
     return (
-        f'{{"id":"{p.id}","label":{_s(p.label)},"funder":"{p.funder}",'
-        f'"earmarked":{_s(p.earmarked)},"method":"{p.method}","period":{_period(p.period)},'
+        f'{{"id":"{pid}","label":{_s(label)},"funder":"{funder}",'
+        f'"earmarked":{_s(earmarked)},"method":"{method}","period":{_period(period)},'
     )
 
 
@@ -137,10 +157,39 @@ def _part(p: PartResult) -> str:
 
 def amount_head(a: AmountResult) -> str:
     """An amount's JSON up to its parts: ``{"id":…,"for":…,"label":…,"period":…,"parts":[``."""
+    return _amount_head(a.id, a.for_whom, a.label, a.period)
+
+
+def _amount_head(aid: str, for_whom: str, label: str, period: PeriodSpec) -> str:
     return (
-        f'{{"id":"{a.id}","for":"{a.for_whom}","label":{_s(a.label)},'
-        f'"period":{_period(a.period)},"parts":['
+        f'{{"id":"{aid}","for":"{for_whom}","label":{_s(label)},'
+        f'"period":{_period(period)},"parts":['
     )
+
+
+_HEADS: dict[int, tuple[object, dict[str, tuple[str, tuple[str, ...]]]]] = {}
+
+
+def heads_of(amount: Amount, lang: str) -> tuple[str, tuple[str, ...]]:
+    """An amount's head and its parts' heads, in ``lang``, from the ruleset (as
+    ``amount_head`` and ``part_head`` write them for its result): made once each."""
+    per_lang = by_identity(_HEADS, amount, dict)
+    found = per_lang.get(lang)
+    if found is None:
+        head = _amount_head(amount.id, amount.for_whom, amount.label.get(lang), amount.period)
+        parts = tuple(
+            _part_head(
+                p.id,
+                p.label.get(lang),
+                p.funder,
+                p.earmarked.get(lang) if p.earmarked else None,
+                p.method,
+                p.period,
+            )
+            for p in amount.parts
+        )
+        found = per_lang[lang] = (head, parts)
+    return found
 
 
 def amount_tail(a: AmountResult) -> str:
@@ -187,3 +236,47 @@ def amount_json(a: AmountResult) -> bytes:
     )
     tail: bytes = memo.tail_json
     return (amount_head(a) + parts).encode() + tail
+
+
+def fact_value(value: object) -> Any:
+    """A fact as the result's JSON holds it."""
+    if isinstance(value, Decimal):
+        return plain(value)
+    if isinstance(value, frozenset):
+        return sorted(value)
+    return value if isinstance(value, str) else None
+
+
+def facts_json(facts: Mapping[str, object]) -> bytes:
+    """The result's ``"facts"`` object."""
+    if not facts:
+        return b"{}"
+    return _encode({k: fact_value(v) for k, v in facts.items()}).encode("utf-8")
+
+
+def result_bytes(
+    start: bytes,
+    questions: Iterable[bytes],
+    sections: Iterable[bytes],
+    facts: bytes,
+    amounts: Iterable[bytes],
+    steps: bytes,
+) -> bytes:
+    """A whole result's JSON from its pieces (``start_json`` to the questions, then each
+    question's, section's and amount's JSON, the facts and the steps)."""
+    return b"".join(
+        (
+            start,
+            b',"questions":[',
+            b",".join(questions),
+            b'],"sections":[',
+            b",".join(sections),
+            b'],"facts":',
+            facts,
+            b',"amounts":[',
+            b",".join(amounts),
+            b'],"explanation":[',
+            steps,
+            b"]}",
+        )
+    )

@@ -16,7 +16,7 @@ from rasdesk.domain.decimals import money, plain
 from rasdesk.domain.model import RulesetRef
 from rasdesk.domain.model_v2 import PeriodSpec
 from rasdesk.domain.result import AdjustmentStep, ExplanationStep, PointAdjustmentStep
-from rasdesk.domain.result_json_v2 import amount_json
+from rasdesk.domain.result_json_v2 import amount_json, fact_value, facts_json, result_bytes
 
 RESULT_FORMAT = "rasdesk-result/2"
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
@@ -220,7 +220,7 @@ class ResultV2:
             "answered_by": self.answered_by,
             "questions": [q.as_dict() for q in self.questions],
             "sections": [s.as_dict() for s in self.sections],
-            "facts": {k: _fact(v) for k, v in self.facts.items()},
+            "facts": {k: fact_value(v) for k, v in self.facts.items()},
             "amounts": [_amount(a) for a in self.amounts],
         }
 
@@ -235,12 +235,7 @@ class ResultV2:
         about = self.step_about or [(None, None)] * len(self.explanation)
         questions = self.question_json or [_encode(q.as_dict()).encode() for q in self.questions]
         sections = self.section_json or [_encode(s.as_dict()).encode() for s in self.sections]
-        start = _start(self.ruleset, self.questionnaire, self.answered_by)
-        facts = (
-            _encode({k: _fact(v) for k, v in self.facts.items()}).encode("utf-8")
-            if self.facts
-            else b"{}"
-        )
+        start = start_json(self.ruleset, self.questionnaire, self.answered_by)
         amounts = self.amount_json or [amount_to_json(a) for a in self.amounts]
         steps = (
             b",".join(self.explanation_json)
@@ -250,26 +245,11 @@ class ResultV2:
                 for e, (a, p) in zip(self.explanation, about, strict=True)
             )
         )
-        return b"".join(
-            (
-                start,
-                b',"questions":[',
-                b",".join(questions),
-                b'],"sections":[',
-                b",".join(sections),
-                b'],"facts":',
-                facts,
-                b',"amounts":[',
-                b",".join(amounts),
-                b'],"explanation":[',
-                steps,
-                b"]}",
-            )
-        )
+        return result_bytes(start, questions, sections, facts_json(self.facts), amounts, steps)
 
 
 @lru_cache(maxsize=256)
-def _start(ref: RulesetRef, questionnaire: str, answered_by: str | None) -> bytes:
+def start_json(ref: RulesetRef, questionnaire: str, answered_by: str | None) -> bytes:
     """The head of a result's JSON, up to its questions (the same for many people)."""
     head = {
         "format": RESULT_FORMAT,
@@ -283,14 +263,6 @@ def _start(ref: RulesetRef, questionnaire: str, answered_by: str | None) -> byte
 def amount_to_json(a: AmountResult) -> bytes:
     """One amount of the result as compact UTF-8 JSON (``json.dumps(_amount(a))``)."""
     return amount_json(a)
-
-
-def _fact(value: object) -> Any:
-    if isinstance(value, Decimal):
-        return plain(value)
-    if isinstance(value, frozenset):
-        return sorted(value)
-    return value if isinstance(value, str) else None
 
 
 def _overlap(o: OverlapStep, as_money: bool = False) -> dict[str, Any]:
