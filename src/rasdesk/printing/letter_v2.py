@@ -1,6 +1,7 @@
 """What the letter says for a format-2 result: the same ``Letter`` content model as format
 1 (areas, answers, the explanation), with each amount's parts, funders and periods in its
-summary, the council's own closing words and its contact details.
+summary, the council's own closing words and its contact details. A part that does not
+apply is said once and is not among the funders' lines (``domain/shown_v2.py``).
 
 Built from a checked answers document and the ruleset; the figures are the engine's, and
 the words of the totals are the explanation's own steps (one set of words everywhere).
@@ -14,6 +15,7 @@ from typing import Any
 from rasdesk.domain.budget_v2 import compute_budget_v2
 from rasdesk.domain.explain_words_v2 import BaseWords
 from rasdesk.domain.model_v2 import RulesetV2
+from rasdesk.domain.shown_v2 import shown_v2
 from rasdesk.printing.letter import AmountLines, AnswerLine, Area, Letter, points_words
 from rasdesk.printing.letter import _answer_words as answer_words
 from rasdesk.printing.words import WORDS
@@ -37,7 +39,8 @@ def build_letter_v2(
     """The letter; the person's notes (``general`` and per question) go on it only with
     ``notes_on_letter``, the consent recorded with the case (as format 1's)."""
     said = (notes or {}) if notes_on_letter else {}
-    result = compute_budget_v2(ruleset, doc, lang)
+    # As people read it: a part that does not apply is not among the funders' lines.
+    result = shown_v2(compute_budget_v2(ruleset, doc, lang), ruleset, lang)
     q = ruleset.questionnaire_by_id[result.questionnaire]
     words = BaseWords(ruleset, q, lang)
     first = result.amounts[0] if result.amounts else None

@@ -111,14 +111,19 @@ class ResultV2Page(Page):
     ) -> ResultV2Page:
         """The page of a stored case: its result (``Session.budget_v2``), the council's
         receipt of a finalised version, and where a carer's facts were read from."""
+        from rasdesk.domain.model_v2 import RulesetV2
+        from rasdesk.domain.shown_v2 import shown_v2
         from rasdesk.storage.linked_facts import linked_shown
         from rasdesk.ui.linked_words import source_words
         from rasdesk.ui.widgets.receipt import ReceiptLine
 
         result, questionnaire, final = session.budget_v2(case_uuid, modes.language)
         linked = linked_shown(session.store, case_uuid)  # read already: no refusal here
+        # As people read it (as the letters): a part that does not apply has no funder's line.
+        ruleset = session.store.any_ruleset(session.version(case_uuid)["ruleset_sha256"])
+        assert isinstance(ruleset, RulesetV2)
         return cls(
-            result,
+            shown_v2(result, ruleset, modes.language),
             questionnaire,
             final,
             modes,

@@ -1,0 +1,59 @@
+"""The budget page of a format-2 case where the NHS part does not apply (the demo's
+format-2 ruleset, "nursing" answered "no"): no "Paid by the NHS" line, no "+ £0.00" in the
+total, the part said once in one line, as in the letter (docs/ruleset-v2.md §5); where it
+applies, its line is kept."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtWidgets import QLabel
+
+from rasdesk.platform.paths import demo_dir
+from rasdesk.platform.rulesets import load_signed_any
+from rasdesk.storage.store import Person
+from rasdesk.ui.main_window import MainWindow
+from rasdesk.ui.pages.result_v2 import ResultV2Page
+from tests.ui.drive import visible_text
+
+DEMO = demo_dir()
+SIGNED_V2 = DEMO / "demo-v2.ruleset.signed.json"
+ANSWERS_V2 = DEMO / "answers-v2" / "person-example.json"
+OFF = "NHS-funded nursing care: this part does not apply to you, so it is £0.00."
+
+
+def budget_page(window: MainWindow, nursing: str) -> tuple[ResultV2Page, str]:
+    verified = load_signed_any(SIGNED_V2)
+    store = window.session.store
+    case, _ = store.new_case(
+        Person("Ffion Morgan"), "person", verified.ruleset, verified.signed_bytes
+    )
+    for question, value in json.loads(ANSWERS_V2.read_text())["answers"].items():
+        store.set_answer(case, question, value)
+    store.set_answer(case, "nursing", nursing)
+    window.go(("result", case))
+    page = window.page
+    assert isinstance(page, ResultV2Page)
+    return page, visible_text(page)
+
+
+def test_an_nhs_part_that_does_not_apply_has_no_line_on_the_budget_page(
+    window: MainWindow,
+) -> None:
+    page, text = budget_page(window, "no")
+    assert "Paid by the NHS" not in text
+    assert "paid by the NHS" not in text
+    assert "This money is not the council's" not in text
+    assert "+ £0.00 = £586.20" not in text
+    assert "Your indicative budget: £586.20 a week." in text
+    assert [label.text() for label in page.findChildren(QLabel)].count(OFF) == 1
+    assert ("budget", "nhs") not in page.figures and ("budget", "others") not in page.figures
+    said = " ".join(words for _lang, words in page.spoken())  # read aloud: the same words
+    assert "Paid by the NHS" not in said and OFF in said
+
+
+def test_an_nhs_part_that_applies_keeps_its_line(window: MainWindow) -> None:
+    _page, text = budget_page(window, "yes")
+    assert "Paid by the NHS, not by the council: £235.88 a week" in text
+    assert "Paid by the NHS: £235.88 a week." in text
+    assert OFF not in text
