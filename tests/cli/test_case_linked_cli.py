@@ -13,7 +13,7 @@ import pytest
 from rasdesk.domain.bundle import open_bundle
 from rasdesk.platform.paths import demo_dir
 from tests.cli.helpers import run
-from tests.storage.test_linked_facts import CARER, EXAMPLE_B
+from tests.storage.test_linked_facts import CARER, EXAMPLE_B, PERSON
 
 KEY = demo_dir() / "DEMO-public-key.pem"
 
@@ -26,6 +26,11 @@ def _new(
     code, out, err = run(capsys, "case", "new", "--ruleset", EXAMPLE_B, "--trust", KEY, "--name", name, "--questionnaire", questionnaire, "--answers", path, *more)  # fmt: skip
     assert code == 0, err
     return out.strip()
+
+
+def _exported(capsys: pytest.CaptureFixture[str], folder: Path, case: str) -> bytes:
+    assert run(capsys, "case", "export", case[:8], "-o", folder / f"{case}.json")[0] == 0
+    return (folder / f"{case}.json").read_bytes()
 
 
 def test_linked_facts_through_the_command_line(
@@ -43,6 +48,13 @@ def test_linked_facts_through_the_command_line(
     assert "linked.answers.care_hours" in err and "in Alys Pritchard's case first" in err
 
     assert run(capsys, "case", "answer", person[:8], "care_hours", "55")[0] == 0
+    # A whole answers document's "answered_by" is kept with the new case.
+    (tmp_path / "doc.json").write_text(
+        json.dumps({"questionnaire": "person", "answered_by": "person_helped", "answers": PERSON})
+    )
+    code, out, err = run(capsys, "case", "new", "--ruleset", EXAMPLE_B, "--trust", KEY, "--name", "Ann Ray", "--answers", tmp_path / "doc.json", "--finalise")  # fmt: skip
+    assert code == 0, err
+    assert open_bundle(_exported(capsys, tmp_path, out.strip()))["answered_by"] == "person_helped"
     assert run(capsys, "case", "finalise", person[:8])[0] == 0
     code, out, _ = run(capsys, "case", "answered-by", carer[:8], "carer")
     assert code == 0 and "who answered is carer" in out

@@ -210,3 +210,17 @@ def test_a_format1_case_is_computed_as_before(store: CaseStore) -> None:
     lifecycle.finalise(store, case)
     bundle = open_bundle(store.current_version(case)["bundle"])
     assert not {"answered_by", "linked", "linked_version"} & set(bundle)
+
+
+def test_a_linked_case_purged_after_the_council_received_it_is_refused(store: CaseStore) -> None:
+    person = new_case(store, "Alys Pritchard", "person", PERSON)
+    lifecycle.finalise(store, person)
+    version = store.current_version(person)["version_uuid"]
+    for step in ("queued", "sending"):
+        lifecycle.transition(store, version, step)
+    lifecycle.record_receipt(store, version, "R-1", "2026-01-01T00:00:00Z")
+    assert lifecycle.purge(store, "2026-06-01T00:00:00Z") == 1
+    carer = new_case(store, "Rhys Pritchard", "carer", CARER, linked=person)
+    error = _refused(store, carer)
+    assert [p.path for p in error.problems] == ["linked.versions"]
+    assert "removed after the council received them" in str(error)

@@ -47,6 +47,7 @@ def test_a_carer_case_with_facts_from_the_linked_case_in_the_app(qtbot, window) 
     assert page.facts is not None and page.answered_by is not None
     assert page.facts.lines == [f"{FACT}: 55 hours a week"]
     assert "Alys Pritchard's case, version 1, a draft" in page.facts.source
+    assert win.session.form(carer).facts == {"cared_for_hours": 55}  # what conditions read
     combo = page.answered_by.combo
     assert combo is not None and combo.currentData() is None
     combo.setCurrentIndex(combo.findData("carer"))

@@ -79,6 +79,7 @@ def new(args: argparse.Namespace) -> int:
     from rasdesk.sync.device import enrolled_device_id
 
     answers = _answers_file(args.answers) if args.answers else {}
+    who = case_answered_by.in_document(args.answers) if args.answers else None
     store = open_user_store()
     try:
         case_uuid, _ = store.new_case(
@@ -90,6 +91,10 @@ def new(args: argparse.Namespace) -> int:
             device_id=enrolled_device_id(),
         )
         _apply(store, case_uuid, answers)
+        if who is not None:  # a whole answers document's "answered_by" (format 2)
+            from rasdesk.storage.answered_by import set_answered_by
+
+            set_answered_by(store, case_uuid, who)
         if args.notes_on_letter:
             store.set_notes_on_letter(case_uuid, True)
         if args.finalise:

@@ -1,13 +1,25 @@
 """``rasdesk case answered-by CASE WHO``: who answered a format-2 assessment as a whole
 (docs/ruleset-v2.md §1.4: person, person_helped, carer, assessor or representative), kept
-with the case's draft and carried in its result and bundle (storage/answered_by.py)."""
+with the case's draft and carried in its result and bundle (storage/answered_by.py).
+``rasdesk case new --answers DOC`` takes it from an answers document's ``answered_by``."""
 
 from __future__ import annotations
 
 import argparse
 from typing import Any
 
+from rasdesk.domain.errors import InputError
 from rasdesk.domain.model_v2 import WHO
+from rasdesk.platform.files import read_json
+
+
+def in_document(path: str) -> str | None:
+    """An answers document's whole-questionnaire ``answered_by``, if it has one."""
+    doc = read_json(path, "answers file")
+    who = doc.get("answered_by") if isinstance(doc, dict) else None
+    if who is not None and who not in WHO:  # refused before any case is made
+        raise InputError(f"{path}: answered_by: expected one of {', '.join(WHO)}, not {who!r}")
+    return None if who is None else str(who)
 
 
 def answered_by(args: argparse.Namespace) -> int:

@@ -26,7 +26,7 @@ from typing import Any
 
 from rasdesk.domain.answers_v2 import read_answers_v2
 from rasdesk.domain.bundle import open_bundle
-from rasdesk.domain.errors import AnswersError, LinkedCaseError, Problem
+from rasdesk.domain.errors import AnswersError, LinkedCaseError, Problem, StorageError
 from rasdesk.domain.model_v2 import Fact, RulesetV2
 from rasdesk.storage import answered_by
 from rasdesk.storage.store import CaseStore
@@ -82,7 +82,20 @@ def _read_version(store: CaseStore, linked_uuid: str) -> dict[str, Any]:
     row = cur.fetchone()
     if row is not None:
         return dict(zip([d[0] for d in cur.description], row, strict=True))
-    return store.current_version(linked_uuid)
+    try:
+        return store.current_version(linked_uuid)
+    except StorageError:  # purged after the council received it: nothing left to read
+        raise LinkedCaseError(
+            f"the linked case {linked_uuid[:8]} has no answers on this laptop: nothing was computed",
+            [
+                Problem(
+                    "linked.versions",
+                    "its versions were removed after the council received them; ask the "
+                    "council's team for the person's answers, or link the carer's assessment "
+                    "to a newer assessment of the person",
+                )
+            ],
+        ) from None
 
 
 def read_linked(store: CaseStore, case_uuid: str) -> LinkedAnswers | None:
