@@ -34,7 +34,11 @@ the real path uses whatever keyring backend there is, and the output says which.
 Offscreen, then under Xvfb with xcb when ``Xvfb`` is installed. ``--why`` adds one run of
 each path under ``-X importtime`` and one under cProfile (where the time goes).
 
-    .venv/bin/python benchmarks/start.py [--runs 7] [--no-xvfb] [--why]
+    .venv/bin/python benchmarks/start.py [--runs 7] [--no-xvfb] [--why] [--before DIR]
+
+Before and after in one run: ``git archive OLD src | tar -x -C /tmp/old`` and
+``--before /tmp/old/src``: each rasdesk kind runs again with that code first on
+``PYTHONPATH`` (this benchmark's children and the same bare window), in the same rounds.
 """
 
 from __future__ import annotations
@@ -51,7 +55,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -290,6 +294,7 @@ class Kind:
     argv: list[str]
     group: str = "checkout"
     pin_after_ms: int = 0  # the PIN typed at once, or this long after the first repaint
+    pythonpath: str = ""  # another copy of rasdesk's code first on the path (``--before``)
 
 
 def rasdesk_kinds(
@@ -313,9 +318,17 @@ def rasdesk_kinds(
     return found
 
 
-def checkout_kinds(typing_ms: int = 0, kinds: tuple[str, ...] = ("real", "demo")) -> list[Kind]:
-    """The kinds run from this checkout with this interpreter."""
-    return rasdesk_kinds("", [sys.executable, str(HERE)], "checkout", typing_ms, kinds)
+def checkout_kinds(
+    typing_ms: int = 0, kinds: tuple[str, ...] = ("real", "demo"), before: str = ""
+) -> list[Kind]:
+    """The kinds run from this checkout with this interpreter; with ``before`` (the ``src``
+    folder of a copy of older code, e.g. ``git archive OLD src``) each rasdesk kind also runs
+    that code ("before real", …), in the same rounds, against the same bare window."""
+    found = rasdesk_kinds("", [sys.executable, str(HERE)], "checkout", typing_ms, kinds)
+    if before:
+        older = [k for k in found if k.role != "bare"]
+        found += [replace(k, name=f"before {k.name}", pythonpath=before) for k in older]
+    return found
 
 
 def cold_start(
@@ -331,7 +344,12 @@ def cold_start(
     steps: dict[str, dict[str, list[float]]] = {k.name: defaultdict(list) for k in kinds}
     for i in range(runs + 1):
         for kind in kinds:
-            payload, t0, _ = spawn(kind.argv, env_for(kind.role, base, homes))
+            env = env_for(kind.role, base, homes)
+            if kind.pythonpath:
+                env["PYTHONPATH"] = os.pathsep.join(
+                    filter(None, [kind.pythonpath, env.get("PYTHONPATH")])
+                )
+            payload, t0, _ = spawn(kind.argv, env)
             if i == 0:
                 continue
             events = payload["events"]
@@ -479,6 +497,11 @@ def main(argv: list[str] | None = None) -> None:
         default=TYPING_MS,
         help="also time the PIN typed this long after the first paint (0: only at once)",
     )
+    parser.add_argument(
+        "--before",
+        default="",
+        help="also time the code in this src folder (a copy of an older commit's), alternating",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--pin-after", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -535,7 +558,7 @@ def figures(args: argparse.Namespace, scratch: Path, kinds: list[Kind] | None = 
     homes = {"real": str(scratch / "real-profile"), "demo": base["RASDESK_HOME"]}
     made, _, _ = spawn(child_argv("setup"), env_for("real", base, homes))
     print(f"   real profile: {homes['real']}, keyring backend: {', '.join(made['keyring'])}")
-    kinds = kinds or checkout_kinds(args.typing_ms)
+    kinds = kinds or checkout_kinds(args.typing_ms, before=getattr(args, "before", ""))
     cold_start(base, homes, args.runs, "offscreen", kinds)
     if args.why:
         for kind in ("real", "demo"):

@@ -76,3 +76,22 @@ def test_no_pin_set_means_no_pin_matches() -> None:
     attempts.typing("1234")
     assert not attempts.check("1234").ok
     assert not pin.pin_matches("1234", "not a hash")
+
+
+def test_a_pin_tried_at_once_is_hashed_while_before_check_works() -> None:
+    """Entered without typing (no hash begun): ``check`` begins its hash on the worker
+    thread, then runs ``before_check`` (the app opens its store and builds the case list
+    there), then compares; a wrong one is counted the same."""
+    pin.set_pin("2468")
+    begun: list[str] = []
+
+    def before_check() -> None:
+        assert attempts.early is not None
+        begun.extend(attempts.early.pending)
+
+    attempts = PinAttempts(30, before_check=before_check)
+    attempts.expect(pin.stored_hash())
+    outcome = attempts.check("1357")
+    assert begun == ["1357"] and not outcome.ok and attempts.wrong == 1
+    attempts.expect(pin.stored_hash())
+    assert attempts.check("2468").ok and begun == ["1357", "2468"] and attempts.wrong == 0

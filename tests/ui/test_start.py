@@ -205,3 +205,62 @@ def test_the_case_list_is_built_hidden_and_the_pin_hash_read_while_the_pin_is_ty
     assert "Renamed Person" in page.lists["drafts"].item(0).text()  # refreshed when shown
     window.close()
     window.session.store.close()
+
+
+def test_the_secrets_are_read_first_and_the_pin_is_hashed_as_it_is_typed(qtbot: Any) -> None:
+    """Opening's first step reads the store's key and the PIN's hash (one password-store
+    visit), before the store is open: the PIN is hashed as it is typed from then on."""
+    make_demo_profile().close()
+    window, opening = start_window(demo=False)
+    qtbot.addWidget(window)
+    assert opening is not None and opening.user is not None
+    opening._secrets()
+    assert not window.session.is_open and window.attempts.stored is not None
+    for digit in DEMO_PIN:
+        window.page.pin.insert(digit)
+    assert window.attempts.early is not None and DEMO_PIN in window.attempts.early.pending
+    window.page.try_unlock()
+    assert case_list_rows(window) == 6
+    window.close()
+    window.session.store.close()
+
+
+def test_a_pin_at_once_is_hashed_while_the_case_list_is_built_hidden(
+    qtbot: Any, monkeypatch: Any
+) -> None:
+    """The PIN entered the moment the page appears: its hash is begun, then the store is
+    opened and the case list built outside the window, then the hashes compared. Nothing
+    of the cases is in the window until the PIN is right; a wrong PIN is counted."""
+    from rasdesk.platform import pin
+
+    make_demo_profile().close()
+    window, opening = start_window(demo=False)
+    qtbot.addWidget(window)
+    assert opening is not None
+    opening._secrets()
+    seen: list[str] = []
+    real_prepare, real_matches = window.prepare_cases, pin.pin_matches
+
+    def prepare() -> None:
+        assert window.attempts.early is None or window.attempts.early.pending  # begun
+        seen.append("case list built")
+        real_prepare()
+
+    def matches(entered: str, stored: Any = None, early: Any = None) -> bool:
+        assert window.ready is not None  # built, but outside the window and hidden
+        page = window.ready[1]
+        assert page.parent() is None and not page.isVisible()
+        assert isinstance(window.page, LockPage) and window.stack.count() == 1
+        seen.append(f"compared {entered}")
+        return bool(real_matches(entered, stored, early))
+
+    monkeypatch.setattr(window, "prepare_cases", prepare)
+    monkeypatch.setattr(pin, "pin_matches", matches)
+    unlock(window, "0000")  # wrong, at once: counted, and the PIN page stays
+    assert window.attempts.wrong == 1 and isinstance(window.page, LockPage)
+    assert seen == ["case list built", "compared 0000"]
+    unlock(window)
+    assert seen[-1] == f"compared {DEMO_PIN}" and case_list_rows(window) == 6
+    assert window.attempts.wrong == 0
+    window.close()
+    window.session.store.close()

@@ -56,7 +56,8 @@ class PinAttempts:
         before_check: Callable[[], None] | None = None,
     ) -> None:
         """``before_check`` runs before each PIN is tested (the app opens its store there if
-        the PIN came before the store was open)."""
+        the PIN came before the store was open, and builds the page the PIN opens, hidden);
+        when the stored hash is expected, the PIN is hashed on a worker thread meanwhile."""
         self.base_wait, self.clock, self.before_check = base_wait, clock, before_check
         self.stored: str | None = None  # the PIN's hash, read with the store (``expect``)
         self.early: pin.EarlyHash | None = None
@@ -95,6 +96,8 @@ class PinAttempts:
         waiting = self.seconds_to_wait()
         if waiting:
             return Outcome(False, self.wrong, waiting)
+        if self.early is not None:  # hashed on its thread while ``before_check`` works
+            self.early.typed(entered)
         if self.before_check is not None:
             self.before_check()
         stored, early, self.stored, self.early = self.stored, self.early, None, None

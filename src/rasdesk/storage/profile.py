@@ -25,12 +25,13 @@ def open_user_store() -> CaseStore:
     return open_user_store_and_key()[0]
 
 
-def open_user_store_and_key() -> tuple[CaseStore, bytes]:
+def open_user_store_and_key(key: bytes | None = None) -> tuple[CaseStore, bytes]:
     """``open_user_store`` and the key it was opened with: the key is read from the password
     store once (each read is a round trip to it, a tenth of a second with the Secret
-    Service)."""
+    Service), or given (read already, ``secrets.database_key(create=False)``)."""
     from rasdesk.storage.store import CaseStore
 
     path = store_path()
-    key = secrets.database_key(create=not path.exists())
+    if key is None:
+        key = secrets.database_key(create=not path.exists())
     return CaseStore.open(path, key, settings.load()["assessor_name"]), key

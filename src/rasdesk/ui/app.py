@@ -29,7 +29,9 @@ from rasdesk.ui.session import Opener, Session
 # What is imported above is what the first window needs. The password store (keyring),
 # the case store (SQLCipher, sqlite-utils), the rulesets (cryptography) and every page but
 # the PIN's are imported once that window is painted (``Opening``), while the assessor
-# types the PIN — or at once, if the PIN comes first (tests/ui/test_start.py).
+# types the PIN — or at once, if the PIN comes first (tests/ui/test_start.py). Importing
+# them on a thread meanwhile gains nothing: imports hold Python's lock, so the first paint
+# would wait for them instead (docs/packaging.md, start-up figures).
 
 
 def application() -> QApplication:
@@ -43,16 +45,39 @@ def application() -> QApplication:
     return app
 
 
+class UserOpener:
+    """Opens the user's store (an ``Opener``): its key and the PIN's hash are read from the
+    password store first (``read_secrets``; ``Opening`` does it as its first step, so the
+    PIN can be hashed while it is typed, before the store's modules are even imported)."""
+
+    def __init__(self) -> None:
+        self.key: bytes | None = None
+        self.pin_hash: str | None = None
+
+    def read_secrets(self) -> str | None:
+        """The PIN's stored hash (None: no PIN set); the store's key read with it, once."""
+        if self.key is None:
+            from rasdesk.platform import pin, secrets
+
+            key = secrets.database_key(create=not store_path().exists())
+            self.pin_hash, self.key = pin.stored_hash(), key
+        return self.pin_hash
+
+    def __call__(self) -> tuple[Any, bytes]:
+        from rasdesk.storage.profile import open_user_store_and_key
+
+        self.read_secrets()
+        return open_user_store_and_key(self.key)
+
+
 def _opener(*, demo: bool, demo_keyring: bool = False) -> Opener:
     """Opens the profile's store: the user's (its key from the password store), or for the
     demo a new demo profile (with ``demo_keyring``, in the in-memory password store)."""
+    if not demo:
+        return UserOpener()
 
     def open_store() -> tuple[Any, bytes]:
         from rasdesk.platform import secrets
-        from rasdesk.storage.profile import open_user_store_and_key
-
-        if not demo:
-            return open_user_store_and_key()  # the key read from the password store once
         from rasdesk.storage.demo import make_demo_profile
 
         if demo_keyring:
@@ -101,15 +126,20 @@ def make_window(*, demo: bool) -> Any:
 
 class Opening(QObject):
     """Opens the store of a window shown before it: just after the window's first paint,
-    in short steps so typing the PIN is never held up long (the password store found, the
-    store's modules imported, the store opened and the PIN's hash read; the current ruleset
-    verified; the case list page built, hidden). A PIN tried before
-    then opens the store first (``PinAttempts``'s ``before_check``). A store that cannot be
+    in short steps so typing the PIN is never held up long (the store's key and the PIN's
+    hash read from the password store, so the PIN is hashed as it is typed; the store's
+    modules imported; the store opened; the current ruleset verified; the case list page
+    built, hidden). A PIN tried before then opens the store first, and the case list is
+    built while that PIN is hashed (``MainWindow._before_pin``). A store that cannot be
     opened is explained, and the app ends with its exit code."""
 
-    def __init__(self, window: Any, session: Session, check_setup: bool) -> None:
+    def __init__(
+        self, window: Any, session: Session, check_setup: bool, user: UserOpener | None = None
+    ) -> None:
+        """``user``: the session's opener, on the user's profile (its secrets read first)."""
         super().__init__(window)
         self.window, self.session, self.check_setup = window, session, check_setup
+        self.user = user
         self.started = False
         self.code = 0
         self.app = QApplication.instance()
@@ -128,9 +158,9 @@ class Opening(QObject):
         self.started = True
         self.app.removeEventFilter(self)
         # The store's opening, cut where the loop can take the keys typed meanwhile: the
-        # password store found (not the demo's: it has its own, set when its store is made),
-        # the store's modules imported, then the store opened.
-        steps = [] if self.session.demo else [self._keyring]
+        # secrets read (not the demo's: its password store is its own, filled when its
+        # store is made), the store's modules imported, then the store opened.
+        steps = [] if self.user is None else [self._secrets]
         steps += [self._modules, self._open, self._ruleset, self._pages]
         self._next(steps)
 
@@ -140,11 +170,20 @@ class Opening(QObject):
             step()
             QTimer.singleShot(0, self, lambda: self._next(steps))
 
-    def _keyring(self) -> None:
-        from rasdesk.platform import secrets
+    def _expect(self, stored: str | None) -> None:
+        """The next PIN, the one that opens the app, is checked against ``stored``."""
+        window = self.window
+        starting = window.route[0] == "lock" and window.starting
+        # Not expected twice: that would drop the hash begun as the PIN was typed.
+        if stored is not None and starting and window.attempts.stored != stored:
+            window.attempts.expect(stored)  # hashed from now on as it is typed
 
-        with contextlib.suppress(Exception):  # any failure is said when the store opens
-            secrets.backend_problem()  # imports keyring and finds its backend
+    def _secrets(self) -> None:
+        assert self.user is not None
+        try:
+            self._expect(self.user.read_secrets())
+        except (RasdeskError, OSError):
+            return  # read again when the store opens, which says what is wrong
 
     def _modules(self) -> None:
         if self.session.demo:
@@ -157,13 +196,12 @@ class Opening(QObject):
 
         try:
             self.session.open()
-            # The PIN's hash is read now, with the store's key (the next read of the
-            # password store after it), so Enter does not wait for a read.
-            stored = pin.stored_hash()
+            # The PIN's hash is read with the store's key, so Enter does not wait for it.
+            stored = self.user.pin_hash if self.user is not None else pin.stored_hash()
             if self.check_setup and (stored is None or rulesets.current_sha256() is None):
                 self.window.set_up_first()
-            elif self.window.route[0] == "lock" and self.window.starting:
-                self.window.attempts.expect(stored)  # only for the PIN still to come
+            else:
+                self._expect(stored)  # only for the PIN still to come
         except (RasdeskError, OSError) as exc:
             self.code = exc.exit_code if isinstance(exc, RasdeskError) else 1
             errors.show_error(None, exc)
@@ -188,7 +226,8 @@ def start_window(*, demo: bool) -> tuple[Any, Opening | None]:
     opener = _opener(demo=demo, demo_keyring=demo)
     session = Session.opening(store_path(), opener, demo=demo)
     window = _window(session, False)
-    return window, Opening(window, session, check_setup=not demo)
+    user = opener if isinstance(opener, UserOpener) else None
+    return window, Opening(window, session, check_setup=not demo, user=user)
 
 
 def _self_test(window: object, fonts_loaded: list[str]) -> dict[str, object]:

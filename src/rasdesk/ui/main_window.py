@@ -54,7 +54,7 @@ class MainWindow(QMainWindow):
         self.handed_case: str | None = None  # the case whose person holds the laptop
         self.first_run_typed: dict[str, str] = {}  # kept while set-up's page is rebuilt
         self.attempts = PinAttempts(
-            int(session.settings()["pin_lockout_seconds"]), before_check=session.open
+            int(session.settings()["pin_lockout_seconds"]), before_check=self._before_pin
         )
         self.page: Page | None = None
         self.ready: tuple[Modes, Page] | None = None  # the case list, built before the PIN
@@ -207,6 +207,14 @@ class MainWindow(QMainWindow):
         if self.route[0] == "lock" and self.locked_route == ("cases",) and self.ready is None:
             modes = self.modes()
             self.ready = (modes, self._build(("cases",), modes))
+
+    def _before_pin(self) -> None:
+        """Before a PIN is checked: the store opened if the PIN came before it was (ui/app.py
+        opens it after the first paint); at start-up, the case list the PIN opens built,
+        hidden, while the PIN is hashed on its thread. Shown only if the PIN is right."""
+        self.session.open()
+        if self.starting:
+            self.prepare_cases()
 
     def _ready_page(self, route: Route, modes: Modes) -> Page | None:
         """The case list built by ``prepare_cases``, its lists read again, for ``route`` in
@@ -453,6 +461,9 @@ class MainWindow(QMainWindow):
             self.page.leave()
         self.sync.stop()
         self.inactivity.stop()
+        if self.ready is not None:  # the case list built for a PIN that never came
+            self.ready[1].deleteLater()
+            self.ready = None
         self.session.store.close()
         self.locked_route = None
         self.go(("closed",))
