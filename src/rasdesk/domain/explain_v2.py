@@ -10,6 +10,7 @@ JSON keeps every digit).
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
 from typing import Any, cast
@@ -40,8 +41,8 @@ About = tuple[str | None, str | None]
 
 
 _MEMO_LIMIT = 200_000
-#: Per amount kept in amount_memo_v2: at most this many sets of words (per language and
-#: points signature) beside its figures.
+#: Per amount kept in amount_memo_v2: at most this many sets of words (one per language)
+#: beside its figures.
 _WORDS_LIMIT = 256
 Group = tuple[tuple[ExplanationStep, About], ...]
 #: A group as kept: its steps, what each is about, and its JSON (b"" when it has no step).
@@ -101,8 +102,8 @@ def explain_v2(
         if entry is None:
             kept.extend(_amount_groups(memo, spec, amount))
             continue
-        changes = tuple(points_changes_key(p) for p in amount.parts if p.points is not None)
-        kept.append(amount_kept(memo, spec, entry, changes, given(amount), lang))
+        changes = [points_changes_key(p) for p in amount.parts if p.points is not None]
+        kept += amount_words(memo, spec, entry, changes, given(amount), lang)
     kept.append(end_group(memo))
     steps = [s for k in kept for s in k[0]]
     abouts = [a for k in kept for a in k[1]]
@@ -162,28 +163,84 @@ def section_groups(
     return out
 
 
-def amount_kept(
+@dataclass(frozen=True, slots=True)
+class _Slot:
+    """Where a points part's overlaps and point adjustments go among an amount's kept
+    words: they differ from person to person, so they are found per person."""
+
+    points_index: int  # which of the amount's points parts (its ``changes``)
+    part_index: int  # which of the amount's parts
+    where: About
+
+
+#: An amount's words for the figures of one memo entry, in one language: the groups that are
+#: the same for everyone with those figures (joined where they follow each other), and a
+#: slot for each points part's overlaps and point adjustments.
+Segments = tuple["Kept | _Slot", ...]
+
+
+def amount_words(
     memo: _Memo,
     spec: Amount,
     entry: Any,
-    changes: tuple[object, ...],
+    changes: Sequence[tuple[object, ...]],
     amount: Callable[[], AmountResult],
     lang: str,
-) -> Kept:
-    """The words of an amount from its memo (amount_memo_v2): a pure function of its
-    figures there and of its points parts' overlaps and point adjustments (``changes``,
-    which differ from person to person), so kept beside its figures, all at once.
-    ``amount()`` gives the result objects when the words must be made."""
+) -> list[Kept]:
+    """The words of an amount from its memo (amount_memo_v2), as groups. Its words are a
+    pure function of its figures there, but for its points parts' overlaps and point
+    adjustments (``changes``, per points part, which differ from person to person): the
+    rest is kept beside its figures per language, and those groups found by ``changes``.
+    ``amount()`` gives the result objects when words must be made."""
+    made: AmountResult | None = None
     words_kept = entry.words
-    wkey = (lang, changes)
-    found: Kept | None = words_kept.get(wkey)
-    if found is None:
-        found = _join(_amount_groups(memo, spec, amount()))
+    segments: Segments | None = words_kept.get(lang)
+    if segments is None:
+        made = amount()
+        segments = _segments(_amount_groups(memo, spec, made, slots=True))
         room = entry.room
         if len(words_kept) < _WORDS_LIMIT and room[0] > 0:
-            words_kept[wkey] = found
+            words_kept[lang] = segments
             room[0] -= 1
-    return found
+    out: list[Kept] = []
+    groups = memo.groups
+    for segment in segments:
+        if segment.__class__ is not _Slot:
+            out.append(segment)  # type: ignore[arg-type]
+            continue
+        slot = segment
+        key = ("pc", *slot.where, changes[slot.points_index])
+        found = groups.get(key)
+        if found is None:
+            if made is None:
+                made = amount()
+            make = partial(
+                _group,
+                slot.where,
+                memo.words.points_changes,
+                spec.parts[slot.part_index],
+                made.parts[slot.part_index],
+            )
+            found = memo.make(key, make)
+        out.append(found)
+    return out
+
+
+def _segments(groups: list[Kept | _Slot]) -> Segments:
+    """Groups that follow each other joined, slots left between them."""
+    out: list[Kept | _Slot] = []
+    run: list[Kept] = []
+    for g in groups:
+        if isinstance(g, _Slot):
+            if run:
+                out.append(_join(run))
+                run = []
+            out.append(g)
+        else:
+            run.append(g)
+    if run:
+        out.append(_join(run))
+    return tuple(out)
 
 
 def end_group(memo: _Memo) -> Kept:
@@ -195,14 +252,19 @@ def end_group(memo: _Memo) -> Kept:
     return found
 
 
-def _amount_groups(memo: _Memo, spec: Amount, amount: AmountResult) -> list[Kept]:
+def _amount_groups(
+    memo: _Memo, spec: Amount, amount: AmountResult, *, slots: bool = False
+) -> list[Any]:
     """The groups of one amount's steps: per part its head, body and tail, then the rules,
-    conversions and totals; each memoized by what it reads."""
+    conversions and totals; each memoized by what it reads. With ``slots``, a ``_Slot``
+    stands where each points part's overlaps and point adjustments go."""
     w, groups = memo.words, memo.groups
-    kept: list[Kept] = []
+    kept: list[Kept | _Slot] = []
     add = kept.append
     several = len(spec.parts) > 1
-    for part_spec, part in zip(spec.parts, amount.parts, strict=True):
+    points_index = -1
+    for part_index, (part_spec, part) in enumerate(zip(spec.parts, amount.parts, strict=True)):
+        points_index += part.points is not None
         # In three groups, so that what recurs (the head, the same points, the same
         # adjustment) is made once even when the part's figure is new.
         where = (spec.id, part.id)
@@ -217,12 +279,15 @@ def _amount_groups(memo: _Memo, spec: Amount, amount: AmountResult) -> list[Kept
             if part.points is not None:
                 # A points part's body in two groups: its overlaps and point adjustments
                 # (which differ from person to person), then its total and money.
-                key = ("pc", *where, points_changes_key(part))
-                found = groups.get(key)
-                if found is None:
-                    make = partial(_group, where, w.points_changes, part_spec, part)
-                    found = memo.make(key, make)
-                add(found)
+                if slots:
+                    add(_Slot(points_index, part_index, where))
+                else:
+                    key = ("pc", *where, points_changes_key(part))
+                    found = groups.get(key)
+                    if found is None:
+                        make = partial(_group, where, w.points_changes, part_spec, part)
+                        found = memo.make(key, make)
+                    add(found)
                 key = ("pm", *where, points_money_key(part))
                 found = groups.get(key)
                 if found is None:
@@ -249,7 +314,7 @@ def _amount_groups(memo: _Memo, spec: Amount, amount: AmountResult) -> list[Kept
     return kept
 
 
-def _join(kept: list[Kept]) -> Kept:
+def _join(kept: Sequence[Kept]) -> Kept:
     """Several groups as one."""
     return (
         tuple(s for k in kept for s in k[0]),

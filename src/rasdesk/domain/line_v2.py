@@ -24,7 +24,7 @@ from rasdesk.domain.decimals import EXACT
 from rasdesk.domain.engine_v2 import _amount, _ref, check_questionnaire, score_sections
 from rasdesk.domain.explain_keys_v2 import changes_key
 from rasdesk.domain.explain_v2 import (
-    amount_kept,
+    amount_words,
     end_group,
     given,
     head_groups,
@@ -69,8 +69,8 @@ def result_line_v2(ruleset: RulesetV2, doc: Any, lang: str, source: str) -> byte
     amounts: list[bytes] = []
     for spec, entry, stages, made_by in found:
         amounts.append(_amount_json(spec, lang, entry, stages))
-        changes = tuple([changes_key(s[1], s[2]) for s in stages])
-        groups.append(amount_kept(memo, spec, entry, changes, made_by, lang))
+        changes = [changes_key(s[1], s[2]) for s in stages]
+        groups += amount_words(memo, spec, entry, changes, made_by, lang)
     groups.append(end_group(memo))
     return result_bytes(
         start_json(_ref(ruleset), q.id, answers.answered_by),
