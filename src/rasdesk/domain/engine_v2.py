@@ -14,6 +14,7 @@ from typing import cast
 
 from rasdesk.domain.amount_memo_v2 import amount_result
 from rasdesk.domain.answers_v2 import NOT_APPLICABLE, AnswersV2
+from rasdesk.domain.conditions import Condition
 from rasdesk.domain.decimals import CENT, EXACT, ROUNDING, ZERO, round_to
 from rasdesk.domain.engine import HIDDEN, TEXT, score_section
 from rasdesk.domain.errors import InputError, Problem
@@ -77,8 +78,8 @@ def compute_v2(ruleset: RulesetV2, answers: AnswersV2) -> ResultV2:
     check_questionnaire(ruleset, q)
     with localcontext(EXACT):
         keys, found = score_sections(answers)
-        sections_t, section_json, question_t, question_json, words = (
-            zip(*found, strict=True) if found else ((), (), (), (), ())
+        sections_t, section_json, question_t, question_json, words, _ = (
+            zip(*found, strict=True) if found else ((), (), (), (), (), ())
         )
         sections = list(sections_t)
         ctx = Context(ruleset, answers, {x.id: x.points for x in sections})
@@ -128,23 +129,25 @@ def score_sections(answers: AnswersV2) -> tuple[list[tuple[object, ...]], list[_
     plain = not answers.records and NOT_APPLICABLE not in answers.given.values()
     visible = answers.visible
     get, shown, na = answers.given.get, answers.shown, NOT_APPLICABLE
-    flat, spans = _flat_plan(q)
+    flat, rows = _flat_plan(q)
     # _values(s, answers) for every section at once: it runs for every person.
-    every = [
-        HIDDEN
-        if qid not in shown
-        else None
-        if (value := get(qid)) is None or value is na
-        else TEXT
-        if is_text
-        else value
-        for qid, is_text in flat
-    ]
-    for s, (start, end) in zip(q.sections, spans, strict=True):
-        values = tuple(every[start:end])
+    every = tuple(
+        [
+            HIDDEN
+            if qid not in shown
+            else None
+            if (value := get(qid)) is None or value is na
+            else TEXT
+            if is_text
+            else value
+            for qid, is_text in flat
+        ]
+    )
+    for s, sid, start, end, eligible_if in rows:
+        values = every[start:end]
         marks = () if plain else tuple(mark(answers, x.id) for x in s.section.questions)
-        eligible = s.eligible_if is None or s.eligible_if.holds(visible)
-        key = (s.section.id, values, marks, eligible)
+        eligible = eligible_if is None or eligible_if.holds(visible)
+        key = (sid, values, marks, eligible)
         keys.append(key)
         scored = memo.get(key)
         if scored is None:
@@ -153,34 +156,41 @@ def score_sections(answers: AnswersV2) -> tuple[list[tuple[object, ...]], list[_
     return keys, found
 
 
-_FLAT: dict[
-    int, tuple[object, tuple[tuple[tuple[str, bool], ...], tuple[tuple[int, int], ...]]]
-] = {}
+#: Per section: the section, its id, where its questions are in the flat plan, and its
+#: eligibility condition.
+_Row = tuple[SectionV2, str, int, int, Condition | None]
+_Flat = tuple[tuple[tuple[str, bool], ...], tuple[_Row, ...]]
+_FLAT: dict[int, tuple[object, _Flat]] = {}
 
 
-def _flat_plan(
-    q: QuestionnaireV2,
-) -> tuple[tuple[tuple[str, bool], ...], tuple[tuple[int, int], ...]]:
-    """Every section's plan in one, and where each section's questions are in it."""
+def _flat_plan(q: QuestionnaireV2) -> _Flat:
+    """Every section's plan in one, and per section where its questions are in it."""
     found = _FLAT.get(id(q))
     if found is not None and found[0] is q:
         return found[1]
 
-    def make() -> tuple[tuple[tuple[str, bool], ...], tuple[tuple[int, int], ...]]:
+    def make() -> _Flat:
         flat = tuple(x for s in q.sections for x in s.plan)
-        spans, start = [], 0
+        rows: list[_Row] = []
+        start = 0
         for s in q.sections:
-            spans.append((start, start + len(s.plan)))
+            rows.append((s, s.section.id, start, start + len(s.plan), s.eligible_if))
             start += len(s.plan)
-        return flat, tuple(spans)
+        return flat, tuple(rows)
 
     return by_identity(_FLAT, q, make)
 
 
-#: A section's score and JSON, its questions' scores and JSON (memoized by its values), and
-#: the explanation's words for them, per language (explain_v2 fills it).
+#: A section's score and JSON, its questions' scores and JSON (memoized by its values), the
+#: explanation's words for them, per language (explain_v2 fills it), and its questions' JSON
+#: joined.
 _Scored = tuple[
-    SectionV2Score, bytes, tuple[QuestionV2Score, ...], tuple[bytes, ...], dict[str, object]
+    SectionV2Score,
+    bytes,
+    tuple[QuestionV2Score, ...],
+    tuple[bytes, ...],
+    dict[str, object],
+    bytes,
 ]
 
 
@@ -191,7 +201,8 @@ def _score(s: SectionV2, values: tuple[object, ...], eligible: bool, answers: An
         s.section.id, score.raw_points, score.capped, score.points if eligible else ZERO, eligible
     )
     made = [_question(x.question, x.section, x.points, answers) for x in scores]
-    return sscore, sjson, tuple(m[0] for m in made), tuple(m[1] for m in made), {}
+    question_json = tuple(m[1] for m in made)
+    return sscore, sjson, tuple(m[0] for m in made), question_json, {}, b",".join(question_json)
 
 
 def mark(answers: AnswersV2, qid: str) -> Hashable:

@@ -57,15 +57,20 @@ def result_line_v2(ruleset: RulesetV2, doc: Any, lang: str, source: str) -> byte
     # The words, as explain_v2 makes them (outside the engine's exact context).
     memo = memo_for(ruleset, q, lang)
     groups = head_groups(memo, ruleset, answers)
-    groups += section_groups(
-        memo,
-        answers,
-        keys,
-        [s[0] for s in scored],
-        [s[4] for s in scored],
-        lambda: chain.from_iterable(s[2] for s in scored),
-        lang,
-    )
+    words: list[Any] = [
+        s[4].get(lang) for s in scored
+    ]  # each section's words, kept beside its score
+    if None in words:
+        words = section_groups(
+            memo,
+            answers,
+            keys,
+            [s[0] for s in scored],
+            [s[4] for s in scored],
+            lambda: chain.from_iterable(s[2] for s in scored),
+            lang,
+        )
+    groups += words
     amounts: list[bytes] = []
     for spec, entry, stages, made_by in found:
         amounts.append(_amount_json(spec, lang, entry, stages))
@@ -74,7 +79,7 @@ def result_line_v2(ruleset: RulesetV2, doc: Any, lang: str, source: str) -> byte
     groups.append(end_group(memo))
     return result_bytes(
         start_json(_ref(ruleset), q.id, answers.answered_by),
-        chain.from_iterable(s[3] for s in scored),
+        [s[5] for s in scored if s[5]],
         [s[1] for s in scored],
         facts_json(answers.facts),
         amounts,
