@@ -95,3 +95,36 @@ def test_a_pin_tried_at_once_is_hashed_while_before_check_works() -> None:
     assert begun == ["1357"] and not outcome.ok and attempts.wrong == 1
     attempts.expect(pin.stored_hash())
     assert attempts.check("2468").ok and begun == ["1357", "2468"] and attempts.wrong == 0
+
+
+def test_a_pin_not_expected_is_read_afresh_and_hashed_while_the_page_is_built(
+    reads: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No hash expected (the demo's store is made when the PIN comes; a later lock): the
+    hash is read at the try, the PIN hashed on the worker thread while ``while_hashing``
+    runs, then compared; wrong PINs are counted, and no PIN set opens nothing."""
+    pin.set_pin("2468")
+    hashing: list[str] = []
+    real_typed = pin.EarlyHash.typed
+
+    def typed(self: pin.EarlyHash, text: str) -> None:
+        real_typed(self, text)
+        hashing.extend(self.pending)
+
+    monkeypatch.setattr(pin.EarlyHash, "typed", typed)
+    begun: list[str] = []
+
+    def while_hashing() -> None:
+        begun.append(reads[-1])
+        assert hashing  # begun on the worker thread, before the page is built
+        hashing.clear()
+        assert attempts.early is None  # taken for this try: the next one reads again
+
+    attempts = PinAttempts(30, while_hashing=while_hashing)
+    reads.clear()
+    assert not attempts.check("1357").ok and attempts.wrong == 1
+    assert attempts.check("2468").ok and attempts.wrong == 0
+    assert reads == ["assessor-pin", "assessor-pin"] and begun == reads
+    secrets.set_secret("assessor-pin", "x")  # no usable hash kept: nothing matches
+    attempts.while_hashing = None
+    assert not attempts.check("2468").ok and attempts.wrong == 1

@@ -264,3 +264,28 @@ def test_a_pin_at_once_is_hashed_while_the_case_list_is_built_hidden(
     assert window.attempts.wrong == 0
     window.close()
     window.session.store.close()
+
+
+def test_the_case_list_and_sending_status_do_not_bring_the_budget_engines() -> None:
+    """The case list is built while the PIN is checked (or typed): its modules and the
+    sending status it shows leave the budget engines, the lifecycle and the reviews to the
+    pages that use them."""
+    code = (
+        "import json, sys\n"
+        "import rasdesk.ui.pages.case_list, rasdesk.sync\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    modules = json.loads(done.stdout.strip().splitlines()[-1])
+    later = (
+        "rasdesk.domain.budget",
+        "rasdesk.domain.budget_v2",
+        "rasdesk.storage.lifecycle",
+        "rasdesk.storage.review",
+        "rasdesk.ui.flow",
+    )
+    assert [m for m in later if m in modules] == []

@@ -54,11 +54,15 @@ class PinAttempts:
         base_wait: int,
         clock: Callable[[], float] = time.monotonic,
         before_check: Callable[[], None] | None = None,
+        while_hashing: Callable[[], None] | None = None,
     ) -> None:
         """``before_check`` runs before each PIN is tested (the app opens its store there if
-        the PIN came before the store was open, and builds the page the PIN opens, hidden);
-        when the stored hash is expected, the PIN is hashed on a worker thread meanwhile."""
+        the PIN came before the store was open); then the PIN's hash is made on a worker
+        thread (begun before ``before_check`` when the stored hash is expected) while
+        ``while_hashing`` runs (the app builds the page the PIN opens, hidden); then the
+        hashes are compared."""
         self.base_wait, self.clock, self.before_check = base_wait, clock, before_check
+        self.while_hashing = while_hashing
         self.stored: str | None = None  # the PIN's hash, read with the store (``expect``)
         self.early: pin.EarlyHash | None = None
         self.wrong = _read_count()
@@ -101,8 +105,15 @@ class PinAttempts:
         if self.before_check is not None:
             self.before_check()
         stored, early, self.stored, self.early = self.stored, self.early, None, None
+        if stored is None:  # not expected: read afresh, and hashed from now
+            stored = pin.stored_hash()
+            early = pin.EarlyHash(stored) if stored is not None else None
+            if early is not None:
+                early.typed(entered)
         try:
-            matches = pin.pin_matches(entered, stored, early)
+            if self.while_hashing is not None:
+                self.while_hashing()
+            matches = stored is not None and pin.pin_matches(entered, stored, early)
         finally:
             if early is not None:
                 early.forget()

@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from rasdesk.storage.lifecycle import TRANSITIONS
 from rasdesk.storage.store import CaseStore, now
 
 SEND_STATES = ("finalised", "queued", "sending", "sent", "failed", "quarantined")
@@ -118,6 +117,10 @@ def bundles(store: CaseStore, version_uuids: Sequence[str]) -> dict[str, bytes]:
 def _move(
     store: CaseStore, vid: str, case_uuid: str, old: str, new: str, reason: str | None, at: str
 ) -> None:
+    # Here, not at the top: the app's status line counts the outbox at start-up, and
+    # lifecycle brings the budget engines with it.
+    from rasdesk.storage.lifecycle import TRANSITIONS
+
     if new not in TRANSITIONS.get(old, frozenset()):
         return  # another writer moved it already; the run's view was stale, so leave it
     store.db.execute(

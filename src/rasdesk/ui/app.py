@@ -130,7 +130,7 @@ class Opening(QObject):
     hash read from the password store, so the PIN is hashed as it is typed; the store's
     modules imported; the store opened; the current ruleset verified; the case list page
     built, hidden). A PIN tried before then opens the store first, and the case list is
-    built while that PIN is hashed (``MainWindow._before_pin``). A store that cannot be
+    built while that PIN is hashed (``MainWindow._while_hashing``). A store that cannot be
     opened is explained, and the app ends with its exit code."""
 
     def __init__(

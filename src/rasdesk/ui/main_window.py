@@ -54,7 +54,9 @@ class MainWindow(QMainWindow):
         self.handed_case: str | None = None  # the case whose person holds the laptop
         self.first_run_typed: dict[str, str] = {}  # kept while set-up's page is rebuilt
         self.attempts = PinAttempts(
-            int(session.settings()["pin_lockout_seconds"]), before_check=self._before_pin
+            int(session.settings()["pin_lockout_seconds"]),
+            before_check=session.open,  # if the PIN came before the store was open
+            while_hashing=self._while_hashing,
         )
         self.page: Page | None = None
         self.ready: tuple[Modes, Page] | None = None  # the case list, built before the PIN
@@ -208,11 +210,10 @@ class MainWindow(QMainWindow):
             modes = self.modes()
             self.ready = (modes, self._build(("cases",), modes))
 
-    def _before_pin(self) -> None:
-        """Before a PIN is checked: the store opened if the PIN came before it was (ui/app.py
-        opens it after the first paint); at start-up, the case list the PIN opens built,
-        hidden, while the PIN is hashed on its thread. Shown only if the PIN is right."""
-        self.session.open()
+    def _while_hashing(self) -> None:
+        """While a PIN is hashed on its thread, at start-up: the case list the PIN opens,
+        built outside the window (if the PIN came before ui/app.py built it). Shown only if
+        the PIN is right."""
         if self.starting:
             self.prepare_cases()
 

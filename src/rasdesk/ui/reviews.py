@@ -13,13 +13,14 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from rasdesk.domain.errors import InputError
-from rasdesk.domain.model import Ruleset
 from rasdesk.platform import rulesets
-from rasdesk.storage import prefilled, review
 from rasdesk.storage.stale import Stale, stale_drafts
-from rasdesk.ui import flow
 from rasdesk.ui.session import Session
 from rasdesk.ui.widgets.page import label
+
+# Reviews, pre-filled answers and the question flow (and the budget engines behind them)
+# are imported by the functions that use them: the case list, built while the PIN is
+# checked at start-up, needs only the stale marks (docs/packaging.md, start-up figures).
 
 
 def is_review(session: Session, case: str) -> bool:
@@ -29,6 +30,8 @@ def is_review(session: Session, case: str) -> bool:
 def to_check(session: Session, case: str) -> list[str]:
     if not session.is_draft(case):
         return []
+    from rasdesk.storage import prefilled
+
     return prefilled.to_check(session.store, session.version(case)["version_uuid"])
 
 
@@ -61,6 +64,8 @@ def opening_route(
         return ("move", case)
     waiting = set(to_check(session, case))
     if waiting:
+        from rasdesk.ui import flow
+
         path = flow.shown_questions(session.form(case), session.answers(case))
         for _section, question in path:
             if question.id in waiting:
@@ -71,10 +76,15 @@ def opening_route(
 def confirm(session: Session, case: str, question: str) -> None:
     """Continue on a question from last time confirms it (the assessor checked it)."""
     if is_unchecked(session, case, question):
+        from rasdesk.storage import prefilled
+
         prefilled.confirm(session.store, case, [question])
 
 
 def start_review(session: Session, case: str) -> str:
+    from rasdesk.domain.model import Ruleset
+    from rasdesk.storage import review
+
     verified = session.current_ruleset()
     if verified is None:
         raise InputError("no ruleset is installed: install your council's ruleset first")
@@ -130,6 +140,7 @@ def prefilled_mark() -> QLabel:
 
 def since_sentences(session: Session, case: str, lang: str) -> tuple[str, list[str]]:
     from rasdesk.printing.since_words import WORDS, sentences
+    from rasdesk.storage import review
 
     since = review.since_last_time(session.store, case, lang)
     return WORDS[lang]["title"], sentences(since, lang)
