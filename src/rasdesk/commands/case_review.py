@@ -152,6 +152,8 @@ def changes(args: argparse.Namespace) -> int:
 
         print(WORDS[args.language]["title"])
         print("\n".join(f"  {line}" for line in sentences(since, args.language)))
+        if since.now_why is not None:  # a carer's facts the linked case cannot give yet
+            print(f"  {since.now_why}")
     return 0
 
 

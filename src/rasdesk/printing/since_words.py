@@ -24,6 +24,8 @@ WORDS: dict[str, dict[str, str]] = {
         "other_period": "The council now works the budget out for a different period, so the two figures are not set against each other.",
         "split": "Of this, {rules} comes from the council's new rates and rules, and {answers} from changes in your answers.",
         "split_unknown": "The council's rules now ask questions they did not ask last time, so we cannot say how much of the change comes from the new rules and how much from your answers.",
+        "money_linked": "Last time your indicative budget was £{last} {per}. The new figure is not ready until the cared-for person's assessment gives the answers this one reads from it.",
+        "split_linked": "Last time's answers from the cared-for person's assessment do not fit the council's new rules, so we cannot say how much of the change comes from the new rules and how much from the answers.",
         "up": "£{amount} more",
         "down": "£{amount} less",
         "none": "nothing",
@@ -45,6 +47,8 @@ WORDS: dict[str, dict[str, str]] = {
         "other_period": "Mae'r cyngor nawr yn cyfrifo'r gyllideb am gyfnod gwahanol, felly nid yw'r ddau ffigur yn cael eu cymharu â'i gilydd.",
         "split": "O hyn, daw {rules} o gyfraddau a rheolau newydd y cyngor, a {answers} o newidiadau yn eich atebion.",
         "split_unknown": "Mae rheolau'r cyngor nawr yn gofyn cwestiynau na chawsant eu gofyn y tro diwethaf, felly ni allwn ddweud faint o'r newid sy'n dod o'r rheolau newydd a faint o'ch atebion.",
+        "money_linked": "Y tro diwethaf, eich cyllideb ddangosol oedd £{last} {per}. Ni fydd y ffigur newydd yn barod nes bydd asesiad y person sy'n derbyn gofal yn rhoi'r atebion y mae'r asesiad hwn yn eu darllen ohono.",
+        "split_linked": "Nid yw atebion y tro diwethaf o asesiad y person sy'n derbyn gofal yn cyd-fynd â rheolau newydd y cyngor, felly ni allwn ddweud faint o'r newid sy'n dod o'r rheolau newydd a faint o'r atebion.",
         "up": "£{amount} yn fwy",
         "down": "£{amount} yn llai",
         "none": "dim",
@@ -82,6 +86,7 @@ EASY: dict[str, dict[str, str]] = {
         "now": "Now it is £{now} {per}.",
         "same": "It is the same now.",
         "pending": "The new budget is not ready yet.",
+        "pending_linked": "It needs answers from the person you care for first.",
         "rules": "The council changed its rates.",
         "answers": "Your answers changed.",
         "more": "That gives you £{amount} more {per}.",
@@ -95,6 +100,7 @@ EASY: dict[str, dict[str, str]] = {
         "now": "Nawr mae'n £{now} {per}.",
         "same": "Mae'r un fath nawr.",
         "pending": "Nid yw'r gyllideb newydd yn barod eto.",
+        "pending_linked": "Mae angen atebion gan y person rydych yn gofalu amdano yn gyntaf.",
         "rules": "Newidiodd y cyngor ei gyfraddau.",
         "answers": "Newidiodd eich atebion.",
         "more": "Mae hynny'n rhoi £{amount} yn fwy i chi {per}.",
@@ -113,6 +119,8 @@ def easy_sentences(since: SinceLastTime, lang: str = "en") -> list[str]:
     out = [w["last"].format(last=money_text(last.amount), per=per[last.per])]
     if now is None:
         out.append(w["pending"])
+        if since.now_why is not None:
+            out.append(w["pending_linked"])
     elif since.total == 0:
         out.append(w["same"])
     else:
@@ -169,8 +177,10 @@ def sentences(since: SinceLastTime, lang: str = "en") -> list[str]:
     last_fig, now_fig, total = since.last_figure, since.now_figure, since.total
     last, last_per = money_text(last_fig.amount), per[last_fig.per]
     out: list[str] = []
-    if now_fig is None:
-        out.append(w["money_pending"].format(last=last, per=last_per))
+    if now_fig is None:  # a carer's facts the linked case cannot give yet: said so
+        out.append(
+            w["money_linked" if since.now_why else "money_pending"].format(last=last, per=last_per)
+        )
     elif total == 0:
         out.append(w["money_same"].format(last=last, per=last_per))
     else:
@@ -192,7 +202,7 @@ def sentences(since: SinceLastTime, lang: str = "en") -> list[str]:
         if rules is not None and answers is not None:
             out.append(w["split"].format(rules=_signed(rules, w), answers=_signed(answers, w)))
         else:
-            out.append(w["split_unknown"])
+            out.append(w["split_linked" if since.last_under_new_rules_why else "split_unknown"])
     if since.rule_changes:
         out.append(w["rules_changed"].format(old=since.old.version, new=since.new.version))
     else:

@@ -5,7 +5,9 @@ sits), has the same type and, for a number, the same unit, and the answer is sti
 answer there: every chosen option still exists, a number is inside the new range. Anything
 else is listed with its reason in plain words, never silently dropped, and so is every
 required question the new questionnaire now asks that has no answer. The option's points
-may differ: that is the council's scoring, not the meaning of the answer.
+may differ: that is the council's scoring, not the meaning of the answer. A format-2
+answer that is not a plain value (*not applicable*, or an answer with views, who answered
+and evidence) carries over when the new question takes it as it is (``check_answer_v2``).
 
 Format 1 and format 2 questionnaires both hold format 1's ``Question`` objects, so one rule
 serves both, and a move from format 1 to format 2.
@@ -19,7 +21,9 @@ from decimal import Decimal
 
 from rasdesk.domain.answers import AnswerValue, visible_values
 from rasdesk.domain.answers_v2 import _visible as visible_v2
+from rasdesk.domain.answers_v2 import check_answer_v2
 from rasdesk.domain.decimals import plain
+from rasdesk.domain.errors import AnswersError
 from rasdesk.domain.model import Question, Questionnaire
 from rasdesk.domain.model_v2 import QuestionnaireV2
 
@@ -33,6 +37,7 @@ OPTION_REMOVED = "option removed"
 OUT_OF_RANGE = "number outside the new range"
 NEW_REQUIRED = "new required question"
 NOW_REQUIRED = "now required"
+NO_LONGER_FITS = "answer no longer fits"
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,11 +82,20 @@ def _quoted(question: Question) -> str:
     return f'{question.id} ("{question.text.en}")'
 
 
-def _why_not(old: Question, new: Question, value: AnswerValue) -> tuple[str, str] | None:
+def _why_not(
+    old: Question, new: Question, value: AnswerValue, questionnaire: AnyQuestionnaire
+) -> tuple[str, str] | None:
     """(reason, words) when ``value`` (an answer to ``old``) is no answer to ``new``."""
     name = _quoted(new)
     if old.type != new.type:
         return TYPE_CHANGED, f"{name}: the question is now a {new.type} question, not {old.type}."
+    if new.type == "number" and old.unit != new.unit:
+        was = old.unit.en if old.unit else "no unit"
+        now = new.unit.en if new.unit else "no unit"
+        return UNIT_CHANGED, f"{name}: the unit changed from {was} to {now}."
+    stored: object = value  # the store also holds format 2's answer objects (JSON objects)
+    if isinstance(stored, dict):  # format 2's not applicable, or an answer with views
+        return _record_why(new, stored, questionnaire, name)
     if new.type in ("single", "multiple"):
         chosen = (value,) if isinstance(value, str) else value
         gone = [str(o) for o in chosen if o not in new.option_by_id]  # type: ignore[union-attr]
@@ -92,10 +106,6 @@ def _why_not(old: Question, new: Question, value: AnswerValue) -> tuple[str, str
             )
             return OPTION_REMOVED, f"{name}: the answer {words} is no longer an option."
     if new.type == "number":
-        if old.unit != new.unit:
-            was = old.unit.en if old.unit else "no unit"
-            now = new.unit.en if new.unit else "no unit"
-            return UNIT_CHANGED, f"{name}: the unit changed from {was} to {now}."
         assert isinstance(value, Decimal | int)
         number = Decimal(value)
         low, high = new.minimum, new.maximum
@@ -105,6 +115,20 @@ def _why_not(old: Question, new: Question, value: AnswerValue) -> tuple[str, str
                 OUT_OF_RANGE,
                 f"{name}: the answer {plain(number)} is outside the new range ({allowed}).",
             )
+    return None
+
+
+def _record_why(
+    new: Question, value: dict[str, object], questionnaire: AnyQuestionnaire, name: str
+) -> tuple[str, str] | None:
+    """A format-2 answer object carries over when the new question takes it as it is."""
+    if not isinstance(questionnaire, QuestionnaireV2):
+        return NO_LONGER_FITS, f"{name}: format 1 has no place for this answer ({value})."
+    try:
+        check_answer_v2(questionnaire, new, value)
+    except AnswersError as exc:
+        said = "; ".join(p.message for p in exc.problems) or exc.message
+        return NO_LONGER_FITS, f"{name}: {said}."
     return None
 
 
@@ -134,7 +158,7 @@ def carry_over(
             continue
         if before is None:  # not asked by the old questionnaire: nothing is known about it
             continue
-        why = _why_not(before, after, value)
+        why = _why_not(before, after, value, new)
         if why is not None:
             lost.append(NotCarried(qid, why[0], why[1], value))
             continue

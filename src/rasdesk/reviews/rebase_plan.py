@@ -5,11 +5,16 @@ diff``'s words for what the council changed.
 Format 1 and format 2 alike, and from format 1 to format 2. A format-2 figure is its first
 amount's total, in that amount's own period ("£2,600.00 a year"); ``ruleset diff`` reads
 format 1 only, so between formats the changes are said question by question in its words.
+
+A stored case's figures are computed from the answers document the store builds
+(``storage/linked_facts.case_document``: who answered, and a carer's facts read from the
+linked person's case), passed in as a ``Document``. When the linked case cannot give the
+facts, the figure is not worked out and the plan keeps the ``LinkedCaseError`` saying why.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -19,7 +24,7 @@ from rasdesk.domain.answers import AnswerValue, json_value
 from rasdesk.domain.budget import compute_budget
 from rasdesk.domain.budget_v2 import compute_budget_v2
 from rasdesk.domain.decimals import money
-from rasdesk.domain.errors import AnswersError, InputError
+from rasdesk.domain.errors import AnswersError, InputError, LinkedCaseError
 from rasdesk.domain.model import Ruleset
 from rasdesk.domain.model_v2 import FORMAT_V2, RulesetV2
 from rasdesk.domain.result import Result
@@ -31,20 +36,49 @@ AnyResult = Result | ResultV2
 FORMAT_V1 = "rasdesk-ruleset/1"
 
 
-def figure(
-    ruleset: AnyRuleset, questionnaire: str, answers: Mapping[str, AnswerValue], lang: str = "en"
-) -> AnyResult | None:
-    """The budget these answers give, or None while an answer is missing or invalid."""
-    doc = {
-        "questionnaire": questionnaire,
-        "answers": {q: json_value(v) for q, v in answers.items()},
-    }
+#: Builds the answers document a figure is computed from, for a ruleset and answers (a
+#: stored case's: ``storage/linked_facts.case_document``); raises ``LinkedCaseError`` when a
+#: carer's facts cannot be read from the linked case.
+Document = Callable[[AnyRuleset, Mapping[str, AnswerValue]], dict[str, Any]]
+
+
+def worked_out(
+    ruleset: AnyRuleset,
+    questionnaire: str,
+    answers: Mapping[str, AnswerValue],
+    lang: str = "en",
+    document: Document | None = None,
+) -> tuple[AnyResult | None, LinkedCaseError | None]:
+    """The budget these answers give, or None while an answer is missing or invalid; with
+    the ``LinkedCaseError`` when the linked case cannot give the facts it reads."""
+    try:
+        doc = (
+            {
+                "questionnaire": questionnaire,
+                "answers": {q: json_value(v) for q, v in answers.items()},
+            }
+            if document is None
+            else document(ruleset, answers)
+        )
+    except LinkedCaseError as exc:
+        return None, exc
     try:
         if isinstance(ruleset, RulesetV2):
-            return compute_budget_v2(ruleset, doc, lang)
-        return compute_budget(ruleset, doc, lang)
+            return compute_budget_v2(ruleset, doc, lang), None
+        return compute_budget(ruleset, doc, lang), None
     except AnswersError:
-        return None
+        return None, None
+
+
+def figure(
+    ruleset: AnyRuleset,
+    questionnaire: str,
+    answers: Mapping[str, AnswerValue],
+    lang: str = "en",
+    document: Document | None = None,
+) -> AnyResult | None:
+    """The budget these answers give, or None while it cannot be worked out."""
+    return worked_out(ruleset, questionnaire, answers, lang, document)[0]
 
 
 def headline(result: AnyResult) -> Decimal:
@@ -101,6 +135,8 @@ class RebasePlan:
     before: AnyResult | None  # the draft's figure under the old ruleset (None: incomplete)
     after: AnyResult | None  # the carried answers under the new one (None: questions to ask)
     changes: tuple[str, ...]
+    before_why: LinkedCaseError | None = None  # why before is None, when the linked case is
+    after_why: LinkedCaseError | None = None
 
     @property
     def difference(self) -> Decimal | None:
@@ -115,7 +151,8 @@ class RebasePlan:
         c = self.carry
         lines = [
             f"From {self.old.id} {self.old.version} to {self.new.id} {self.new.version}.",
-            f"Before: {_figure_words(self.before)}    After: {_figure_words(self.after, c)}",
+            f"Before: {_figure_words(self.before, why=self.before_why)}    "
+            f"After: {_figure_words(self.after, c, self.after_why)}",
             f"{len(c.carried)} answer(s) carry over; {len(c.asked_again)} question(s) to ask again.",
         ]
         lines += [f"  Not carried over: {n.words}" for n in c.not_carried]
@@ -134,14 +171,21 @@ class RebasePlan:
             "before_weekly": _weekly(self.before),
             "after_weekly": _weekly(self.after),
             "difference_weekly": None if diff_weekly is None else money(diff_weekly),
+            # Why a figure is not worked out, when the linked case cannot give the facts.
+            "before_why": None if self.before_why is None else str(self.before_why),
+            "after_why": None if self.after_why is None else str(self.after_why),
             "changes": list(self.changes),
         }
 
 
-def _figure_words(result: AnyResult | None, carry: CarryOver | None = None) -> str:
+def _figure_words(
+    result: AnyResult | None, carry: CarryOver | None = None, why: LinkedCaseError | None = None
+) -> str:
     if result is not None:
         per = period(result)
         return f"£{money(headline(result))} " + ("one-off" if per == "one_off" else f"a {per}")
+    if why is not None:
+        return f"not yet: {why.message}"
     if carry is not None and carry.asked_again:
         return "not yet: answer the questions asked again"
     return "not yet: some answers are missing"
@@ -153,8 +197,12 @@ def plan_rebase(
     questionnaire: str,
     answers: Mapping[str, AnswerValue],
     lang: str = "en",
+    document: Document | None = None,
+    before_document: Document | None = None,
 ) -> RebasePlan:
-    """What moving ``answers`` from ``old`` to ``new`` would do (nothing is stored)."""
+    """What moving ``answers`` from ``old`` to ``new`` would do (nothing is stored).
+    ``document`` builds a stored case's answers documents (``before_document`` the one the
+    figure before is computed from, when it differs: a review's last time, frozen)."""
     old_q = old.questionnaire_by_id.get(questionnaire)
     new_q = new.questionnaire_by_id.get(questionnaire)
     if old_q is None or new_q is None:
@@ -164,12 +212,17 @@ def plan_rebase(
             f"(it has: {', '.join(where.questionnaire_by_id)}); this draft cannot move to it"
         )
     carry = carry_over(old_q, new_q, answers)
+    before = before_document if before_document is not None else document
+    before_result, before_why = worked_out(old, questionnaire, answers, lang, before)
+    after_result, after_why = worked_out(new, questionnaire, carry.carried, lang, document)
     return RebasePlan(
         old,
         new,
         questionnaire,
         carry,
-        figure(old, questionnaire, answers, lang),
-        figure(new, questionnaire, carry.carried, lang),
+        before_result,
+        after_result,
         tuple(changes_for(old, new, questionnaire)),
+        before_why,
+        after_why,
     )

@@ -12,6 +12,11 @@ Format 1 and format 2 alike, and from format 1 to format 2. The money compared i
 Two figures are subtracted only in one period: a format-2 amount is read in last time's
 period when the ruleset gives it there too (the amount's "also" figures, from the
 ruleset's declared conversions); otherwise no difference is claimed.
+
+A stored case's figures are computed from the store's answers documents (``Document``):
+a format-2 carer's facts are last time's as its bundle froze them (also under the new
+rules) and now's as the linked case gives them. When the linked case cannot give them, the
+figure is not worked out and the comparison keeps the ``LinkedCaseError`` saying why.
 """
 
 from __future__ import annotations
@@ -23,12 +28,20 @@ from typing import Any
 
 from rasdesk.domain.answers import AnswerValue
 from rasdesk.domain.decimals import money, plain
+from rasdesk.domain.errors import LinkedCaseError
 from rasdesk.domain.model import Section
 from rasdesk.domain.model_v2 import QuestionnaireV2
 from rasdesk.domain.result import Result
 from rasdesk.domain.result_v2 import ResultV2
 from rasdesk.reviews.carry_over import AnyQuestionnaire, carry_over
-from rasdesk.reviews.rebase_plan import AnyResult, AnyRuleset, changes_for, figure, period
+from rasdesk.reviews.rebase_plan import (
+    AnyResult,
+    AnyRuleset,
+    Document,
+    changes_for,
+    period,
+    worked_out,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +105,9 @@ class SinceLastTime:
     answers: tuple[AnswerChange, ...]
     areas: tuple[AreaChange, ...]
     rule_changes: tuple[str, ...]
+    # Why a figure is not worked out, when the linked case cannot give a carer's facts.
+    last_under_new_rules_why: LinkedCaseError | None = None
+    now_why: LinkedCaseError | None = None
 
     @property
     def last_figure(self) -> Figure:
@@ -175,7 +191,13 @@ class SinceLastTime:
                 {"section": a.section, "before": p(a.before), "now": p(a.now)} for a in self.areas
             ],
             "rule_changes": list(self.rule_changes),
+            "last_answers_new_rules_why": _why(self.last_under_new_rules_why),
+            "now_why": _why(self.now_why),
         }
+
+
+def _why(error: LinkedCaseError | None) -> str | None:
+    return None if error is None else str(error)
 
 
 def _json(value: AnswerValue | None) -> Any:
@@ -214,15 +236,22 @@ def compare(
     answers_now: Mapping[str, AnswerValue],
     questionnaire: str,
     lang: str = "en",
+    *,
+    last_document: Document | None = None,
+    now_document: Document | None = None,
 ) -> SinceLastTime:
-    """Last time (``last_answers`` under ``old``) against now (``answers_now`` under ``new``)."""
-    last = figure(old, questionnaire, last_answers, lang)
+    """Last time (``last_answers`` under ``old``) against now (``answers_now`` under ``new``),
+    a stored case's documents built by ``last_document`` (last time's, under either ruleset)
+    and ``now_document``."""
+    last, why = worked_out(old, questionnaire, last_answers, lang, last_document)
+    if why is not None:
+        raise why
     if last is None:
         raise ValueError("last time's answers do not give a figure under last time's rules")
     old_q, new_q = old.questionnaire_by_id[questionnaire], new.questionnaire_by_id[questionnaire]
     carried = carry_over(old_q, new_q, last_answers).carried
-    last_new = figure(new, questionnaire, carried, lang)
-    now = figure(new, questionnaire, answers_now, lang)
+    last_new, last_new_why = worked_out(new, questionnaire, carried, lang, last_document)
+    now, now_why = worked_out(new, questionnaire, answers_now, lang, now_document)
     before_pts, now_pts = _points(last), _points(now)
     order = [q.id for q in new_q.questions()] + [
         q.id for q in old_q.questions() if q.id not in new_q.question_by_id
@@ -248,5 +277,15 @@ def compare(
     )
     rules = tuple(changes_for(old, new, questionnaire)) if old.sha256 != new.sha256 else ()
     return SinceLastTime(
-        old, new, questionnaire, last, last_new, now, answer_changes, area_changes, rules
+        old,
+        new,
+        questionnaire,
+        last,
+        last_new,
+        now,
+        answer_changes,
+        area_changes,
+        rules,
+        last_new_why,
+        now_why,
     )

@@ -21,13 +21,16 @@ show is unanswered, as §1.5 says, and computed as such.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from rasdesk.domain.answers import AnswerValue, json_value
 from rasdesk.domain.answers_v2 import read_answers_v2
 from rasdesk.domain.bundle import open_bundle
 from rasdesk.domain.errors import AnswersError, LinkedCaseError, Problem, StorageError
 from rasdesk.domain.model_v2 import Fact, RulesetV2
+from rasdesk.domain.parse_v2 import AnyRuleset
 from rasdesk.storage import answered_by
 from rasdesk.storage.store import CaseStore
 
@@ -62,13 +65,20 @@ class LinkedAnswers:
         }
 
 
-def facts_of(store: CaseStore, case_uuid: str) -> tuple[Fact, ...]:
-    """The facts the case's pinned questionnaire declares (none for format 1)."""
-    version = store.current_version(case_uuid)
-    ruleset = store.any_ruleset(version["ruleset_sha256"])
+def _pinned(store: CaseStore, case_uuid: str) -> AnyRuleset:
+    return store.any_ruleset(store.current_version(case_uuid)["ruleset_sha256"])
+
+
+def facts_of(
+    store: CaseStore, case_uuid: str, ruleset: AnyRuleset | None = None
+) -> tuple[Fact, ...]:
+    """The facts the case's questionnaire declares in ``ruleset`` (default: its pinned one;
+    none for format 1)."""
+    ruleset = _pinned(store, case_uuid) if ruleset is None else ruleset
     if not isinstance(ruleset, RulesetV2):
         return ()
-    return ruleset.questionnaire_by_id[store.case_row(case_uuid)["questionnaire"]].facts
+    questionnaire = ruleset.questionnaire_by_id.get(store.case_row(case_uuid)["questionnaire"])
+    return () if questionnaire is None else questionnaire.facts
 
 
 def _read_version(store: CaseStore, linked_uuid: str) -> dict[str, Any]:
@@ -98,18 +108,32 @@ def _read_version(store: CaseStore, linked_uuid: str) -> dict[str, Any]:
         ) from None
 
 
-def read_linked(store: CaseStore, case_uuid: str) -> LinkedAnswers | None:
+def read_linked(
+    store: CaseStore,
+    case_uuid: str,
+    ruleset: AnyRuleset | None = None,
+    *,
+    linked_to: str | None = None,
+    frozen: dict[str, Any] | None = None,
+) -> LinkedAnswers | None:
     """The linked answers the case's facts are read from; None when it declares no facts.
-    Raises ``LinkedCaseError`` naming what is missing and what to do."""
-    facts = facts_of(store, case_uuid)
+    Raises ``LinkedCaseError`` naming what is missing and what to do.
+
+    ``ruleset`` is the one the case is computed with (default: its pinned one; another when
+    its draft moves to a newer ruleset, or a review works last time's answers out under
+    the new one). The answers are read from the case's linked case, or ``linked_to`` (a
+    review's carer, before it is linked), or a finalised bundle's frozen ``linked``
+    (``frozen``: last time's, in a review)."""
+    ruleset = _pinned(store, case_uuid) if ruleset is None else ruleset
+    facts = facts_of(store, case_uuid, ruleset)
     if not facts:
         return None
-    case = store.case_row(case_uuid)
-    ruleset = store.any_ruleset(store.current_version(case_uuid)["ruleset_sha256"])
     assert isinstance(ruleset, RulesetV2)
-    labels = ", ".join(f'"{f.label.get("en")}"' for f in facts)
-    linked_uuid = case["linked_case_uuid"]
+    if frozen is not None:
+        return _checked(case_uuid, ruleset, facts, *_frozen_source(store, case_uuid, frozen))
+    linked_uuid = store.case_row(case_uuid)["linked_case_uuid"] if linked_to is None else linked_to
     if linked_uuid is None:
+        labels = ", ".join(f'"{f.label.get("en")}"' for f in facts)
         raise LinkedCaseError(
             f"case {case_uuid[:8]} reads {labels} from the cared-for person's case, "
             "but it is not linked to one: nothing was computed",
@@ -123,8 +147,48 @@ def read_linked(store: CaseStore, case_uuid: str) -> LinkedAnswers | None:
             ],
         )
     linked_case = store.case_row(linked_uuid)
-    name = linked_case["person_name"]
-    wrong = [f for f in facts if f.questionnaire != linked_case["questionnaire"]]
+    # The questionnaire is checked before any version is read (a purged case has none).
+    _refuse_wrong(case_uuid, facts, linked_case["person_name"], linked_case["questionnaire"])
+    version = _read_version(store, linked_uuid)
+    answers = store.answers_json(version["version_uuid"])
+    return _checked(
+        case_uuid,
+        ruleset,
+        facts,
+        linked_uuid,
+        linked_case["person_name"],
+        linked_case["questionnaire"],
+        version,
+        answers,
+    )
+
+
+def _frozen_source(
+    store: CaseStore, case_uuid: str, bundle: dict[str, Any]
+) -> tuple[str, str, str, dict[str, Any], dict[str, Any]]:
+    """A finalised bundle's frozen linked answers, as ``_checked`` reads them."""
+    source, linked = bundle.get("linked_version"), bundle.get("linked")
+    if source is None or linked is None:
+        raise LinkedCaseError(
+            f"case {case_uuid[:8]}: the finalised assessment it is compared with kept no "
+            "answers of the cared-for person's case: nothing was computed",
+            [
+                Problem(
+                    "linked.versions",
+                    "it was finalised before the facts were read from the person's case; "
+                    "ask the council's team for the person's answers then",
+                )
+            ],
+        )
+    try:
+        name = store.case_row(source["case_uuid"])["person_name"]
+    except StorageError:  # a case this laptop never held: the bundle still says which
+        name = f"case {source['case_uuid'][:8]}"
+    return source["case_uuid"], name, linked["questionnaire"], source, linked["answers"]
+
+
+def _refuse_wrong(case_uuid: str, facts: tuple[Fact, ...], name: str, questionnaire: str) -> None:
+    wrong = [f for f in facts if f.questionnaire != questionnaire]
     if wrong:
         raise LinkedCaseError(
             f"case {case_uuid[:8]} cannot read its facts from {name}'s case: nothing was computed",
@@ -132,16 +196,29 @@ def read_linked(store: CaseStore, case_uuid: str) -> LinkedAnswers | None:
                 Problem(
                     "linked.questionnaire",
                     f'the fact "{f.id}" ({f.label.get("en")}) is read from a "{f.questionnaire}" '
-                    f'assessment, but {name}\'s case is a "{linked_case["questionnaire"]}" '
+                    f'assessment, but {name}\'s case is a "{questionnaire}" '
                     "assessment; link the carer's assessment to the cared-for person's own case",
                 )
                 for f in wrong
             ],
         )
-    version = _read_version(store, linked_uuid)
-    answers = store.answers_json(version["version_uuid"])
-    doc = {"questionnaire": linked_case["questionnaire"], "answers": answers}
-    linked_q = ruleset.questionnaire_by_id[linked_case["questionnaire"]]
+
+
+def _checked(
+    case_uuid: str,
+    ruleset: RulesetV2,
+    facts: tuple[Fact, ...],
+    linked_uuid: str,
+    name: str,
+    questionnaire: str,
+    version: dict[str, Any],
+    answers: dict[str, Any],
+) -> LinkedAnswers:
+    """The linked answers, checked under ``ruleset``: the fact's questionnaire, answers the
+    ruleset can use, each fact's question answered where it was shown."""
+    _refuse_wrong(case_uuid, facts, name, questionnaire)
+    doc = {"questionnaire": questionnaire, "answers": answers}
+    linked_q = ruleset.questionnaire_by_id[questionnaire]
     where = f"{name}'s case (version {version['number']}, {version['state']})"
     try:
         read = read_answers_v2(doc, ruleset, where)
@@ -171,7 +248,7 @@ def read_linked(store: CaseStore, case_uuid: str) -> LinkedAnswers | None:
         version["version_uuid"],
         version["number"],
         version["state"],
-        linked_case["questionnaire"],
+        questionnaire,
         answers,
         values,
     )
@@ -190,23 +267,48 @@ def _in_linked(problem: Problem, questionnaire: Any, name: str) -> Problem:
     return Problem(f"linked.{path}", problem.message)
 
 
-def case_document(store: CaseStore, case_uuid: str) -> tuple[dict[str, Any], LinkedAnswers | None]:
-    """The answers document the case's current version is computed from, and the linked
-    answers in it. Format 2 adds who answered (when recorded) and ``linked`` (when the
-    questionnaire declares facts); format 1's is ``{"questionnaire", "answers"}``."""
+def case_document(
+    store: CaseStore,
+    case_uuid: str,
+    ruleset: AnyRuleset | None = None,
+    answers: Mapping[str, AnswerValue] | None = None,
+    *,
+    linked_to: str | None = None,
+    frozen: dict[str, Any] | None = None,
+) -> tuple[dict[str, Any], LinkedAnswers | None]:
+    """The answers document the case is computed from, and the linked answers in it: the one
+    builder every computation of a stored case goes through (computing, finalising, the
+    app's budget and letter, moving a draft to another ruleset, a review's "since last
+    time"). Format 2 adds who answered (when recorded) and ``linked`` (when the
+    questionnaire declares facts); format 1's is ``{"questionnaire", "answers"}``.
+
+    By default the current version's answers under its pinned ruleset; ``ruleset`` and
+    ``answers`` give others (a draft moving, last time's answers). ``frozen``: a finalised
+    bundle, whose who-answered and linked answers are used; ``linked_to``: read the facts
+    from that case rather than the case's own link (see ``read_linked``)."""
     case = store.case_row(case_uuid)
-    version = store.current_version(case_uuid)
-    vid = version["version_uuid"]
-    doc: dict[str, Any] = {
-        "questionnaire": case["questionnaire"],
-        "answers": store.answers_json(vid),
-    }
-    if not isinstance(store.any_ruleset(version["ruleset_sha256"]), RulesetV2):
+    # A finalised bundle's answers under a given ruleset need no version of this case.
+    needed = ruleset is None or answers is None or frozen is None
+    version = store.current_version(case_uuid) if needed else None
+    if ruleset is None:
+        assert version is not None
+        ruleset = store.any_ruleset(version["ruleset_sha256"])
+    if answers is None:
+        assert version is not None
+        answered = store.answers_json(version["version_uuid"])
+    else:
+        answered = {q: json_value(v) for q, v in answers.items()}
+    doc: dict[str, Any] = {"questionnaire": case["questionnaire"], "answers": answered}
+    if not isinstance(ruleset, RulesetV2):
         return doc, None
-    who = answered_by.answered_by(store, vid)
+    if frozen is not None:
+        who = frozen.get("answered_by")
+    else:
+        assert version is not None
+        who = answered_by.answered_by(store, version["version_uuid"])
     if who is not None:
         doc["answered_by"] = who
-    linked = read_linked(store, case_uuid)
+    linked = read_linked(store, case_uuid, ruleset, linked_to=linked_to, frozen=frozen)
     if linked is not None:
         doc["linked"] = linked.document()
     return doc, linked

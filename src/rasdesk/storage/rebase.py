@@ -5,6 +5,10 @@ carry over stay as they are; each one that cannot is cleared with a new answer r
 old answer stays in the answer history) and an audit event giving the reason in words;
 each question to ask again is audited too. The move itself is an audit event recording
 both rulesets and the figure before and after. Nothing is silently dropped.
+
+The figures are computed from the answers document every computation of a stored case
+uses (``linked_facts.case_document``): a format-2 carer's with the facts read from the
+linked person's case, under the ruleset each figure is for.
 """
 
 from __future__ import annotations
@@ -12,15 +16,18 @@ from __future__ import annotations
 import json
 import logging
 import time
+from collections.abc import Mapping
+from typing import Any
 
-from rasdesk.domain.answers import json_value
+from rasdesk.domain.answers import AnswerValue, json_value
 from rasdesk.domain.bundle import canonical
 from rasdesk.domain.errors import InputError
 from rasdesk.domain.model import Ruleset
 from rasdesk.domain.model_v2 import RulesetV2
 from rasdesk.domain.parse_v2 import AnyRuleset
 from rasdesk.reviews.carry_over import CarryOver
-from rasdesk.reviews.rebase_plan import RebasePlan, plan_rebase
+from rasdesk.reviews.rebase_plan import Document, RebasePlan, plan_rebase
+from rasdesk.storage.linked_facts import case_document
 from rasdesk.storage.store import CaseStore, now
 
 log = logging.getLogger("rasdesk.storage")
@@ -56,6 +63,25 @@ def audit_not_carried(
         )
 
 
+def documents(
+    store: CaseStore,
+    case_uuid: str,
+    *,
+    linked_to: str | None = None,
+    frozen: dict[str, Any] | None = None,
+) -> Document:
+    """The case's answers documents under a given ruleset and answers, as every computation
+    of a stored case builds them (``linked_facts.case_document``); a carer's facts read from
+    its linked case, or ``linked_to``, or a finalised bundle's frozen ones (``frozen``)."""
+
+    def document(ruleset: AnyRuleset, answers: Mapping[str, AnswerValue]) -> dict[str, Any]:
+        return case_document(
+            store, case_uuid, ruleset, answers, linked_to=linked_to, frozen=frozen
+        )[0]
+
+    return document
+
+
 def plan_for_case(store: CaseStore, case_uuid: str, new: AnyRuleset) -> RebasePlan:
     """What moving the case's draft to ``new`` (format 1 or 2) would do (nothing is stored)."""
     case, version = store._draft(case_uuid)
@@ -65,7 +91,9 @@ def plan_for_case(store: CaseStore, case_uuid: str, new: AnyRuleset) -> RebasePl
             f"case {case_uuid[:8]} already uses ruleset {new.id} {new.version}: nothing to move"
         )
     answers = store.answers(version["version_uuid"])
-    return plan_rebase(old, new, case["questionnaire"], answers, case["language"])
+    return plan_rebase(
+        old, new, case["questionnaire"], answers, case["language"], documents(store, case_uuid)
+    )
 
 
 def rebase_draft(store: CaseStore, case_uuid: str, new: AnyRuleset, signed: bytes) -> RebasePlan:

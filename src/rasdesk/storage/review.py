@@ -20,7 +20,7 @@ from rasdesk.domain.parse_v2 import AnyRuleset
 from rasdesk.reviews.rebase_plan import RebasePlan, plan_rebase
 from rasdesk.reviews.since_last_time import SinceLastTime, compare
 from rasdesk.storage import prefilled
-from rasdesk.storage.rebase import audit_not_carried
+from rasdesk.storage.rebase import audit_not_carried, documents
 from rasdesk.storage.store import CaseStore, Person, now
 
 
@@ -82,7 +82,19 @@ def start_review(
         )
     old = store.any_ruleset(source["ruleset_sha256"])
     answers = last_answers(store, source)
-    plan = plan_rebase(old, ruleset, case["questionnaire"], answers, case["language"])
+    # A carer's figures read the person's facts: last time's frozen in its bundle, and the
+    # new ones from the case the review will be linked to (the person's review).
+    frozen = open_bundle(source["bundle"])
+    to = linked_case if linked_case is not None else case["linked_case_uuid"]
+    plan = plan_rebase(
+        old,
+        ruleset,
+        case["questionnaire"],
+        answers,
+        case["language"],
+        documents(store, case_uuid, linked_to=to),
+        documents(store, case_uuid, frozen=frozen),
+    )
     person = Person(
         case["person_name"],
         case["date_of_birth"],
@@ -176,6 +188,9 @@ def since_last_time(store: CaseStore, case_uuid: str, lang: str = "en") -> Since
             f"the case this reviews ({case['review_of'][:8]}) has no finalised version left to compare with"
         )
     version = store.current_version(case_uuid)
+    # A carer's facts: last time's as frozen in its bundle; now's from the linked case as
+    # the draft reads them, or as this case's own finalised version froze them.
+    own = None if version["bundle"] is None else open_bundle(version["bundle"])
     return compare(
         store.any_ruleset(source["ruleset_sha256"]),
         last_answers(store, source),
@@ -183,4 +198,6 @@ def since_last_time(store: CaseStore, case_uuid: str, lang: str = "en") -> Since
         store.answers(version["version_uuid"]),
         case["questionnaire"],
         lang,
+        last_document=documents(store, case_uuid, frozen=open_bundle(source["bundle"])),
+        now_document=documents(store, case_uuid, frozen=own),
     )

@@ -143,7 +143,12 @@ def since_sentences(session: Session, case: str, lang: str) -> tuple[str, list[s
     from rasdesk.storage import review
 
     since = review.since_last_time(session.store, case, lang)
-    return WORDS[lang]["title"], sentences(since, lang)
+    lines = sentences(since, lang)
+    if since.now_why is not None:  # a carer's facts: what the person's case must give first
+        from rasdesk.ui.linked_words import problem_words
+
+        lines += problem_words(session, case, since.now_why, lang)
+    return WORDS[lang]["title"], lines
 
 
 def since_box(session: Session, case: str, lang: str) -> QWidget | None:

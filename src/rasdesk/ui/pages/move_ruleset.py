@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 from rasdesk.reviews.rebase_plan import AnyResult, RebasePlan, headline, period
 from rasdesk.storage import rebase
 from rasdesk.ui import amount_words, reviews
+from rasdesk.ui.linked_words import problem_words
 from rasdesk.ui.session import Session
 from rasdesk.ui.widgets.page import Page, button, heading, label, row
 
@@ -46,6 +47,17 @@ class MoveRulesetPage(Page):
         )
         self.after = label(self.tr("After: {figure}").format(figure=self._figure(plan.after)), "h2")
         self.body.addWidget(row(self.before, self.after))
+        # A carer's figure the linked person's case cannot give yet: what to do there first.
+        lang = session.modes_for(case_uuid).language
+        said = [
+            line
+            for error in (plan.before_why, plan.after_why)
+            if error is not None
+            for line in problem_words(session, case_uuid, error, lang)
+        ]
+        self.why = [label(line, "hint") for line in dict.fromkeys(said)]  # each said once
+        for line in self.why:
+            self.body.addWidget(line)
         carry = plan.carry
         self.body.addWidget(
             label(
