@@ -289,3 +289,32 @@ def test_the_case_list_and_sending_status_do_not_bring_the_budget_engines() -> N
         "rasdesk.ui.flow",
     )
     assert [m for m in later if m in modules] == []
+
+
+def test_the_key_and_the_pin_hash_are_read_side_by_side(monkeypatch: Any) -> None:
+    """Each read is a round trip to the password store: the PIN's hash is read on a worker
+    thread while the store's key is read; both are kept, nothing else is read."""
+    import threading
+
+    from rasdesk.platform import secrets
+    from rasdesk.ui.app import UserOpener
+
+    make_demo_profile().close()
+    where: dict[str, str] = {}
+    real = secrets.get_secret
+
+    def read(name: str) -> str | None:
+        assert name not in where, "read twice"
+        where[name] = threading.current_thread().name
+        return real(name)
+
+    monkeypatch.setattr(secrets, "get_secret", read)
+    opener = UserOpener()
+    assert opener.read_secrets() is not None and opener.key is not None
+    main = threading.main_thread().name
+    assert where["database-key"] == main and where["assessor-pin"].startswith("rasdesk-pin-read")
+    opener.read_secrets()  # once, not again
+    assert len(where) == 2
+    store, key = opener()
+    assert key == opener.key
+    store.close()

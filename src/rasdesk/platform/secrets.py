@@ -144,6 +144,12 @@ def _check() -> Any:
     return keyring
 
 
+def require_usable() -> None:
+    """Raise ``SecretStoreUnavailable``, saying why, unless the password store can be used
+    (its backend chosen and checked now: before reads on several threads at once)."""
+    _check()
+
+
 def get_secret(name: str) -> str | None:
     keyring = _check()
     try:

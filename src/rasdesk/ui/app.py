@@ -55,12 +55,20 @@ class UserOpener:
         self.pin_hash: str | None = None
 
     def read_secrets(self) -> str | None:
-        """The PIN's stored hash (None: no PIN set); the store's key read with it, once."""
+        """The PIN's stored hash (None: no PIN set); the store's key read with it, once.
+        The two reads go to the password store side by side (each is a round trip of its
+        own to the Secret Service: a new D-Bus connection and key exchange), once it is
+        known to be usable."""
         if self.key is None:
+            from concurrent.futures import ThreadPoolExecutor
+
             from rasdesk.platform import pin, secrets
 
-            key = secrets.database_key(create=not store_path().exists())
-            self.pin_hash, self.key = pin.stored_hash(), key
+            secrets.require_usable()  # the backend chosen and checked once, on this thread
+            with ThreadPoolExecutor(1, thread_name_prefix="rasdesk-pin-read") as pool:
+                pin_hash = pool.submit(pin.stored_hash)
+                key = secrets.database_key(create=not store_path().exists())
+                self.pin_hash, self.key = pin_hash.result(), key
         return self.pin_hash
 
     def __call__(self) -> tuple[Any, bytes]:
