@@ -8,9 +8,11 @@ adjustments, items' ``when`` and rates, bands, and the amount's rules; and the a
 (and facts) its items' quantities read. That is the key. Once per key, the amount is
 computed by ``engine_v2._amount`` itself (the reference) and kept: every part's money
 figures, the rules, funders, conversions, flags and hours, with their JSON encoded once
-(``result_json_v2``) and a place for the explanation's words (``explain_v2``). Anyone else
-with the same key gets new result objects made from it, with their own section points,
-overlaps and point adjustments (computed as the reference computes them).
+(``result_json_v2``) and a place for the explanation's words (``explain_amount_v2``).
+Anyone else with the same key gets new result objects made from it (``amount_result``),
+with their own section points, overlaps and point adjustments (computed as the reference
+computes them), or, on the ``.jsonl`` path (``line_v2``), no objects at all: its JSON and
+words are written from the entry (``find``).
 
 Values are compared as ``Decimal`` values (17.60 is 17.6), as everywhere the results are
 written: every figure is written by value (``plain``, ``money``). The memo is per amount
@@ -74,10 +76,10 @@ class Entry:
     #: Per part: its state (``"applies":…,"points":``) and the rest after its points head.
     part_json: tuple[tuple[str, str], ...]
     tail_json: bytes
-    #: The explanation's groups for these figures, per language and group (explain_v2).
+    #: The explanation's words for these figures, per language (explain_amount_v2).
     words: dict[object, object] = field(default_factory=dict)
     #: How many more sets of words the amount's memo may keep (one counter for all its
-    #: entries; explain_v2 takes from it).
+    #: entries; explain_amount_v2 takes from it).
     room: list[int] = field(default_factory=lambda: [0])
 
 

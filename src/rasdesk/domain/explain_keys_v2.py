@@ -1,10 +1,11 @@
 """What each group of format 2's explanation reads from a result, as one hashable value.
 
-``explain_v2`` memoizes each group of steps by its key: the group's words are a pure
-function of it (and of the ruleset, questionnaire and language). A key holds exactly the
-figures and flags the group's words read — no fewer, or a memoized sentence would be wrong,
-and no more, or people with the same figures would not share it (the section points of a
-points part, for example, are in the words only through its overlaps and adjustments).
+``explain_v2`` and ``explain_amount_v2`` memoize each group of steps by its key: the
+group's words are a pure function of it (and of the ruleset, questionnaire and language).
+A key holds exactly the figures and flags the group's words read — no fewer, or a
+memoized sentence would be wrong, and no more, or people with the same figures would not
+share it (the section points of a points part, for example, are in the words only through
+its overlaps and adjustments).
 """
 
 from __future__ import annotations

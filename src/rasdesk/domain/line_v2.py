@@ -5,7 +5,7 @@ It writes exactly the bytes ``compute_budget_v2(…).to_json_bytes()`` writes, w
 making the result's objects: each section's score, JSON and words come from the section
 memo (``engine_v2.score_sections``); each amount's figures from its memo
 (``amount_memo_v2.find``), its JSON from the pieces kept there with the person's own points
-stage (``result_json_v2``) and its words from beside its figures (``explain_v2``). Only an
+stage (``result_json_v2``) and its words from beside its figures (``explain_amount_v2``). Only an
 amount not yet kept is computed (by the engine itself, then kept), and result objects are
 made only when an amount's words must be made. A property test holds it to
 ``to_json_bytes`` on random rulesets and answers.
@@ -22,15 +22,10 @@ from rasdesk.domain.amount_memo_v2 import Entry, find, from_entry, keep
 from rasdesk.domain.answers_v2 import read_answers_v2
 from rasdesk.domain.decimals import EXACT
 from rasdesk.domain.engine_v2 import _amount, _ref, check_questionnaire, score_sections
+from rasdesk.domain.explain_amount_v2 import amount_words
 from rasdesk.domain.explain_keys_v2 import changes_key
-from rasdesk.domain.explain_v2 import (
-    amount_words,
-    end_group,
-    given,
-    head_groups,
-    memo_for,
-    section_groups,
-)
+from rasdesk.domain.explain_memo_v2 import memo_for
+from rasdesk.domain.explain_v2 import end_group, given, head_groups, section_groups
 from rasdesk.domain.model_v2 import Amount, RulesetV2
 from rasdesk.domain.parts_v2 import Context, PointsStage
 from rasdesk.domain.result_json_v2 import facts_json, heads_of, points_head_of, result_bytes
@@ -57,9 +52,8 @@ def result_line_v2(ruleset: RulesetV2, doc: Any, lang: str, source: str) -> byte
     # The words, as explain_v2 makes them (outside the engine's exact context).
     memo = memo_for(ruleset, q, lang)
     groups = head_groups(memo, ruleset, answers)
-    words: list[Any] = [
-        s[4].get(lang) for s in scored
-    ]  # each section's words, kept beside its score
+    # Each section's words are kept beside its score: made here only for a new key.
+    words: list[Any] = [s[4].get(lang) for s in scored]
     if None in words:
         words = section_groups(
             memo,
@@ -90,6 +84,7 @@ def result_line_v2(ruleset: RulesetV2, doc: Any, lang: str, source: str) -> byte
 def _maker(
     spec: Amount, plan: Any, entry: Entry, stages: list[PointsStage]
 ) -> Callable[[], AmountResult]:
+    """The person's result objects for an amount from its memo, made only if asked for."""
     return lambda: from_entry(spec, plan, entry, stages)
 
 
