@@ -259,7 +259,8 @@ def spawn(argv: list[str], env: dict[str, str]) -> tuple[dict[str, Any], int, st
         )
     payload = json.loads(lines[-1][6:])
     if "error" in payload:
-        raise SystemExit(f"start bench: {argv[-1]} child: {payload['error']}")
+        tail = "\n".join(proc.stderr.strip().splitlines()[-15:])
+        raise SystemExit(f"start bench: {argv[-1]} child: {payload['error']}\n{tail}")
     return payload, t0, proc.stderr
 
 
@@ -555,6 +556,10 @@ def figures(args: argparse.Namespace, scratch: Path, kinds: list[Kind] | None = 
     # folder (the warm-up round fills it), not in src/.
     base.pop("PYTHONDONTWRITEBYTECODE", None)
     base["PYTHONPYCACHEPREFIX"] = str(scratch / "pycache")
+    # The demos' throwaway folders in a temporary folder of their own: never found (and
+    # cleaned as a killed demo's) by other rasdesk demos running on this machine meanwhile.
+    (scratch / "tmp").mkdir()
+    base["TMPDIR"] = str(scratch / "tmp")
     homes = {"real": str(scratch / "real-profile"), "demo": base["RASDESK_HOME"]}
     made, _, _ = spawn(child_argv("setup"), env_for("real", base, homes))
     print(f"   real profile: {homes['real']}, keyring backend: {', '.join(made['keyring'])}")

@@ -5,13 +5,16 @@ the next demo that starts.
 Each demo holds a lock on ``demo.lock`` in its folder for as long as it runs; the operating
 system drops the lock when the process dies, however it dies. A folder whose lock can be
 taken therefore belongs to no running demo and is deleted; one whose lock is held is left
-alone (another demo is open).
+alone (another demo is open). So is one changed in the last ``YOUNG_SECONDS``: a demo that
+has just made its folder has not taken its lock yet, and another demo starting at that
+moment must not delete it from under it.
 """
 
 from __future__ import annotations
 
 import shutil
 import tempfile
+import time
 from pathlib import Path
 from typing import IO
 
@@ -19,6 +22,7 @@ from rasdesk.platform.locks import try_lock
 
 PREFIX = "rasdesk-demo-"
 LOCK = "demo.lock"
+YOUNG_SECONDS = 30
 
 
 def clean_stale(folder: Path | None = None) -> list[Path]:
@@ -28,6 +32,11 @@ def clean_stale(folder: Path | None = None) -> list[Path]:
     for home in sorted(Path(folder or tempfile.gettempdir()).glob(f"{PREFIX}*")):
         if home.is_symlink() or not home.is_dir():
             continue
+        try:
+            if time.time() - home.stat().st_mtime < YOUNG_SECONDS:
+                continue  # perhaps just made, its lock not taken yet
+        except OSError:
+            continue  # being deleted
         try:
             fh = open(home / LOCK, "a+b")  # noqa: SIM115  (closed below, before the delete)
         except OSError:
