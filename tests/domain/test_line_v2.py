@@ -18,6 +18,7 @@ from rasdesk.domain.jsonio import loads_strict
 from rasdesk.domain.line_v2 import result_line_v2
 from rasdesk.domain.parse_v2 import parse_ruleset_v2
 from rasdesk.platform.paths import resources_dir
+from tests.domain.builders import t
 from tests.domain.test_properties import answers
 from tests.domain.test_properties_v2 import rulesets_v2
 
@@ -40,6 +41,38 @@ def test_the_fast_line_is_the_result_json_for_random_rulesets(
     for lang in ("en", "cy"):
         for d in docs + docs:  # the second time round, every amount from its memo
             assert result_line_v2(shared, d, lang, "x") == fresh(data, d, lang)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    doc=rulesets_v2(),
+    many=st.lists(answers, min_size=2, max_size=5),
+    share=st.sampled_from(["0", "0.5", "0.333"]),
+)
+def test_the_fast_line_is_the_result_json_with_overlapping_points(
+    doc: dict[str, Any], many: list[dict[str, Any]], share: str
+) -> None:
+    """A points part whose sections overlap (no example has one): the person's own points
+    after the overlap, in the JSON and the words."""
+    q = doc["questionnaires"][0]
+    budget = next(p for p in q["amounts"][0]["parts"] if p["id"] == "budget")
+    between = [s["id"] for s in q["sections"][:2]]
+    budget["overlaps"] = [
+        {
+            "id": "counted_once",
+            "label": t("Counted once"),
+            "between": between,
+            "smaller_counts": share,
+        }
+    ]
+    data = json.dumps(doc).encode()
+    shared = parse_ruleset_v2(data)
+    docs = [{"questionnaire": "person", "answers": a} for a in many]
+    for lang in ("en", "cy"):
+        for d in docs + docs:
+            line = result_line_v2(shared, d, lang, "x")
+            assert line == fresh(data, d, lang)
+            assert b'"overlaps":[{"id":"counted_once"' in line
 
 
 @pytest.mark.parametrize("folder", sorted(p.name for p in EXAMPLES.iterdir() if p.is_dir()))
