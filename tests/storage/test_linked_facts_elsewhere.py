@@ -113,7 +113,7 @@ def test_moving_says_why_when_the_linked_case_cannot_give_the_facts(store: CaseS
     assert store.current_version(carer)["ruleset_sha256"] == new.sha256
 
 
-def _reviewed(store: CaseStore) -> tuple[str, str, str]:
+def reviewed(store: CaseStore) -> tuple[str, str, str]:
     """The person and the carer finalised, then the person's review (with the carer's) under
     next year's ruleset: the new person case, the new carer case, and the old carer case."""
     person = new_case(store, "Alys Pritchard", "person", PERSON)
@@ -133,7 +133,7 @@ def _reviewed(store: CaseStore) -> tuple[str, str, str]:
 def test_a_carers_review_compares_last_times_frozen_facts_with_the_linked_case_now(
     store: CaseStore,
 ) -> None:
-    person_review, carer_review, _old = _reviewed(store)
+    person_review, carer_review, _old = reviewed(store)
     linked = store.case_row(carer_review)["linked_case_uuid"]
     assert linked == person_review
     since = review.since_last_time(store, carer_review)
@@ -152,7 +152,7 @@ def test_a_carers_review_compares_last_times_frozen_facts_with_the_linked_case_n
 def test_a_carers_review_says_why_when_the_linked_case_cannot_give_the_facts_now(
     store: CaseStore,
 ) -> None:
-    person_review, carer_review, _old = _reviewed(store)
+    person_review, carer_review, _old = reviewed(store)
     store.set_answer(person_review, "care_hours", None)
     since = review.since_last_time(store, carer_review)
     assert since.now is None and isinstance(since.now_why, LinkedCaseError)
@@ -167,7 +167,7 @@ def test_a_carers_review_says_why_when_the_linked_case_cannot_give_the_facts_now
 def test_a_finalised_carers_review_compares_with_its_own_frozen_facts(
     store: CaseStore,
 ) -> None:
-    person_review, carer_review, _old = _reviewed(store)
+    person_review, carer_review, _old = reviewed(store)
     prefilled.confirm(store, carer_review, None)  # the answers from last time, checked
     lifecycle.finalise(store, carer_review)  # reads the person's review draft: 55 hours
     store.set_answer(person_review, "care_hours", 20)

@@ -65,19 +65,12 @@ def test_a_carers_review_says_what_the_linked_case_must_give_first(  # type: ign
     """A carer's review ("rasdesk case review" takes format 2): what changed since last time,
     when the person's review has not given the hours yet, says so and what to do."""
     from rasdesk.printing.since_words import WORDS
-    from rasdesk.storage import lifecycle, review
     from rasdesk.ui import reviews
+    from tests.storage.test_linked_facts_elsewhere import reviewed
 
-    store = window.session.store
-    rulesets.install(EXAMPLE_B)
-    person = new_case(store, "Alys Pritchard", "person", PERSON)
-    lifecycle.finalise(store, person)
-    carer = new_case(store, "Rhys Pritchard", "carer", CARER, linked=person)
-    lifecycle.finalise(store, carer)
-    new, signed = next_year()
-    started = review.start_review(store, person, new, signed)
-    store.set_answer(started.case_uuid, "care_hours", None)
-    title, lines = reviews.since_sentences(window.session, started.carers[0].case_uuid, "en")
+    person_review, carer_review, _old = reviewed(window.session.store)
+    window.session.store.set_answer(person_review, "care_hours", None)
+    title, lines = reviews.since_sentences(window.session, carer_review, "en")
     assert title == WORDS["en"]["title"]
     assert lines[0] == WORDS["en"]["money_linked"].format(last="350.00", per="as one payment")
     assert lines[-1] == (
