@@ -4,7 +4,8 @@
 # AT-SPI bus. scripts/a11y/atspi_check.py checks every page's tree (roles, names, invalid
 # fields, Tab order against the screen, Welsh locale); scripts/a11y/orca_walk.py walks a
 # whole assessment with Orca running and checks what it says on arrival (the question; the
-# £ figure). Trees, Orca's speech and its debug log are left in $A11Y_OUT (default: a
+# £ figure), then on the format-2 pages (a view's name, a view that does not apply, the
+# evidence, views that differ, who pays what on the budget) and the decision page. Trees, Orca's speech and its debug log are left in $A11Y_OUT (default: a
 # temporary folder, printed). About 3 minutes on 2 cores. Needs the Debian packages in
 # scripts/setup.sh (at-spi2-core, python3-pyatspi, orca, xvfb, openbox, xdotool, dbus-x11).
 set -euo pipefail

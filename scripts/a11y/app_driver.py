@@ -8,7 +8,11 @@ JSON line on stdout once the page has settled:
     next                                               answer (first choice, or 3) and go on
     prepare "decision"                                 cases for the later pages (see prepare)
     record                                             a format-2 question: open "Who answered"
+    focus "The person's view"                          give the page's control of that name the
+                                                       keyboard focus (no key event: see next)
     where                                              what the page shows (no change)
+    poke                                               an event Orca logs but does not say
+                                                       (it flushes Orca's buffered log)
     quit
 
 Each answer says the page kind, its heading, its question and answers, the £ figure, and
@@ -23,6 +27,7 @@ import os
 import sys
 import tempfile
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 # Always a fresh profile: the demo keys live in this process only (use_demo_keyring), so a
@@ -36,7 +41,7 @@ use_demo_keyring()
 
 from PySide6.QtCore import QSocketNotifier, Qt, QTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QLabel  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLabel, QWidget  # noqa: E402
 
 from rasdesk.storage.queries import list_cases  # noqa: E402
 from rasdesk.ui import theme  # noqa: E402
@@ -67,6 +72,7 @@ def describe(win: MainWindow) -> dict[str, object]:
         info["weekly"] = page.weekly.text()
     if isinstance(page, ResultV2Page):
         info["totals"] = [f for (_amount, what), f in page.figures.items() if what == "total"]
+        info["description"] = page.heading.accessibleDescription()
     if isinstance(page, CheckAnswersPage):
         info["links"] = [w.accessibleName() for w in page.change_links.values()]
     return info
@@ -100,7 +106,11 @@ def prepare(win: MainWindow, what: str, cases: dict[str, str]) -> None:
     "review": next year's format-1 ruleset installed (John's draft can move to it) and a
     review of Gareth, last time's answers confirmed ("since last time");
     "format2": the demo's format-2 ruleset installed and a format-2 draft, every answer
-    given ("Gwen Format2": its questions, check page and budget)."""
+    given ("Gwen Format2": its questions, check page and budget);
+    "views": a draft on example (a) where a multiple-choice and a number question may not
+    apply (tests/ui/na_views.py), with the person's and the assessor's views, who answered,
+    evidence, a view that does not apply, and views of "outings" that differ with no agreed
+    answer ("Nia Views")."""
     from rasdesk.platform import rulesets
     from rasdesk.platform.paths import demo_dir
     from rasdesk.storage import decisions, lifecycle, prefilled
@@ -141,6 +151,30 @@ def prepare(win: MainWindow, what: str, cases: dict[str, str]) -> None:
         for qid, value in example["answers"].items():
             store.set_answer(case, qid, value)
         cases["Gwen Format2"] = case
+    elif what == "views":
+        from rasdesk.storage.store import Person
+        from tests.ui.na_views import EXAMPLE_A, na_views_ruleset
+
+        folder = Path(tempfile.mkdtemp(prefix="rasdesk-a11y-views-"))
+        verified = rulesets.install(na_views_ruleset(folder))
+        case, _ = store.new_case(
+            Person(name="Nia Views"), "person", verified.ruleset, verified.signed_bytes
+        )
+        worked = (EXAMPLE_A.parent / "expected.jsonl").read_text().splitlines()[0]
+        na = {"not_applicable": True}
+        answers = json.loads(worked)["answers"] | {
+            "washing": {
+                "agreed": "some",
+                "views": {"person": "all", "assessor": "some"},
+                "answered_by": "person_helped",
+                "evidence": "Seen at the visit: needs help to get in the bath.",
+            },
+            "activities": {"agreed": ["shopping"], "views": {"person": na, "assessor": ["shopping"]}},
+            "outings": {"views": {"person": na, "assessor": Decimal(2)}},  # differ: none agreed
+        }
+        for qid, value in answers.items():
+            store.set_answer(case, qid, value)
+        cases["Nia Views"] = case
     else:
         raise SystemExit(f"app_driver: nothing to prepare called {what!r}")
 
@@ -188,6 +222,20 @@ def main() -> int:
             fields = getattr(win.page, "record_fields", None)
             if fields is not None:
                 fields.more.setChecked(True)
+        elif command == "focus":
+            wanted = json.loads(rest)
+            page = win.page
+            found = [
+                w for w in (page.findChildren(QWidget) if page is not None else [])
+                if w.accessibleName() == wanted
+                and w.focusPolicy() & Qt.FocusPolicy.TabFocus  # a control, not its label
+                and w.isVisibleTo(page)
+                and w.isEnabled()
+            ]
+            if found:
+                found[0].setFocus()
+        elif command == "poke":  # the window's description changed: nothing is focused
+            win.setAccessibleDescription("" if win.accessibleDescription() else " ")
         elif command == "prepare":
             prepare(win, json.loads(rest), cases)
         elif command == "quit":

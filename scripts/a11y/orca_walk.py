@@ -4,7 +4,9 @@ written as "SPEECH OUTPUT: '…'" before it would go to speech-dispatcher). Movi
 through the page's own controls (scripts/a11y/app_driver.py "next"): every key event, from
 xdotool or QTest alike, makes Qt's bridge wait on Orca ("keyEventError … NoReply", up to
 25 s each), too slow for CI; Orca hears the same arrivals either way. Checks that on arrival at every question page Orca says
-the question, and on arrival at the budget page the £ figure.
+the question, and on arrival at the budget page the £ figure; then the format-2 pages: a
+view's name and answer, a view that does not apply, the evidence box, the check page's
+views that differ, the budget's NHS part, and the decision page (``format2``).
 
     python3 scripts/a11y/orca_walk.py OUT     (inside scripts/a11y/session.sh)
 
@@ -50,6 +52,94 @@ def other_orca() -> bool:
         ["pgrep", "-u", str(os.getuid()), "-x", "orca"], capture_output=True, check=False
     )
     return found.returncode == 0
+
+
+def hear(driver: at.Driver, speech: Speech, command: str, *expected: str) -> tuple[dict, str]:
+    """Send ``command``; what Orca says after it (waiting up to 15 s for ``expected``, by
+    default the heading of the page it leads to)."""
+    info = driver.send(command)
+    expected = expected or (info["heading"],)
+    heard = speech.since_last()
+    # Orca may take 15 s or more for an event (it asks the app about objects of the page
+    # just replaced, and waits), and its debug log is written in blocks: a poke (an event it
+    # logs but does not speak) every 3 s pushes the last block out.
+    end = time.time() + 45
+    while not all(words(e) in words(" ".join(heard)) for e in expected) and time.time() < end:
+        time.sleep(3)
+        driver.send("poke")
+        heard += speech.since_last()
+    settle(1)
+    heard += speech.since_last()
+    return info, words(" ".join(heard))
+
+
+def format2(driver: at.Driver, speech: Speech) -> list[str]:
+    """The format-2 pages (docs/ruleset-v2.md), arrived at as the walk arrives everywhere
+    (the page's own routes; the focus moved by the driver, never by a key): a question with
+    the person's and the assessor's views, a view that does not apply, the evidence; the
+    check page naming views that differ; the budget with an NHS part; the decision page.
+    Returns what was said, for orca-speech.txt."""
+    said: list[str] = []
+
+    def heard(what: str, command: str, *expected: str) -> tuple[dict, str]:
+        info, spoken = hear(driver, speech, command, *expected)
+        said.append(f"--- {what}: {info['page']}: {info['heading']}\n{spoken}")
+        return info, spoken
+
+    driver.send('prepare "format2"')  # the demo's format-2 ruleset: Gwen, every answer
+    driver.send('prepare "views"')  # example (a) with views that may not apply: Nia
+    settle()
+    speech.since_last()
+    question = "How much help does the person need to wash?"  # the assessor's wording
+    info, spoken = heard(
+        "format-2 question", 'go ["question", "@Nia Views", "washing", false]', question
+    )
+    at.check(words(question) in spoken, f"format 2: Orca says the question {question!r}")
+    _info, spoken = heard("the person's view", 'focus "The person\'s view"', "The person's view")
+    at.check(
+        "the person's view" in spoken and words("Someone has to do it for me") in spoken,
+        f"format 2: Orca says the view's name and its answer ({spoken!r})",
+    )
+    heard("record opened", "record", "")
+    _info, spoken = heard(
+        "evidence", 'focus "Evidence for this answer"', "Evidence for this answer"
+    )
+    at.check(
+        words("Evidence for this answer") in spoken and "seen at the visit" in spoken,
+        f"format 2: Orca says the evidence box's name and what it holds ({spoken!r})",
+    )
+    heard("ticks", 'go ["question", "@Nia Views", "activities", false]', "Which of these")
+    na = "The person's view: I do not go out"
+    _info, spoken = heard("a view that does not apply", f'focus "{na}"', na)
+    at.check(
+        words(na) in spoken and "checked" in spoken and "not checked" not in spoken,
+        f"format 2: Orca says {na!r}, ticked ({spoken!r})",
+    )
+    differ = "Record the agreed answer: How many times a week do you go out?"
+    _info, spoken = heard("format-2 check", 'go ["check", "@Nia Views"]', differ)
+    at.check(
+        words(differ) in spoken,
+        f"format 2: on the check page Orca says the views that differ first ({spoken!r})",
+    )
+    nhs = "Paid by the NHS, not by the council: £235.88 a week"
+    info, spoken = heard("format-2 budget", 'go ["result", "@Gwen Format2"]', nhs)
+    at.check(
+        words(info["heading"]) in spoken,
+        f"format 2: Orca says the budget's heading with its total {info['heading']!r}",
+    )
+    at.check(
+        words(nhs) in spoken and words("The council's part: £586.20 a week") in spoken,
+        f"format 2: Orca says who pays what: the council's part and the NHS part ({spoken!r})",
+    )
+    driver.send('prepare "decision"')
+    settle()
+    speech.since_last()
+    info, spoken = heard("decision", 'go ["decide", "@Alys Pritchard"]')
+    at.check(
+        bool(info["heading"]) and words(info["heading"]) in spoken,
+        f"decision: Orca says the heading {info['heading']!r} ({spoken!r})",
+    )
+    return said
 
 
 def main() -> int:
@@ -137,6 +227,7 @@ def main() -> int:
             at.check(False, f"the walk reached an unexpected page {info['page']}")
             break
         at.check(questions >= 10, f"the walk answered {questions} questions")
+        said += format2(driver, speech)
         driver.quit()
     finally:
         orca.terminate()

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit, QWidget
 
 from rasdesk.domain.answers_v2 import NOT_APPLICABLE, read_answers_v2
 from rasdesk.platform.paths import resources_dir
@@ -173,11 +173,23 @@ def test_a_view_may_not_apply_only_where_the_question_allows_it(
     qtbot, window: MainWindow, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     """Washing has no *does not apply*: its views have no such tick; every control on the
-    pages with the ticks has a name."""
+    pages with the ticks has a name, and each view's list or number box its label."""
     win = window
     case, _rules = new_case(win, tmp_path)
     page = page_for(win, case, "washing")
     assert page.record_fields is not None and not page.record_fields.view_na
+    # The answers' group is named as the heading words the question (the assessor's
+    # wording here): Orca said "How much help do you need to wash?" under this heading.
+    assert page.heading.text() == "How much help does the person need to wash?"
+    assert page.answer.accessibleName() == page.heading.text()
+    # Each view's label is its list's buddy: Qt names a combo box by its choice on Linux,
+    # so a screen reader hears what it is for only through "labelled by".
+    for qid in ("washing", "outings"):
+        fields = page_for(win, case, qid).record_fields
+        assert fields is not None
+        buddies = {t.text(): t.buddy() for t in fields.findChildren(QLabel) if t.buddy()}
+        assert buddies["The person's view"] is fields.view_boxes["person"]
+        assert buddies["The assessor's view"] is fields.view_boxes["assessor"]
     for qid in ("activities", "outings"):
         page = page_for(win, case, qid)
         for widget in page.findChildren(QWidget):

@@ -57,3 +57,16 @@ def test_an_nhs_part_that_applies_keeps_its_line(window: MainWindow) -> None:
     assert "Paid by the NHS, not by the council: £235.88 a week" in text
     assert "Paid by the NHS: £235.88 a week." in text
     assert OFF not in text
+
+
+def test_the_heading_says_who_pays_what_where_another_body_pays_a_part(
+    window: MainWindow,
+) -> None:
+    """Heard on arrival with the figure: "£822.08" is not all the council's money."""
+    page, _text = budget_page(window, "yes")
+    assert page.heading.accessibleName() == "The indicative budget: £822.08 a week"
+    assert page.heading.accessibleDescription() == (
+        "The council's part: £586.20 a week. Paid by the NHS, not by the council: £235.88 a week."
+    )
+    page, _text = budget_page(window, "no")  # the council pays it all: nothing more to say
+    assert page.heading.accessibleDescription() == ""

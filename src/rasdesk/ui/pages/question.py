@@ -89,9 +89,10 @@ class QuestionPage(Page):
                 self._answered,
                 self.option_pictures(),
                 compact=modes.large,
+                asked=words,  # a screen reader hears the question the heading shows
             )
         elif question.type == "number":
-            self.answer = NumberAnswer(question, value, lang, self._answered)
+            self.answer = NumberAnswer(question, value, lang, self._answered, words)
         else:
             self.answer = TextAnswer(value, words, self._typed_answer)
         self.body.addWidget(self.answer)

@@ -4,7 +4,8 @@ other funders' parts and the total, never mixed up; the points chart only for a 
 per point; the "what it would buy in hours" line beside an amount that declares it; the
 engine's explanation step by step (a carer's facts among them, with the version of the
 person's case they were read from); the council's contact details under their own heading.
-Read aloud speaks the page's words in order: the figures, then the explanation step by
+A screen reader hears on arrival the heading with each total, and where another body pays
+a part, the council's part and each other funder's (the heading's description). Read aloud speaks the page's words in order: the figures, then the explanation step by
 step."""
 
 from __future__ import annotations
@@ -67,8 +68,11 @@ class ResultV2Page(Page):
         self.figures: dict[tuple[str, str], str] = {}
         self.charts: list[PointsChart] = []
         self.hours: dict[str, QWidget] = {}  # amount id → its "what it would buy" line
+        self.funder_lines: list[str] = []  # who pays what, where another body pays a part
         for spec, amount in zip(questionnaire.amounts, result.amounts, strict=True):
             self._amount(spec, amount, result, questionnaire, modes)
+        # Heard with the heading on arrival: the figure is not all the council's.
+        self.heading.setAccessibleDescription(" ".join(self.funder_lines))
         self.body.addWidget(label(self.tr("How the figures were worked out"), "h2"))
         self.linked = label(linked, "hint") if linked else None
         if self.linked is not None:  # a carer's facts: the explanation shows each one
@@ -184,15 +188,20 @@ class ResultV2Page(Page):
         others = {f: v for f, v in amount.funders.items() if f != "council"}
         if others:
             self.figures[(amount.id, "others")] = money(sum(others.values(), Decimal(0)))
+        lines: list[str] = []
         for funder, value in others.items():
             self.figures[(amount.id, funder)] = money(value)
-            self.body.addWidget(
-                label(
-                    self.tr("Paid by {funder}, not by the council: {figure}").format(
-                        funder=self._funder(funder), figure=f"£{money(value)} {per}"
-                    )
+            lines.append(
+                self.tr("Paid by {funder}, not by the council: {figure}").format(
+                    funder=self._funder(funder), figure=f"£{money(value)} {per}"
                 )
             )
+            self.body.addWidget(label(lines[-1]))
+        if lines:
+            council_line = self.tr("The council's part: {figure}").format(figure=council)
+            said = ". ".join([council_line, *lines]) + "."
+            many = len(result.amounts) > 1
+            self.funder_lines.append(f"{amount.label}: {said}" if many else said)
         for also in amount.also:
             words = PHRASES_V2[self.lang][f"per_{also.period.per.value}"]
             self.body.addWidget(

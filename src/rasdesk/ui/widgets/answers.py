@@ -45,6 +45,7 @@ class ChoiceAnswer(QWidget):
         pictures: dict[str, str] | None = None,  # format 2: a picture per option
         *,
         compact: bool = False,
+        asked: str | None = None,  # the question as the page words it (default: its text)
     ) -> None:
         super().__init__()
         self.question, self.changed = question, changed
@@ -82,7 +83,9 @@ class ChoiceAnswer(QWidget):
             widget.setAccessibleName(words)  # the words alone, without "1."
         self.group.buttonToggled.connect(self._toggled)
         # A named group (a fieldset): the screen reader says the question as it enters.
-        give_role(self, "group", shown_text(question.text, question.easy_read, language, easy))
+        give_role(
+            self, "group", asked or shown_text(question.text, question.easy_read, language, easy)
+        )
 
     def pick(self, index: int) -> None:
         """The number key ``index + 1``: choose that answer (a checkbox toggles)."""
@@ -122,7 +125,12 @@ class NumberAnswer(QWidget):
     """A number, with its unit and the range allowed; saved while it is a valid answer."""
 
     def __init__(
-        self, question: Question, value: AnswerValue | None, language: str, changed: Changed
+        self,
+        question: Question,
+        value: AnswerValue | None,
+        language: str,
+        changed: Changed,
+        asked: str | None = None,  # the question as the page words it (default: its text)
     ) -> None:
         super().__init__()
         self.question, self.changed = question, changed
@@ -147,7 +155,7 @@ class NumberAnswer(QWidget):
         self.edit = QLineEdit(plain(Decimal(value)) if number else "")  # type: ignore[arg-type]
         # Named by the question (its label, as on a one-question web page), so a screen
         # reader says the question as the page opens on this box, then the unit.
-        asked = question.text.get(language)
+        asked = asked or question.text.get(language)
         self.edit.setAccessibleName(f"{asked} ({unit})" if unit else asked)
         self.edit.setAccessibleDescription(self.hint.text())
         self.edit.setMaximumWidth(260)

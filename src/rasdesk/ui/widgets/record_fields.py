@@ -103,7 +103,10 @@ class RecordFields(QWidget):
             for number, view in enumerate(views):
                 box = self._view_box(view, record.views.get(view), not_applicable, language)
                 self.view_boxes[view] = box
-                grid.addWidget(label(view_title(view)), 2 * number, 0)
+                title = label(view_title(view))
+                if isinstance(box, QComboBox | QLineEdit):  # Qt names a combo box by its
+                    title.setBuddy(box)  # choice on Linux: AT-SPI says "labelled by" too
+                grid.addWidget(title, 2 * number, 0)
                 wide = question.type == "multiple"  # its ticks wrap across the width
                 grid.addWidget(box, 2 * number, 1, 1, 2 if wide else 1)
                 if view in self.view_na and not wide:  # beside the number (after: its Tab)
