@@ -164,7 +164,10 @@ def check_store(path: Path, runs: list[Run], schemas: list[list[tuple[Any, ...]]
             uuids = [r[0] for r in rows]
         started = {r.case_uuid for r in runs if r.case_uuid}
         assert len(started) <= 1, f"a restart started another case: {started}"
-        assert set(uuids) == started, (uuids, started)  # a case a writer saw is there
+        # A case a writer saw is there. Making the case, like a write, may land without its
+        # acknowledgement: a writer killed between committing it and printing "case <uuid>"
+        # leaves one case nobody has seen yet (the next run finds it, never a second).
+        assert set(uuids) == started or (not started and len(uuids) == 1), (uuids, started)
         if not uuids:
             return 0
         [case_uuid] = uuids
