@@ -121,6 +121,7 @@ class QuestionPage(Page):
         if modes.large:  # room for the answers: read aloud and "Question 4 of 23" go
             self.body.removeWidget(self.progress)  # beside Continue, the heading smaller
             self.footer.addWidget(self.read_aloud)
+            self.body.addWidget(self.read_aloud.detach_speed())  # the footer: one row
             self.footer.addWidget(self.progress)
             self.progress.setWordWrap(False)
             self.heading.setProperty("compact", True)

@@ -69,17 +69,31 @@ class ReadAloud(QWidget):
         self.speed.setCurrentIndex(SPEEDS.index(saved_speed()))
         self.speed.currentIndexChanged.connect(lambda i: save_speed(SPEEDS[i]))
         # Said on screen, and the combo's buddy: a screen reader hears what the choice is
-        # for ("labelled by"), not only "Normal voice".
+        # for ("labelled by"), not only "Normal voice". The two go together, beside the
+        # button or (``detach_speed``) elsewhere on the page.
         self.speed_label = QLabel(self.tr("Voice speed"))
         self.speed_label.setBuddy(self.speed)
+        self.speed_row = QWidget()
+        pair = QHBoxLayout(self.speed_row)
+        pair.setContentsMargins(12, 0, 0, 0)
+        pair.addWidget(self.speed_label)
+        pair.addWidget(self.speed)
+        pair.addStretch(1)
         layout.addWidget(self.button)
-        layout.addSpacing(12)
-        layout.addWidget(self.speed_label)
-        layout.addWidget(self.speed)
+        layout.addWidget(self.speed_row)
         layout.addStretch(1)
         self.shortcut = QShortcut(QKeySequence(KEY), self)
         self.shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.shortcut.activated.connect(self.toggle)
+
+    def detach_speed(self) -> QWidget:
+        """The voice speed (its label and choice), taken from beside the button to be
+        placed elsewhere: in large print the footer keeps only "Read aloud", and the speed,
+        a setting changed seldom, goes at the end of the page."""
+        layout = self.layout()
+        assert layout is not None
+        layout.removeWidget(self.speed_row)
+        return self.speed_row
 
     @property
     def speaking(self) -> bool:
