@@ -28,10 +28,23 @@ from rasdesk.storage.store import CaseStore
 from tests.storage.helpers import new_store
 from tests.storage.test_linked_facts import CARER, EXAMPLE_B, PERSON, new_case
 
+#: A question next year's ruleset may add: asked only of a carer giving 50 hours or more.
+BREAKS = {
+    "id": "breaks",
+    "type": "single",
+    "text": {"en": "Do you get a break from caring each week?"},
+    "show_if": {"answer": "cared_for_hours", ">=": 50},
+    "options": [
+        {"id": "yes", "text": {"en": "Yes"}, "points": 0},
+        {"id": "no", "text": {"en": "No"}, "points": 0},
+    ],
+}
 
-def next_year(no_work_na: bool = False) -> tuple[Any, bytes]:
+
+def next_year(no_work_na: bool = False, breaks: bool = False) -> tuple[Any, bytes]:
     """Example (b) version 2027.1, paying £120 for the long hours, signed with the DEMO key
-    (``no_work_na``: "work" has no "not applicable" answer any more)."""
+    (``no_work_na``: "work" has no "not applicable" answer any more; ``breaks``: a new
+    question, asked when the person's case gives 50 hours or more)."""
     doc = json.loads((EXAMPLE_B.parent / "carer-one-off.ruleset.json").read_text("utf-8"))
     doc["version"] = "2027.1"
     carer = next(q for q in doc["questionnaires"] if q["id"] == "carer")
@@ -39,6 +52,8 @@ def next_year(no_work_na: bool = False) -> tuple[Any, bytes]:
     long_hours["bands"][0]["amount"] = "120.00"
     if no_work_na:
         del carer["sections"][0]["questions"][2]["not_applicable"]
+    if breaks:
+        carer["sections"][0]["questions"].append(BREAKS)
     payload = json.dumps(doc, indent=1).encode("utf-8")
     key = load_private_key((demo_dir() / "DEMO-ONLY-signing-key.pem").read_bytes())
     return parse_any(payload, "next year"), sign_envelope(payload, key)
@@ -96,6 +111,24 @@ def test_a_not_applicable_answer_the_new_question_does_not_take_is_asked_again(
     assert plan.carry.asked_again == ("work",) and plan.after is None and plan.after_why is None
 
 
+def test_a_new_question_the_linked_facts_show_is_asked_again(store: CaseStore) -> None:
+    """Which questions the new ruleset shows reads the facts too: 55 hours shows "breaks"."""
+    person = new_case(store, "Alys Pritchard", "person", PERSON)
+    carer = new_case(store, "Rhys Pritchard", "carer", CARER, linked=person)
+    new, signed = next_year(breaks=True)
+    plan = rebase.plan_for_case(store, carer, new)
+    assert plan.carry.asked_again == ("breaks",)
+    assert plan.after is None and plan.after_why is None
+    assert "not yet: answer the questions asked again" in plan.summary()[1]
+    rebase.rebase_draft(store, carer, new, signed)
+    store.set_answer(carer, "breaks", "no")
+    assert _total(lifecycle.compute_case(store, carer)) == "370.00"
+    # Fewer hours: the question is not shown, so not asked.
+    few = new_case(store, "Alys Pritchard", "person", {"care_hours": 20, "lives_with": "no"})
+    other = new_case(store, "Rhys Pritchard", "carer", CARER, linked=few)
+    assert rebase.plan_for_case(store, other, new).carry.asked_again == ()
+
+
 def test_moving_says_why_when_the_linked_case_cannot_give_the_facts(store: CaseStore) -> None:
     person = new_case(store, "Alys Pritchard", "person", {"lives_with": "yes"})
     carer = new_case(store, "Rhys Pritchard", "carer", CARER, linked=person)
@@ -111,6 +144,23 @@ def test_moving_says_why_when_the_linked_case_cannot_give_the_facts(store: CaseS
     # The move itself still happens (the answers carry over); the audit says no figure.
     rebase.rebase_draft(store, carer, new, signed)
     assert store.current_version(carer)["ruleset_sha256"] == new.sha256
+
+
+def test_a_carers_review_asks_the_new_question_the_persons_review_shows(
+    store: CaseStore,
+) -> None:
+    person = new_case(store, "Alys Pritchard", "person", PERSON)
+    lifecycle.finalise(store, person)
+    carer = new_case(store, "Rhys Pritchard", "carer", CARER, linked=person)
+    lifecycle.finalise(store, carer)
+    new, signed = next_year(breaks=True)
+    [carer_review] = review.start_review(store, person, new, signed).carers
+    assert carer_review.plan.carry.asked_again == ("breaks",)
+    asked = store.db.execute(
+        "SELECT question FROM audit WHERE case_uuid = ? AND event = 'to ask'",
+        (carer_review.case_uuid,),
+    ).fetchall()
+    assert asked == [("breaks",)]
 
 
 def reviewed(store: CaseStore) -> tuple[str, str, str]:

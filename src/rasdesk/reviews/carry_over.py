@@ -133,18 +133,25 @@ def _record_why(
 
 
 def shown_and_required(
-    q: AnyQuestionnaire, answers: Mapping[str, AnswerValue]
+    q: AnyQuestionnaire,
+    answers: Mapping[str, AnswerValue],
+    facts: Mapping[str, object] | None = None,
 ) -> tuple[frozenset[str], list[Question]]:
-    """The questions these answers show, and the questionnaire's required questions."""
-    if isinstance(q, QuestionnaireV2):  # no linked case's facts here: none are known
-        return visible_v2(q, answers, {})[1], [x for x in q.questions() if x.required]
+    """The questions these answers (and a carer's facts from the linked case) show, and the
+    questionnaire's required questions."""
+    if isinstance(q, QuestionnaireV2):
+        return visible_v2(q, answers, facts or {})[1], [x for x in q.questions() if x.required]
     return visible_values(q, answers)[1], list(q.required_questions)
 
 
 def carry_over(
-    old: AnyQuestionnaire, new: AnyQuestionnaire, answers: Mapping[str, AnswerValue]
+    old: AnyQuestionnaire,
+    new: AnyQuestionnaire,
+    answers: Mapping[str, AnswerValue],
+    facts: Mapping[str, object] | None = None,
 ) -> CarryOver:
-    """Move ``answers`` (valid for ``old``) to ``new``: what carries, what is asked again."""
+    """Move ``answers`` (valid for ``old``) to ``new``: what carries, what is asked again
+    (a question the ``facts`` from the linked case show, too: format 2's carers)."""
     carried: dict[str, AnswerValue] = {}
     lost: list[NotCarried] = []
     notes: list[str] = []
@@ -169,7 +176,7 @@ def carry_over(
             )
         if before.text != after.text:
             notes.append(f'{qid}: the question now reads "{after.text.en}"; check the answer.')
-    visible, required = shown_and_required(new, carried)
+    visible, required = shown_and_required(new, carried, facts)
     asked = {n.question for n in lost}
     for question in required:
         qid = question.id

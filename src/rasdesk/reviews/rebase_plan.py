@@ -199,10 +199,12 @@ def plan_rebase(
     lang: str = "en",
     document: Document | None = None,
     before_document: Document | None = None,
+    facts: Mapping[str, object] | None = None,
 ) -> RebasePlan:
     """What moving ``answers`` from ``old`` to ``new`` would do (nothing is stored).
     ``document`` builds a stored case's answers documents (``before_document`` the one the
-    figure before is computed from, when it differs: a review's last time, frozen)."""
+    figure before is computed from, when it differs: a review's last time, frozen);
+    ``facts``: a carer's, from the linked case under ``new`` (which questions it shows)."""
     old_q = old.questionnaire_by_id.get(questionnaire)
     new_q = new.questionnaire_by_id.get(questionnaire)
     if old_q is None or new_q is None:
@@ -211,7 +213,7 @@ def plan_rebase(
             f'ruleset {where.id} {where.version} has no questionnaire "{questionnaire}" '
             f"(it has: {', '.join(where.questionnaire_by_id)}); this draft cannot move to it"
         )
-    carry = carry_over(old_q, new_q, answers)
+    carry = carry_over(old_q, new_q, answers, facts)
     before = before_document if before_document is not None else document
     before_result, before_why = worked_out(old, questionnaire, answers, lang, before)
     after_result, after_why = worked_out(new, questionnaire, carry.carried, lang, document)

@@ -344,6 +344,19 @@ def linked_shown(store: CaseStore, case_uuid: str) -> LinkedAnswers | None:
     )
 
 
+def facts_under(
+    store: CaseStore, case_uuid: str, ruleset: AnyRuleset, *, linked_to: str | None = None
+) -> dict[str, object]:
+    """The facts the case's questions read under ``ruleset`` (a draft moving to it, a
+    review starting on it), from its linked case or ``linked_to``; none while they cannot
+    be read (the figure worked out then says why)."""
+    try:
+        linked = read_linked(store, case_uuid, ruleset, linked_to=linked_to)
+    except LinkedCaseError:
+        return {}
+    return {} if linked is None else linked.facts
+
+
 def fact_values(store: CaseStore, case_uuid: str) -> dict[str, object]:
     """The facts the question flow's conditions read: the finalised version's frozen ones,
     or the draft's as the linked case gives them now; none while they cannot be read (the

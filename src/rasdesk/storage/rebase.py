@@ -27,7 +27,7 @@ from rasdesk.domain.model_v2 import RulesetV2
 from rasdesk.domain.parse_v2 import AnyRuleset
 from rasdesk.reviews.carry_over import CarryOver
 from rasdesk.reviews.rebase_plan import Document, RebasePlan, plan_rebase
-from rasdesk.storage.linked_facts import case_document
+from rasdesk.storage.linked_facts import case_document, facts_under
 from rasdesk.storage.store import CaseStore, now
 
 log = logging.getLogger("rasdesk.storage")
@@ -92,7 +92,13 @@ def plan_for_case(store: CaseStore, case_uuid: str, new: AnyRuleset) -> RebasePl
         )
     answers = store.answers(version["version_uuid"])
     return plan_rebase(
-        old, new, case["questionnaire"], answers, case["language"], documents(store, case_uuid)
+        old,
+        new,
+        case["questionnaire"],
+        answers,
+        case["language"],
+        documents(store, case_uuid),
+        facts=facts_under(store, case_uuid, new),
     )
 
 

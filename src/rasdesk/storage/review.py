@@ -20,6 +20,7 @@ from rasdesk.domain.parse_v2 import AnyRuleset
 from rasdesk.reviews.rebase_plan import RebasePlan, plan_rebase
 from rasdesk.reviews.since_last_time import SinceLastTime, compare
 from rasdesk.storage import prefilled
+from rasdesk.storage.linked_facts import facts_under
 from rasdesk.storage.rebase import audit_not_carried, documents
 from rasdesk.storage.store import CaseStore, Person, now
 
@@ -94,6 +95,7 @@ def start_review(
         case["language"],
         documents(store, case_uuid, linked_to=to),
         documents(store, case_uuid, frozen=frozen),
+        facts_under(store, case_uuid, ruleset, linked_to=to),
     )
     person = Person(
         case["person_name"],
