@@ -17,6 +17,12 @@ traceback): no linked case; a linked case of another questionnaire than a fact d
 linked answers the ruleset cannot use (an incomplete draft); a fact whose question was
 shown in the linked case but not answered. A fact whose question the linked case did not
 show is unanswered, as §1.5 says, and computed as such.
+
+``case_document`` is the one builder of the answers document every computation of a stored
+case uses: computing and finalising (``lifecycle.py``), the app's budget and letter, a
+draft moving to another ruleset (``rebase.py``: the linked answers checked under each
+ruleset) and a review (``review.py``: last time's figures from the linked answers its
+bundle froze, ``frozen``; now's from the linked case).
 """
 
 from __future__ import annotations
