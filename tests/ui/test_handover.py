@@ -34,7 +34,7 @@ from rasdesk.platform.rulesets import load_signed_any
 from rasdesk.storage.demo import DEMO_PIN
 from rasdesk.storage.queries import list_cases
 from rasdesk.storage.store import Person
-from rasdesk.ui import accessible, decision_nav, main_window, work
+from rasdesk.ui import accessible, decision_nav, main_window, page_builder, work
 from rasdesk.ui.answer_record import Recorded
 from rasdesk.ui.main_window import MainWindow
 from rasdesk.ui.pages.check_answers_v2 import CheckAnswersV2Page
@@ -377,7 +377,7 @@ def test_every_other_page_is_refused_while_handed_over(qtbot, window: MainWindow
     case = case_named(win, "John Evans")
     other = case_named(win, "Mary Lewis")
     finalised = case_named(win, "Alys Pritchard")
-    source = inspect.getsource(MainWindow._build) + inspect.getsource(MainWindow.go)
+    source = inspect.getsource(page_builder) + inspect.getsource(MainWindow.go)
     kinds = set(re.findall(r'kind == "(\w+)"', source)) | set(decision_nav.ROUTES)
     kinds |= set(re.findall(r'\("(\w+)"', main_window.__doc__ or ""))  # the routes it lists
     kinds |= {"cases", "sending", "first_run", "new", "result", "changes", "move"}
