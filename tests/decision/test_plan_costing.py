@@ -210,8 +210,9 @@ def test_section_round_trips_through_canonical_json() -> None:
 
 
 def test_a_format_2_amount_through_the_adapter() -> None:
-    """Ruleset format 2: the indicative amount with its own period, its parts with their
-    funders, and the weeks in a year from the ruleset's declared conversion."""
+    """Ruleset format 2: the indicative amount is the council's total in its own period; its
+    parts keep their funders (the NHS's shown, not counted); the weeks in a year come from
+    the ruleset's declared conversion."""
     import json
 
     from rasdesk.decision.indicative import from_format2
@@ -227,9 +228,11 @@ def test_a_format_2_amount_through_the_adapter() -> None:
     spec = ruleset.questionnaire_by_id[result["questionnaire"]].amounts[0]
     amount = result["amounts"][0]
     ind = from_format2(amount, spec.conversions, spec.sign_off_above)
-    assert ind.amount == Decimal(amount["total"]) and ind.period.value == amount["period"]["per"]
+    assert ind.amount == Decimal(amount["council"]) and ind.period.value == amount["period"]["per"]
+    assert ind.amount < Decimal(amount["total"]) and ind.amount_id == amount["id"]
     assert {p.funder for p in ind.parts} == {p["funder"] for p in amount["parts"] if p["applies"]}
-    assert sum((p.amount for p in ind.parts), Decimal(0)) == ind.amount
+    assert sum((p.amount for p in ind.council_parts), Decimal(0)) == ind.amount
+    assert [p.funder for p in ind.other_parts] == ["nhs"]
     p = plan(item(1, "1", str(ind.amount), ind.period.value))
     assert costing.compare(p, ind).direction == "same"
     with pytest.raises(InputError, match="no conversion between a week and a year"):

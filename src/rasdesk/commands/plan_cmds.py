@@ -49,7 +49,9 @@ def add(args: argparse.Namespace) -> int:
 
     def work(store: Any) -> tuple[str, Any]:
         case = store.resolve(args.case)
-        return case, decisions.add_item(store, case, fields, on_version=args.version)
+        return case, decisions.add_item(
+            store, case, fields, on_version=args.version, amount=args.amount
+        )
 
     case, item = _with_store(work)
     print(
@@ -137,6 +139,16 @@ def list_plan(args: argparse.Namespace) -> int:
     ind = doc["indicative"]
     print(f"  Total: {totals}; {pounds(cmp['plan_per_year'])} a year")
     pct = f" ({cmp['percent']}%)" if cmp["percent"] is not None else ""
+    if "amount_id" in ind:  # format 2: the council's total of one amount
+        others = [p for p in ind["parts"] if p["funder"] != "council"]
+        print(
+            f"  Measured against: the council's part of amount {ind['amount_id']}"
+            + "".join(
+                f"; {p['id']} ({p['funder'].upper()}) {pounds(p['amount'])} {PER[ind['period']]}"
+                " is not council money and is not counted"
+                for p in others
+            )
+        )
     print(
         f"  Indicative: {pounds(ind['amount'])} {PER[ind['period']]} ({pounds(cmp['indicative_per_year'])} a year): "
         f"the plan is {cmp['direction']}"
@@ -213,6 +225,12 @@ def register(cs: Any) -> None:
     a.add_argument("--rate", required=True, help="£ per unit (24.50)")
     a.add_argument("--per", default="week", metavar="|".join(PERIOD_WORDS), help="default: week")
     a.add_argument("--meets", nargs="*", default=[], metavar="AREA", help="need areas it meets")
+    a.add_argument(
+        "--amount",
+        metavar="ID",
+        help="format 2, when the plan starts: the amount to measure it against "
+        "(default: the first amount for whom the assessment is, e.g. the person's)",
+    )
     version_opt(a)
     a.set_defaults(func=add)
     ls = ps.add_parser("list", help="the plan, its cost and the indicative amount")
@@ -233,7 +251,10 @@ def register(cs: Any) -> None:
     d = cs.add_parser("decide", help="record the decision on a finalised plan (a new version)")
     d.add_argument("case", metavar="CASE_ID")
     d.add_argument(
-        "--final", required=True, metavar="AMOUNT", help="the final personal budget, £ a week"
+        "--final",
+        required=True,
+        metavar="AMOUNT",
+        help="the final personal budget, £ for the indicative amount's period (a week for format 1)",
     )
     d.add_argument("--by", required=True, help='who decided ("Resource allocation panel")')
     d.add_argument("--role", choices=["manager", "panel"], help="default: panel if --by says so")

@@ -7,6 +7,13 @@ with an annual figure (``weekly × annual_factor``, rounded to the penny); forma
 (docs/ruleset-v2.md) adds other periods and components with funders, and only this
 adapter grows. A plan is compared on a year, the only span every period converts to
 exactly (a week by the ruleset's own factor, a month as 12, a one-off once).
+
+Format 2 (docs/ruleset-v2.md §5, "support plan"): the amount is the **council's** total
+of the chosen amount (what the personal budget and its sign-off are about); every part
+that applies is kept with its funder, so another funder's part (the NHS's, the ILF's) is
+shown beside the plan but never counted as council money. Weeks in a year come only from
+the ruleset's declared week↔year conversion; with none, a weekly amount cannot be
+compared and a plan item costed a week is refused (``yearly``), never assumed.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from rasdesk.decision.errors import FieldError
 from rasdesk.domain.decimals import money, parse_decimal, plain
 from rasdesk.domain.errors import InputError
 from rasdesk.domain.periods import Period
@@ -35,15 +43,26 @@ class Indicative:
     period: Period
     #: the amount over a year, as the result states it (format 1: its "annual" figure)
     per_year: Decimal
-    #: how many weeks make a year in this ruleset (format 1: the allocation's annual_factor)
-    weeks_per_year: Decimal
+    #: how many weeks make a year in this ruleset (format 1: the allocation's annual_factor;
+    #: format 2: its declared week↔year conversion, None when it declares none)
+    weeks_per_year: Decimal | None
     sign_off_above: Decimal | None = None
     parts: tuple[Part, ...] = field(default=())
+    #: format 2: the id of the result's amount the plan is measured against
+    amount_id: str | None = None
 
     def yearly(self, amount: Decimal, period: Period) -> Decimal:
         """``amount`` a ``period`` over one year, exactly (a one-off counts once)."""
+        if period is Period.WEEK and self.weeks_per_year is None:
+            raise FieldError(
+                "per",
+                "the ruleset declares no conversion between a week and a year for this "
+                "amount, so a cost a week cannot be compared with it: give the cost a "
+                "month, a year or once (one_off)",
+            )
+        weeks = self.weeks_per_year if self.weeks_per_year is not None else Decimal(0)
         factor = {
-            Period.WEEK: self.weeks_per_year,
+            Period.WEEK: weeks,
             Period.MONTH: Decimal(12),
             Period.YEAR: Decimal(1),
             Period.ONE_OFF: Decimal(1),
@@ -57,17 +76,29 @@ class Indicative:
         exactly the indicative amount a week is "the same", not a fraction of a penny above)."""
         return self.yearly(self.amount, self.period)
 
+    @property
+    def council_parts(self) -> tuple[Part, ...]:
+        return tuple(p for p in self.parts if p.funder == "council")
+
+    @property
+    def other_parts(self) -> tuple[Part, ...]:
+        """Parts another body funds (the NHS, the ILF …): shown, never council money."""
+        return tuple(p for p in self.parts if p.funder != "council")
+
     def as_dict(self) -> dict[str, Any]:
-        return {
+        doc: dict[str, Any] = {
             "amount": money(self.amount),
             "period": self.period.value,
             "per_year": money(self.per_year),
-            "weeks_per_year": plain(self.weeks_per_year),
+            "weeks_per_year": None if self.weeks_per_year is None else plain(self.weeks_per_year),
             "sign_off_above": None if self.sign_off_above is None else money(self.sign_off_above),
             "parts": [
                 {"id": p.id, "amount": money(p.amount), "funder": p.funder} for p in self.parts
             ],
         }
+        if self.amount_id is not None:  # format 2 only: format 1's section is unchanged
+            doc["amount_id"] = self.amount_id
+        return doc
 
 
 def from_format1(
@@ -89,6 +120,10 @@ def from_dict(doc: Any, where: str = "indicative") -> Indicative:
         raise InputError(f"{where} is not an object")
     try:
         threshold = doc.get("sign_off_above")
+        weeks = doc["weeks_per_year"]
+        amount_id = doc.get("amount_id")
+        if amount_id is not None and (not isinstance(amount_id, str) or len(amount_id) > 64):
+            raise ValueError("amount_id must be an amount id")
         parts = doc.get("parts", [])
         if not isinstance(parts, list) or len(parts) > 50:
             raise ValueError("parts must be a list of at most 50")
@@ -96,11 +131,12 @@ def from_dict(doc: Any, where: str = "indicative") -> Indicative:
             amount=parse_decimal(doc["amount"]),
             period=Period.parse(doc["period"]),
             per_year=parse_decimal(doc["per_year"]),
-            weeks_per_year=parse_decimal(doc["weeks_per_year"]),
+            weeks_per_year=None if weeks is None else parse_decimal(weeks),
             sign_off_above=None if threshold is None else parse_decimal(threshold),
             parts=tuple(
                 Part(str(p["id"]), parse_decimal(p["amount"]), str(p["funder"])) for p in parts
             ),
+            amount_id=amount_id,
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise InputError(f"{where} cannot be read: {exc}") from None
@@ -111,12 +147,14 @@ def from_format2(
     conversions: tuple[Any, ...],
     sign_off_above: Decimal | None,
 ) -> Indicative:
-    """The indicative amount of one amount of a format-2 result (its JSON: ``total`` for
-    its ``period``, with ``parts`` and their funders). A year's worth is the amount's own
-    figure for a year when the result shows one (``also``), otherwise the amount × the
-    ruleset's declared conversion; weeks in a year come from its week↔year conversion
-    (``model_v2.Conversion``). No conversion is ever assumed: one that is needed and not
-    declared is refused."""
+    """The indicative amount of one amount of a format-2 result (its JSON: ``council`` and
+    ``total`` for its ``period``, with ``parts`` and their funders): the council's total,
+    which is what a plan and a decision are measured against (docs/ruleset-v2.md §5); a
+    year's worth is the amount's own council figure for a year when the result shows one
+    (``also``), otherwise the council total × the ruleset's declared conversion; weeks in
+    a year come from its week↔year conversion (``model_v2.Conversion``). No conversion is
+    ever assumed: a weekly amount without one is refused; an amount for a month, a year or
+    once needs none (a plan item costed a week is then refused)."""
     period = Period.parse(amount["period"]["per"])
     weeks = None
     for c in conversions:
@@ -124,14 +162,18 @@ def from_format2(
             weeks = c.multiply
         elif (c.source, c.target) == (Period.YEAR, Period.WEEK) and c.divide is not None:
             weeks = c.divide
-    if weeks is None:
+    if weeks is None and period is Period.WEEK:
         raise InputError(
             "the ruleset declares no conversion between a week and a year: a support plan "
             "cannot be compared with this amount"
         )
-    total = parse_decimal(amount["total"])
+    council = parse_decimal(amount["council"])
     year = next(
-        (parse_decimal(a["total"]) for a in amount.get("also", []) if a["period"]["per"] == "year"),
+        (
+            parse_decimal(a["council"])
+            for a in amount.get("also", [])
+            if a["period"]["per"] == "year"
+        ),
         None,
     )
     parts = tuple(
@@ -139,12 +181,13 @@ def from_format2(
         for p in amount.get("parts", [])
         if p.get("applies", True)
     )
-    draft = Indicative(total, period, Decimal(0), weeks, sign_off_above, parts)
+    draft = Indicative(council, period, Decimal(0), weeks, sign_off_above, parts)
     return Indicative(
-        total,
+        council,
         period,
         year if year is not None else draft.exact_per_year,
         weeks,
         sign_off_above,
         parts,
+        str(amount["id"]),
     )

@@ -7,23 +7,32 @@ plan in ``plans`` until it is finalised; the plan goes into the frozen bundle
 decision or ``agreed``. A decision is another new version, made and finalised in one
 transaction. A finalised version is never changed (the schema's triggers refuse it).
 Every value is checked by the decision room before anything is written.
+
+Either ruleset format: a format-1 case's plan is measured against its weekly amount; a
+format-2 case's against the council's total of one of its amounts — the assessor's
+choice when the plan starts (``amount``), otherwise the first amount for whom the
+questionnaire is (``for``: a person's questionnaire, the person's planning amount, not a
+carer allocation beside it), otherwise the first (docs/ruleset-v2.md §5).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from rasdesk.decision import plan as plans
 from rasdesk.decision.decide import Decision, make_decision
 from rasdesk.decision.errors import FieldError
-from rasdesk.decision.indicative import Indicative, from_format1
+from rasdesk.decision.indicative import Indicative, from_format1, from_format2
 from rasdesk.decision.plan import Plan, PlanItem
 from rasdesk.decision.record import Section, read_section, section
 from rasdesk.domain.bundle import canonical, open_bundle
 from rasdesk.domain.errors import CaseStateError
 from rasdesk.domain.jsonio import loads_strict
+from rasdesk.domain.model import Ruleset
+from rasdesk.domain.model_v2 import QuestionnaireV2
 from rasdesk.storage import lifecycle
 from rasdesk.storage.store import CaseStore, now
 
@@ -48,12 +57,53 @@ def _frozen_section(version: dict[str, Any]) -> Section | None:
     return None if raw is None else read_section(raw)
 
 
-def indicative_of(store: CaseStore, case_uuid: str, version: dict[str, Any]) -> Indicative:
+def planned_amount(questionnaire: QuestionnaireV2, chosen: str | None = None) -> Any:
+    """The format-2 amount a plan is measured against: ``chosen`` (an amount id) when
+    given, else the first amount for whom the questionnaire is, else the first."""
+    amounts = questionnaire.amounts
+    if chosen is not None:
+        for a in amounts:
+            if a.id == chosen:
+                return a
+        known = ", ".join(a.id for a in amounts)
+        raise FieldError("amount", f"{chosen!r} is not an amount of this assessment ({known})")
+    for a in amounts:
+        if a.for_whom == questionnaire.kind:
+            return a
+    if not amounts:
+        raise FieldError("amount", "this assessment gives no amount to plan against")
+    return amounts[0]
+
+
+def indicative_of(
+    store: CaseStore, case_uuid: str, version: dict[str, Any], amount: str | None = None
+) -> Indicative:
     """The indicative amount of a finalised version: its frozen result, with the pinned
-    ruleset's weeks per year and sign-off threshold."""
-    allocation = store.questionnaire_of(version, store.case_row(case_uuid)).allocation
+    ruleset's weeks per year and sign-off threshold (format 2: the council's total of
+    the amount ``planned_amount`` picks, its parts with their funders)."""
+    ruleset = store.any_ruleset(version["ruleset_sha256"])
+    questionnaire = ruleset.questionnaire_by_id[store.case_row(case_uuid)["questionnaire"]]
     result = open_bundle(version["bundle"], f"case version {version['number']}")["result"]
-    return from_format1(result, allocation.annual_factor, allocation.sign_off_above)
+    if isinstance(ruleset, Ruleset):
+        if amount is not None:
+            raise FieldError(
+                "amount", "a format-1 assessment has one amount, its weekly budget: leave it out"
+            )
+        allocation = questionnaire.allocation  # type: ignore[union-attr]
+        return from_format1(result, allocation.annual_factor, allocation.sign_off_above)
+    assert isinstance(questionnaire, QuestionnaireV2)
+    spec = planned_amount(questionnaire, amount)
+    figures = next(a for a in result["amounts"] if a["id"] == spec.id)
+    return from_format2(figures, spec.conversions, spec.sign_off_above)
+
+
+def need_areas(store: CaseStore, case_uuid: str, version: dict[str, Any]) -> tuple[str, ...]:
+    """The need areas (section ids) a plan item may say it meets, either format."""
+    ruleset = store.any_ruleset(version["ruleset_sha256"])
+    questionnaire = ruleset.questionnaire_by_id[store.case_row(case_uuid)["questionnaire"]]
+    if isinstance(questionnaire, QuestionnaireV2):
+        return tuple(s.section.id for s in questionnaire.sections)
+    return tuple(s.id for s in questionnaire.sections)
 
 
 def current(store: CaseStore, case_uuid: str) -> tuple[dict[str, Any], Section | None]:
@@ -83,6 +133,7 @@ def _change(
     event: str,
     detail: str,
     change: Callable[[Section], Section],
+    amount: str | None = None,
 ) -> Section:
     """Apply ``change(section) -> section`` to the case's working plan, in one transaction,
     making the plan's draft version first when the latest version is finalised."""
@@ -98,7 +149,12 @@ def _change(
             vid = version["version_uuid"]
         else:
             before = _frozen_section(version)
-            indicative = indicative_of(store, case_uuid, version)
+            # A plan measured once stays measured against the same amount.
+            indicative = (
+                before.indicative
+                if before is not None
+                else indicative_of(store, case_uuid, version, amount)
+            )
             start = before.plan if before is not None else Plan()
             vid = lifecycle.amend(store, case_uuid, PLAN_REASON)
             sec = Section(indicative, start, None)
@@ -113,15 +169,38 @@ def _change(
 
 
 def add_item(
-    store: CaseStore, case_uuid: str, fields: dict[str, Any], on_version: int | None = None
+    store: CaseStore,
+    case_uuid: str,
+    fields: dict[str, Any],
+    on_version: int | None = None,
+    amount: str | None = None,
 ) -> PlanItem:
-    """Add one item (fields as typed: kind, provider, quantity, unit, rate, period, meets)."""
+    """Add one item (fields as typed: kind, provider, quantity, unit, rate, period, meets).
+    ``amount``: a format-2 amount id to measure the plan against, given when it starts."""
     version = _checked_latest(store, case_uuid, on_version)
-    case = store.case_row(case_uuid)
-    areas = tuple(s.id for s in store.questionnaire_of(version, case).sections)
+    areas = need_areas(store, case_uuid, version)
     _, now_sec = current(store, case_uuid)
     next_id = now_sec.plan.next_id() if now_sec is not None else 1
     item = plans.make_item(next_id, areas=areas, **fields)  # checked before any write
+    if now_sec is not None and version["state"] == "draft":
+        indicative = now_sec.indicative
+    elif version["state"] == "draft":
+        indicative = None  # a draft assessment: _change refuses it
+    else:
+        frozen = _frozen_section(version)
+        indicative = (
+            frozen.indicative
+            if frozen is not None
+            else indicative_of(store, case_uuid, version, amount)
+        )
+    if indicative is not None:
+        if amount is not None and indicative.amount_id != amount:
+            raise FieldError(
+                "amount",
+                f"the plan is measured against {indicative.amount_id or 'the weekly amount'} "
+                "already: an amount is chosen when the plan starts",
+            )
+        indicative.yearly(Decimal(0), item.period)  # refuses a week with no weeks in a year
     added: list[PlanItem] = []
 
     def change(sec: Section) -> Section:
@@ -130,7 +209,13 @@ def add_item(
         return Section(sec.indicative, plans.add_item(sec.plan, new), None)
 
     _change(
-        store, case_uuid, on_version, "plan item added", canonical(item.as_dict()).decode(), change
+        store,
+        case_uuid,
+        on_version,
+        "plan item added",
+        canonical(item.as_dict()).decode(),
+        change,
+        amount,
     )
     return added[0]
 
