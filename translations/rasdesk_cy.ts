@@ -539,6 +539,26 @@
         <translation>unwaith</translation>
     </message>
     <message>
+        <source>the NHS</source>
+        <translation>y GIG</translation>
+    </message>
+    <message>
+        <source>the Independent Living Fund</source>
+        <translation>y Gronfa Byw&apos;n Annibynnol</translation>
+    </message>
+    <message>
+        <source>another funder</source>
+        <translation>cyllidwr arall</translation>
+    </message>
+    <message>
+        <source>This is the council&apos;s part: the plan is measured against council money.</source>
+        <translation>Dyma ran y cyngor: caiff y cynllun ei fesur yn erbyn arian y cyngor.</translation>
+    </message>
+    <message>
+        <source>Paid by {funder}, not by the council, and not counted here: {amount} {per}</source>
+        <translation>Wedi&apos;i dalu gan {funder}, nid gan y cyngor, a heb ei gyfrif yma: {amount} {per}</translation>
+    </message>
+    <message>
         <source>Direct Payment</source>
         <translation>Taliad Uniongyrchol</translation>
     </message>
@@ -1317,6 +1337,10 @@
         <translation>Am beth y bydd y gyllideb yn talu</translation>
     </message>
     <message>
+        <source>The amount the plan is measured against</source>
+        <translation>Y swm y caiff y cynllun ei fesur yn ei erbyn</translation>
+    </message>
+    <message>
         <source>Items of the plan</source>
         <translation>Eitemau&apos;r cynllun</translation>
     </message>
@@ -1942,6 +1966,14 @@
     <message>
         <source>Print the letter</source>
         <translation>Argraffu&apos;r llythyr</translation>
+    </message>
+    <message>
+        <source>Support plan</source>
+        <translation>Cynllun cymorth</translation>
+    </message>
+    <message>
+        <source>What the council&apos;s part of the budget will buy, and the decision on it.</source>
+        <translation>Am beth y bydd rhan y cyngor o&apos;r gyllideb yn talu, a&apos;r penderfyniad arni.</translation>
     </message>
     <message>
         <source>Total: {figure}</source>

@@ -32,6 +32,7 @@ from rasdesk.domain.bundle import canonical, open_bundle
 from rasdesk.domain.errors import CaseStateError
 from rasdesk.domain.jsonio import loads_strict
 from rasdesk.domain.model import Ruleset
+from rasdesk.domain.model import Section as SectionV1
 from rasdesk.domain.model_v2 import QuestionnaireV2
 from rasdesk.storage import lifecycle
 from rasdesk.storage.store import CaseStore, now
@@ -97,13 +98,35 @@ def indicative_of(
     return from_format2(figures, spec.conversions, spec.sign_off_above)
 
 
-def need_areas(store: CaseStore, case_uuid: str, version: dict[str, Any]) -> tuple[str, ...]:
-    """The need areas (section ids) a plan item may say it meets, either format."""
+def need_area_sections(
+    store: CaseStore, case_uuid: str, version: dict[str, Any]
+) -> tuple[SectionV1, ...]:
+    """The need areas (sections) a plan item may say it meets, either format."""
     ruleset = store.any_ruleset(version["ruleset_sha256"])
     questionnaire = ruleset.questionnaire_by_id[store.case_row(case_uuid)["questionnaire"]]
     if isinstance(questionnaire, QuestionnaireV2):
-        return tuple(s.section.id for s in questionnaire.sections)
-    return tuple(s.id for s in questionnaire.sections)
+        return tuple(s.section for s in questionnaire.sections)
+    return tuple(questionnaire.sections)
+
+
+def need_areas(store: CaseStore, case_uuid: str, version: dict[str, Any]) -> tuple[str, ...]:
+    """The need areas (section ids) a plan item may say it meets, either format."""
+    return tuple(s.id for s in need_area_sections(store, case_uuid, version))
+
+
+def amounts_to_plan(
+    store: CaseStore, case_uuid: str, version: dict[str, Any]
+) -> list[tuple[str, str]]:
+    """Format 2: (id, label in the case's language) of each amount a plan may be measured
+    against, the default (``planned_amount``) first; empty for format 1."""
+    ruleset = store.any_ruleset(version["ruleset_sha256"])
+    case = store.case_row(case_uuid)
+    questionnaire = ruleset.questionnaire_by_id[case["questionnaire"]]
+    if not isinstance(questionnaire, QuestionnaireV2) or not questionnaire.amounts:
+        return []
+    first = planned_amount(questionnaire)
+    ordered = [first, *(a for a in questionnaire.amounts if a.id != first.id)]
+    return [(a.id, a.label.get(case["language"])) for a in ordered]
 
 
 def current(store: CaseStore, case_uuid: str) -> tuple[dict[str, Any], Section | None]:

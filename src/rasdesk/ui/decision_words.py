@@ -4,6 +4,7 @@ periods, the ways a budget is managed and the reason categories. Translated here
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -26,6 +27,35 @@ def period_words(period: str) -> str:
         "year": QCoreApplication.translate("Decision", "a year"),
         "one_off": QCoreApplication.translate("Decision", "once"),
     }[period]
+
+
+def funder_words(funder: str) -> str:
+    """Who pays a part another body funds, as a screen says it."""
+    return {
+        "nhs": QCoreApplication.translate("Decision", "the NHS"),
+        "ilf": QCoreApplication.translate("Decision", "the Independent Living Fund"),
+    }.get(funder, QCoreApplication.translate("Decision", "another funder"))
+
+
+def council_lines(indicative: Any) -> list[str]:
+    """Format 2, under the indicative figure: that it is the council's part, and each part
+    another body pays, shown and never counted as council money (docs/ruleset-v2.md §5).
+    Empty for format 1."""
+    if indicative.amount_id is None:
+        return []
+    per = period_words(indicative.period.value)
+    return [
+        QCoreApplication.translate(
+            "Decision", "This is the council's part: the plan is measured against council money."
+        ),
+        *(
+            QCoreApplication.translate(
+                "Decision",
+                "Paid by {funder}, not by the council, and not counted here: {amount} {per}",
+            ).format(funder=funder_words(p.funder), amount=pounds(p.amount), per=per)
+            for p in indicative.other_parts
+        ),
+    ]
 
 
 def mechanism_words(code: str) -> str:

@@ -110,6 +110,7 @@ def build_page(win: MainWindow, route: tuple[Any, ...], modes: Modes) -> Page:
             go_back=lambda: win.go(("check", case)),  # a finalised case's: read-only
             finalise=lambda: win.finalise(case),
             print_letter=lambda: win.choose_print(case),
+            plan=lambda: win.go(decision_nav.plan_route(win, case)),
         )
     if kind == "result":
         from rasdesk.ui.pages.result import ResultPage

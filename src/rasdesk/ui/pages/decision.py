@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 from rasdesk.decision.decide import REASON_CATEGORIES
 from rasdesk.domain.errors import RasdeskError
 from rasdesk.storage import decisions
-from rasdesk.ui.decision_words import category_words, period_words, pounds
+from rasdesk.ui.decision_words import category_words, council_lines, period_words, pounds
 from rasdesk.ui.pages.plan import show_refusal
 from rasdesk.ui.session import Session
 from rasdesk.ui.widgets.page import Page, button, heading, label, row
@@ -43,6 +43,8 @@ class DecisionPage(Page):
                 )
             )
         )
+        for line in council_lines(ind):  # format 2: the council's part; other funders
+            self.body.addWidget(label(line, "hint"))
         self.fields: dict[str, QWidget] = {}
         self.final = self._line(
             "final",

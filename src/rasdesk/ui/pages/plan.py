@@ -24,7 +24,13 @@ from rasdesk.decision.errors import FieldError
 from rasdesk.decision.mechanisms import MECHANISMS
 from rasdesk.domain.errors import RasdeskError
 from rasdesk.storage import decisions
-from rasdesk.ui.decision_words import direction_words, mechanism_words, period_words, pounds
+from rasdesk.ui.decision_words import (
+    council_lines,
+    direction_words,
+    mechanism_words,
+    period_words,
+    pounds,
+)
 from rasdesk.ui.modes import Modes
 from rasdesk.ui.session import Session
 from rasdesk.ui.widgets.fitted_list import FittedList
@@ -66,16 +72,32 @@ class PlanPage(Page):
         store = session.store
         version, sec = decisions.current(store, case_uuid)
         self.version_number = version["number"]
-        indicative = sec.indicative if sec else decisions.indicative_of(store, case_uuid, version)
+        self.amount: QComboBox | None = None  # format 2, several amounts: which one
+        chosen = None
+        if sec is None:
+            amounts = decisions.amounts_to_plan(store, case_uuid, version)
+            if len(amounts) > 1:
+                self.amount = QComboBox()
+                for amount_id, words in amounts:
+                    self.amount.addItem(words, amount_id)
+                chosen = amounts[0][0]
+        indicative = (
+            sec.indicative if sec else decisions.indicative_of(store, case_uuid, version, chosen)
+        )
         self.plan = sec.plan if sec else None
         self.body.addWidget(heading(self.tr("Support plan")))
-        self.body.addWidget(
-            label(
-                self.tr("Indicative budget: {amount} {per}").format(
-                    amount=pounds(indicative.amount), per=period_words(indicative.period.value)
-                )
-            )
-        )
+        self.indicative_label = label("")
+        self.body.addWidget(self.indicative_label)
+        self.council = label("", "hint")  # format 2: the council's part; other funders
+        self.body.addWidget(self.council)
+        self._show_indicative(indicative)
+        if self.amount is not None:
+            amount_label = label(self.tr("The amount the plan is measured against"))
+            self.body.addWidget(amount_label)
+            amount_label.setBuddy(self.amount)
+            self.amount.setAccessibleName(self.tr("The amount the plan is measured against"))
+            self.body.addWidget(self.amount)
+            self.amount.currentIndexChanged.connect(self._amount_chosen)
         self.body.addWidget(label(self.tr("What the budget will buy"), "h2"))
         self.items = FittedList(most=8)  # as tall as its rows; a longer plan scrolls
         self.items.setAccessibleName(self.tr("Items of the plan"))
@@ -125,9 +147,8 @@ class PlanPage(Page):
         self.fields["per"] = per
         self.body.addWidget(per)
         self.body.addWidget(label(self.tr("Need areas it meets")))
-        questionnaire = session.questionnaire(case_uuid)
         self.meets: list[tuple[str, QCheckBox]] = []
-        for section in questionnaire.sections:
+        for section in decisions.need_area_sections(store, case_uuid, version):
             box = QCheckBox(
                 shown_text(section.title, section.easy_read, modes.language, modes.easy)
             )
@@ -162,6 +183,7 @@ class PlanPage(Page):
         )
         self.body.addWidget(row(button(self.tr("Back"), go_back), self.finalise_button))
         self.finish()
+        self.indicative = indicative
         self.totals = label(self._totals_text(indicative), "h2")  # always in view
         self.totals.setContentsMargins(32, 6, 32, 6)
         self.layout().addWidget(self.totals)
@@ -182,6 +204,27 @@ class PlanPage(Page):
 
     def first_focus(self) -> QWidget | None:
         return self.fields["kind"]
+
+    def _show_indicative(self, indicative: Any) -> None:
+        self.indicative_label.setText(
+            self.tr("Indicative budget: {amount} {per}").format(
+                amount=pounds(indicative.amount), per=period_words(indicative.period.value)
+            )
+        )
+        lines = council_lines(indicative)
+        self.council.setText("\n".join(lines))
+        self.council.setVisible(bool(lines))
+
+    def _amount_chosen(self) -> None:
+        """Format 2, before the plan starts: the totals against the chosen amount."""
+        assert self.amount is not None
+        store = self.session.store
+        version = self.session.version(self.case)
+        self.indicative = decisions.indicative_of(
+            store, self.case, version, self.amount.currentData()
+        )
+        self._show_indicative(self.indicative)
+        self.totals.setText(self._totals_text(self.indicative))
 
     def _show(self, exc: Exception) -> None:
         show_refusal(self, self.error, self.fields, exc)
@@ -208,9 +251,14 @@ class PlanPage(Page):
         assert isinstance(per, QComboBox)
         fields["period"] = per.currentData()
         fields["meets"] = [sid for sid, box in self.meets if box.isChecked()]
+        chosen = self.amount.currentData() if self.amount is not None else None
         try:
             decisions.add_item(
-                self.session.store, self.case, fields, on_version=self.version_number
+                self.session.store,
+                self.case,
+                fields,
+                on_version=self.version_number,
+                amount=chosen,
             )
             self._save_terms()
         except RasdeskError as exc:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from rasdesk.storage import decisions
 from rasdesk.ui.decision_words import (
     category_words,
+    council_lines,
     direction_words,
     mechanism_words,
     period_words,
@@ -55,6 +56,8 @@ class PlanSummaryPage(Page):
                 )
             )
         )
+        for line in council_lines(ind):  # format 2: the council's part; other funders
+            self.body.addWidget(label(line, "hint"))
         self.cost = label(
             self.tr("The plan costs {year} a year: {direction}.").format(
                 year=pounds(cmp.plan_per_year), direction=direction_words(cmp.direction)

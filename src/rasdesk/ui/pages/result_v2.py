@@ -3,7 +3,8 @@ one-off with what it covers), its parts each with its funder, then the council's
 other funders' parts and the total, never mixed up; the points chart only for a part that is
 per point; the "what it would buy in hours" line beside an amount that declares it; the
 engine's explanation step by step (a carer's facts among them, with the version of the
-person's case they were read from); the council's contact details under their own heading.
+person's case they were read from); the council's contact details under their own heading;
+once finalised, the way on to the support plan (docs/ruleset-v2.md §5).
 A screen reader hears on arrival the heading with each total, and where another body pays
 a part, the council's part and each other funder's (the heading's description). Read aloud speaks the page's words in order: the figures, then the explanation step by
 step."""
@@ -39,6 +40,7 @@ class ResultV2Page(Page):
         print_letter: Callable[[], None] | None = None,
         receipt: QWidget | None = None,
         linked: str | None = None,  # which version of the person's case facts came from
+        plan: Callable[[], None] | None = None,  # a finalised case's support plan
     ) -> None:
         super().__init__()
         self.finalise_action = finalise
@@ -100,6 +102,16 @@ class ResultV2Page(Page):
         if print_letter is not None:
             self.print_button = button(self.tr("Print the letter"), print_letter)
             buttons.append(self.print_button)
+        self.plan_button: QWidget | None = None
+        if final and plan is not None:  # as format 1's budget page
+            self.plan_button = button(
+                self.tr("Support plan"),
+                plan,
+                description=self.tr(
+                    "What the council's part of the budget will buy, and the decision on it."
+                ),
+            )
+            buttons.append(self.plan_button)
         self.body.addWidget(row(*buttons))
         self.finish()
 
@@ -112,6 +124,7 @@ class ResultV2Page(Page):
         go_back: Callable[[], None],
         finalise: Callable[[], None],
         print_letter: Callable[[], None],
+        plan: Callable[[], None] | None = None,
     ) -> ResultV2Page:
         """The page of a stored case: its result (``Session.budget_v2``), the council's
         receipt of a finalised version, and where a carer's facts were read from."""
@@ -136,6 +149,7 @@ class ResultV2Page(Page):
             print_letter,
             receipt=ReceiptLine(session, case_uuid) if final else None,
             linked=source_words(linked, final) if linked is not None else None,
+            plan=plan,
         )
 
     def spoken(self) -> list[tuple[str, str]]:
