@@ -121,6 +121,13 @@ def format2(driver: at.Driver, speech: Speech) -> list[str]:
         words(differ) in spoken,
         f"format 2: on the check page Orca says the views that differ first ({spoken!r})",
     )
+    change = "Change: Which of these do you need help with?"
+    view = "The person's view: I do not go out (does not apply: not counted)"
+    _info, spoken = heard("a Change link", f'focus "{change}"', view)
+    at.check(
+        words(change) in spoken and words(view) in spoken,
+        f"format 2: a Change link says the answer and each view beside it ({spoken!r})",
+    )
     nhs = "Paid by the NHS, not by the council: £235.88 a week"
     info, spoken = heard("format-2 budget", 'go ["result", "@Gwen Format2"]', nhs)
     at.check(

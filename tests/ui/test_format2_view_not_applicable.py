@@ -113,6 +113,10 @@ def test_multiple_choice_views_may_each_not_apply(
     text = visible_text(win.page)
     assert f"The person's view: {GO_OUT} (does not apply: not counted)" in text
     assert f"The assessor's view: {GO_OUT} (does not apply: not counted)" in text
+    # Heard with the row's Change link, as the eye reads the row (Tab alone reaches it).
+    described = win.page.change_links["activities"].accessibleDescription()
+    assert described.startswith("Shopping")
+    assert f"The person's view: {GO_OUT} (does not apply: not counted)" in described
 
 
 def test_number_views_may_each_not_apply_and_differing_views_are_named(

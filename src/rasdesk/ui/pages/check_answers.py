@@ -97,6 +97,8 @@ class CheckAnswersPage(Page):
                 change_link = link(
                     self.tr("Change"),
                     lambda qid=question.id: change(qid),
+                    # Heard with the link, as the eye reads the row: the answer (its views).
+                    description=". ".join(line for line in shown.splitlines() if line.strip()),
                     name=self.tr("Change: {question}").format(question=asked),
                 )
                 grid.addWidget(change_link, r, 2)
