@@ -6,11 +6,13 @@ applies, its line is kept."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from PySide6.QtWidgets import QLabel
 
+from rasdesk.domain.signing import load_private_key, sign_envelope
 from rasdesk.platform.paths import demo_dir
-from rasdesk.platform.rulesets import load_signed_any
+from rasdesk.platform.rulesets import install, load_signed_any
 from rasdesk.storage.store import Person
 from rasdesk.ui.main_window import MainWindow
 from rasdesk.ui.pages.result_v2 import ResultV2Page
@@ -70,3 +72,34 @@ def test_the_heading_says_who_pays_what_where_another_body_pays_a_part(
     )
     page, _text = budget_page(window, "no")  # the council pays it all: nothing more to say
     assert page.heading.accessibleDescription() == ""
+
+
+def test_a_funder_the_ruleset_names_is_named_on_the_budget_page(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    """An "other" funder is said by the name the ruleset gives it, as the letters and the
+    explanation say it (the page said "another funder")."""
+    doc = json.loads((DEMO / "demo-v2.ruleset.json").read_text())
+    doc["version"] += ".other-funder"
+    person = next(q for q in doc["questionnaires"] if q["id"] == "person")
+    nursing = next(p for a in person["amounts"] for p in a["parts"] if p["funder"] == "nhs")
+    nursing["funder"] = "other"
+    nursing["funder_name"] = {"en": "Sunnyside Trust", "cy": "Ymddiriedolaeth Heulwen"}
+    key_pem = (DEMO / "DEMO-ONLY-signing-key.pem").read_bytes()
+    signed = tmp_path / "other-funder.ruleset.signed.json"
+    signed.write_bytes(sign_envelope(json.dumps(doc).encode(), load_private_key(key_pem)))
+    install(signed)
+    verified = load_signed_any(signed)
+    store = window.session.store
+    case, _ = store.new_case(
+        Person("Ffion Morgan"), "person", verified.ruleset, verified.signed_bytes
+    )
+    for question, value in json.loads(ANSWERS_V2.read_text())["answers"].items():
+        store.set_answer(case, question, value)
+    window.go(("result", case))
+    page = window.page
+    assert isinstance(page, ResultV2Page)
+    text = visible_text(page)
+    assert "Paid by Sunnyside Trust, not by the council: £235.88 a week" in text
+    assert "another funder" not in text
+    assert "(Sunnyside Trust)" in text  # the part's own line

@@ -207,7 +207,7 @@ class ResultV2Page(Page):
             self.figures[(amount.id, funder)] = money(value)
             lines.append(
                 self.tr("Paid by {funder}, not by the council: {figure}").format(
-                    funder=self._funder(funder), figure=f"£{money(value)} {per}"
+                    funder=self._funder(funder, spec), figure=f"£{money(value)} {per}"
                 )
             )
             self.body.addWidget(label(lines[-1]))
@@ -256,7 +256,7 @@ class ResultV2Page(Page):
                 label(
                     self.tr("{part} ({funder}): £{amount} {per}").format(
                         part=part.label,
-                        funder=self._funder(part.funder),
+                        funder=self._funder(part.funder, spec),
                         amount=money(part.amount),
                         per=self._per(part.period),
                     )
@@ -287,7 +287,19 @@ class ResultV2Page(Page):
             self.charts.append(chart)
             self.body.addWidget(chart)
 
-    def _funder(self, funder: str) -> str:
+    def _funder(self, funder: str, spec: Amount | None = None) -> str:
+        """Who pays: the name the ruleset gives the funder (as the letters and the
+        explanation say it), else the council, the NHS, the ILF, or "another funder"."""
+        named = next(
+            (
+                p.funder_name
+                for p in (spec.parts if spec is not None else ())
+                if p.funder == funder and p.funder_name is not None and funder != "council"
+            ),
+            None,
+        )
+        if named is not None:
+            return named.get(self.lang)
         names = {
             "council": self.tr("the council"),
             "nhs": self.tr("the NHS"),
