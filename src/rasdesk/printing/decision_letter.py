@@ -3,7 +3,9 @@ cost, the indicative amount with its working (as the assessment letter shows it)
 happens next and how to challenge. Composed as a ``Document`` like the assessment letter,
 so every renderer says the same words; ``letter_for_decision`` reads it from the store.
 In one language, or two (``compose_decision_bilingual``: every section in Welsh, then the
-same section in English, each marked with its language for the accessible copy).
+same section in English, each marked with its language for the accessible copy). A
+format-2 case's decision is on the council's part of its indicative budget: the letter
+says so and names each other funder's part, unchanged (docs/ruleset-v2.md §5).
 """
 
 from __future__ import annotations
@@ -106,6 +108,8 @@ def _decided(sec: PlanSection, lang: str, easy: bool) -> Callout:
     w, d = WORDS[lang], sec.decision
     assert d is not None
     per = w["week.easy" if easy and d.period == "week" else d.period]
+    if d.period == "one_off":  # "£350.00 as a one-off payment", not "£350.00 once"
+        per = w["one_off.amount"]
     by, date = _by(d.by, d.by_role, lang), long_date(d.decided_on, lang)
     difference = d.final - sec.indicative.amount
     direction = "same" if difference == 0 else "above" if difference > 0 else "below"
@@ -123,16 +127,39 @@ def _decided(sec: PlanSection, lang: str, easy: bool) -> Callout:
         "difference": pence(abs(difference)),
         "percent": plain(percent),
     }
-    if easy:  # "decided_by.easy" starts with who decided: a capital letter
-        values["by"] = by[:1].upper() + by[1:]
+    if easy:  # where "decided_by.easy" starts with who decided (English): a capital letter
+        if w["decided_by.easy"].startswith("{by}"):
+            values["by"] = by[:1].upper() + by[1:]
         lines = [w["decided.easy"], w["decided_by.easy"], w[f"against_{direction}.easy"]]
     else:
-        lines = [w["decided"], w[f"against_{direction}"]]
+        one_off = ".one_off" if d.period == "one_off" and direction != "same" else ""
+        lines = [w["decided"], w[f"against_{direction}{one_off}"]]
     paras = [
         Para(line.format(**values), lang, "summary" if i == 0 else "strong")
         for i, line in enumerate(lines)
     ]
+    paras += [Para(line, lang) for line in _council_part(sec, lang, easy, per)]
     return Callout(tuple(paras))
+
+
+def _council_part(sec: PlanSection, lang: str, easy: bool, per: str) -> list[str]:
+    """Format 2 (docs/ruleset-v2.md §5): the figure decided on is the council's part of the
+    indicative budget; each other funder's part is said apart, unchanged by the decision."""
+    ind = sec.indicative
+    if ind.amount_id is None:
+        return []
+    w, e = WORDS[lang], ".easy" if easy else ""
+    return [
+        w[f"council_part{e}"],
+        *(
+            w[f"other_part{e}"].format(
+                funder=w.get(f"funder.{p.funder}", w["funder.other"]),
+                amount=pence(p.amount),
+                per=per,
+            )
+            for p in ind.other_parts
+        ),
+    ]
 
 
 def _reasons(sec: PlanSection, lang: str, easy: bool) -> list[Block]:
