@@ -400,10 +400,32 @@ def cold_start(
                     f"(target ≤ {TARGET}: {verdict})"
                 )
     print("\n".join(verdicts))
+    paired(kinds, took)
     for kind in kinds:
         print(f"   where the time goes, {kind.name} (median ms of each step, in order):")
         for label, values in steps[kind.name].items():
             print(f"     {statistics.median(values):7.1f}  {label}")
+
+
+def paired(kinds: list[Kind], took: dict[str, dict[str, list[float]]]) -> None:
+    """With ``--before``: each figure after / before, round by round (the two ran within
+    seconds of each other, so a busy moment slows both), the median of those ratios."""
+    names = {k.name for k in kinds}
+    lines = []
+    for kind in kinds:
+        older = f"before {kind.name}"
+        if older not in names:
+            continue
+        for key, values in took[kind.name].items():
+            ratios = [a / b for a, b in zip(values, took[older][key], strict=True) if b]
+            if ratios:
+                lines.append(
+                    f"   {kind.name}: {key}: after / before, median of {len(ratios)} rounds: "
+                    f"{statistics.median(ratios):.2f} (spread {min(ratios):.2f}-{max(ratios):.2f})"
+                )
+    if lines:
+        print("   before and after, round by round:")
+        print("\n".join(lines))
 
 
 def import_times(base: dict[str, str], homes: dict[str, str], kind: str) -> None:
