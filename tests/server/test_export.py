@@ -62,6 +62,7 @@ def test_export_jsonl_and_csv_with_recompute_flags(database: str, bundles: Bundl
         "total_points": doc["result"]["total_points"],
         "indicative": None,
         "period": None,
+        "indicative_amount": None,
         "plan_cost_per_year": None,
         "final": None,
         "variance": None,

@@ -175,7 +175,7 @@ def variance_cmd(args: argparse.Namespace) -> int:
             row = conn.execute(
                 "SELECT council FROM rulesets ORDER BY published_at LIMIT 1"
             ).fetchone()
-        percents: dict[tuple[str, str, str, str], list[Any]] = {}
+        percents: dict[tuple[str, ...], list[Any]] = {}
         for c in cases:
             share = c.share
             if share is not None:

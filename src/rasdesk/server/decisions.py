@@ -161,6 +161,7 @@ EXPORT_COLUMNS = (
     "total_points",
     "indicative",
     "period",
+    "indicative_amount",
     "plan_cost_per_year",
     "final",
     "variance",
@@ -175,7 +176,9 @@ EXPORT_COLUMNS = (
 
 def export_columns(bundle: dict[str, Any]) -> dict[str, Any]:
     """The plan-and-decision columns of one exported version. Money exact, per the
-    indicative amount's period (a week for format 1); ``variance`` is final − indicative;
+    indicative amount's period (a week for format 1); ``indicative_amount`` is the id of the
+    format-2 amount the plan was measured against (its council part: docs/ruleset-v2.md §5;
+    empty for format 1); ``variance`` is final − indicative;
     ``answers`` is the version's answers as canonical JSON (so that ``rasdesk ruleset
     calibrate`` can score a decided case again with another rate)."""
     from rasdesk.decision.costing import percent_of
@@ -197,6 +200,7 @@ def export_columns(bundle: dict[str, Any]) -> dict[str, Any]:
     out.update(
         indicative=money(ind.amount),
         period=ind.period.value,
+        indicative_amount=ind.amount_id,
         plan_cost_per_year=money(sec.comparison.plan_per_year),
         need_areas=sorted({a for item in sec.plan.items for a in item.meets}),
     )

@@ -4,7 +4,9 @@ What a RAS team needs for its annual review (a council's RAS report aims "to min
 variance between the RAS indicative allocation and the final agreed personal budget"):
 per ruleset version, questionnaire and period of the indicative amount (a week for
 format 1; a format-2 amount's own period, so a one-off is never averaged with weekly
-amounts), over each case's latest decided version, the
+amounts) and, for format 2, the amount the plan was measured against (the council's part
+of it: a person's planning amount and a carer allocation of one questionnaire are
+reported apart), over each case's latest decided version, the
 median variance, its spread (quartiles, least and most), the share of cases within ±10%,
 the cases furthest out, the picture by need area and by reason category.
 
@@ -43,6 +45,9 @@ class Decided:
     #: the indicative amount's period (format 1: a week; format 2: the amount's own);
     #: amounts of different periods are never summed or compared together
     period: str = "week"
+    #: format 2: the id of the amount the plan was measured against (its council part);
+    #: two amounts of one questionnaire are never put together either ("" for format 1)
+    amount: str = ""
 
     @property
     def variance(self) -> Decimal:
@@ -62,13 +67,14 @@ class Group:
     ruleset_version: str
     questionnaire: str
     period: str = "week"
+    amount: str = ""
     cases: list[Decided] = field(default_factory=list)
 
 
-def group_key(c: Decided) -> tuple[str, str, str, str]:
-    """Cases are reported together only within one ruleset version, questionnaire and
-    period of the indicative amount."""
-    return (c.ruleset_id, c.ruleset_version, c.questionnaire, c.period)
+def group_key(c: Decided) -> tuple[str, str, str, str, str]:
+    """Cases are reported together only within one ruleset version, questionnaire,
+    period of the indicative amount and (format 2) amount."""
+    return (c.ruleset_id, c.ruleset_version, c.questionnaire, c.period, c.amount)
 
 
 def percent(share: Fraction) -> Decimal:
@@ -120,6 +126,7 @@ def group_report(g: Group) -> dict[str, Any]:
         "ruleset_version": g.ruleset_version,
         "questionnaire": g.questionnaire,
         "period": g.period,
+        "amount": g.amount or None,
         **summarise(g.cases),
     }
     far = sorted(
@@ -173,6 +180,7 @@ def decided_cases(
             tuple(areas.split(";") if isinstance(areas, str) else areas or ()),
             r["received_at"],
             r.get("period") or "week",
+            r.get("indicative_amount") or "",
         )
     return list(latest.values())
 
@@ -180,7 +188,7 @@ def decided_cases(
 def report(
     cases: list[Decided], since: str | None = None, ruleset: str | None = None
 ) -> dict[str, Any]:
-    groups: dict[tuple[str, str, str, str], Group] = {}
+    groups: dict[tuple[str, str, str, str, str], Group] = {}
     for c in cases:
         key = group_key(c)
         groups.setdefault(key, Group(*key)).cases.append(c)

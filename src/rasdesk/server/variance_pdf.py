@@ -107,7 +107,7 @@ def _figures(s: dict[str, Any], st: _Styles) -> Flowable:
         ],
         ["Final above / below the indicative amount", f"{s['above']} / {s['below']}"],
         [
-            "Total indicative, total final (a week)",
+            f"Total indicative, total final ({PERIOD_WORDS.get(s.get('period', 'week'), 'a week')})",
             f"{gbp(Decimal(s['total_indicative']))}, {gbp(Decimal(s['total_final']))}",
         ],
     ]
@@ -122,7 +122,8 @@ def _group(g: dict[str, Any], percents: list[Decimal], st: _Styles) -> list[Flow
                 ""
                 if g["period"] == "week"
                 else f", amounts {PERIOD_WORDS.get(g['period'], g['period'])}"
-            ),
+            )
+            + (f", amount “{g['amount']}” (the council's part)" if g.get("amount") else ""),
             st.heading,
         ),
         _figures(g, st),
@@ -210,7 +211,7 @@ PERIOD_WORDS = {"month": "a month", "year": "a year", "one_off": "paid once"}
 
 
 def render_variance(
-    doc: dict[str, Any], percents: dict[tuple[str, str, str, str], list[Decimal]], council: str
+    doc: dict[str, Any], percents: dict[tuple[str, ...], list[Decimal]], council: str
 ) -> bytes:
     regular, bold = fonts.pick("£−–±“”" + council)
     st = _Styles(regular, bold)
@@ -229,7 +230,13 @@ def render_variance(
     for i, g in enumerate(doc["groups"]):
         if i:
             story.append(PageBreak())
-        key = (g["ruleset_id"], g["ruleset_version"], g["questionnaire"], g["period"])
+        key = (
+            g["ruleset_id"],
+            g["ruleset_version"],
+            g["questionnaire"],
+            g["period"],
+            g.get("amount") or "",
+        )
         story += _group(g, percents.get(key, []), st)
     if not doc["groups"]:
         story.append(_p("No decided cases match.", st.body))
