@@ -170,3 +170,49 @@ def test_variance_keeps_two_amounts_of_one_questionnaire_apart(
     assert "amounts a year, amount “carer_allocation” (the council's part)" in text
     assert "questionnaire “person”, amount “budget” (the council's part)" in text
     assert "Total indicative, total final (a year) £21," in text  # not "(a week)"
+
+
+def test_a_council_decision_on_a_format2_case_reaches_the_laptop(tmp_path: Path) -> None:
+    """The laptop takes the council's decision version of a format-2 case (which has no
+    weekly figure), with who answered the assessment carried to that version."""
+    from rasdesk.storage.answered_by import answered_by, set_answered_by
+    from rasdesk.storage.council import receive_council_version
+
+    db = Database.open(f"sqlite:///{tmp_path / 'council.db'}")
+    rulesets.publish(db, DEMO_V2, [KEY])
+    code, _ = devices.issue_code(db, "Sam Patel")
+    device = devices.Device(devices.enrol(db, code, "laptop")[0], "Sam Patel")
+    store = new_store(tmp_path)
+    verified = load_signed_any(DEMO_V2, [KEY])
+    case, _ = store.new_case(
+        Person("Ffion Morgan"), "person", verified.ruleset, verified.signed_bytes
+    )
+    answers = json.loads((DEMO / "answers-v2" / "person-example.json").read_text())["answers"]
+    for question, value in answers.items():
+        store.set_answer(case, question, value)
+    set_answered_by(store, case, "person_helped")
+    lifecycle.finalise(store, case)
+    decisions.add_item(store, case, {**CARE, "quantity": "24"})
+    lifecycle.finalise(store, case)
+    _send(db, device, store, case)
+    head = store.current_version(case)
+    server_decisions.record_decision(
+        db,
+        case,
+        {"final": "588.00", "by": "Resource allocation panel", "reasons": "Agreed.",
+         "category": "needs_not_captured"},
+        today=TODAY,
+    )  # fmt: skip
+    [update] = server_decisions.updates(db, device, {case: head["version_uuid"]})
+    data = update["bundle"].encode()
+    assert receive_council_version(store, data, update["receipt"], update["received_at"])
+    assert not receive_council_version(store, data, update["receipt"], update["received_at"])
+    row = store.case_row(case)
+    assert (row["decision_status"], row["weekly"], row["state"]) == ("decided", None, "sent")
+    version, sec = decisions.current(store, case)
+    assert sec is not None and sec.decision is not None
+    assert (sec.decision.source, sec.decision.final) == ("council", Decimal("588.00"))
+    assert sec.indicative.amount_id == "budget"
+    assert answered_by(store, version["version_uuid"]) == "person_helped"
+    store.close()
+    db.close()

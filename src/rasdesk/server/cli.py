@@ -21,6 +21,9 @@ from rasdesk.server.db import Database, UnavailableErrors, parse_url
 from rasdesk.server.limits import control_problem, shown
 from rasdesk.server.outfile import write_atomically
 
+#: How a decision's period is said (format 2 may decide a month, a year or a one-off).
+PER = {"week": "a week", "month": "a month", "year": "a year", "one_off": "as a one-off payment"}
+
 
 def _open(args: argparse.Namespace) -> Database:
     return Database.open(args.database)
@@ -151,7 +154,8 @@ def decide_cmd(args: argparse.Namespace) -> int:
     print(version)
     print(
         f"rasdesk-server: case {args.case[:8]} decided by {d.by} on {d.decided_on}: "
-        f"£{d.final} a {d.period} (receipt {receipt}); the laptop receives it on its next sync",
+        f"£{d.final} {PER.get(d.period, d.period)} (receipt {receipt}); the laptop receives it "
+        "on its next sync",
         file=sys.stderr,
     )
     return 0
@@ -323,7 +327,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     dc = command("decide", decide_cmd, "record a decision on a case's support plan (a new version)")
     dc.add_argument("case", metavar="CASE_UUID")
-    dc.add_argument("--final", required=True, metavar="AMOUNT", help="the final budget, £ a week")
+    dc.add_argument(
+        "--final",
+        required=True,
+        metavar="AMOUNT",
+        help="the final budget, £ for the indicative amount's period (a week for format 1; "
+        "format 2: the amount's own, against its council part)",
+    )
     dc.add_argument("--by", required=True, help='who decided ("Resource allocation panel")')
     dc.add_argument("--role", choices=["manager", "panel"], help="default: panel if --by says so")
     dc.add_argument("--reason", help="required when the final budget differs from the indicative")

@@ -3,8 +3,9 @@
 It arrives as exact bundle bytes with the council's receipt. It is checked in full (its
 sha256, its plan and decision, that it follows the version this laptop holds as the
 case's latest, the same pinned ruleset) and then kept as a new version, already ``sent``
-(the council holds it): its answers and notes as any version's, its bundle frozen. Its
-``version_uuid`` is its key, so receiving it twice keeps it once.
+(the council holds it): its answers and notes as any version's (and, format 2, who
+answered), its bundle frozen. Either ruleset format: a format-2 case has no weekly
+figure. Its ``version_uuid`` is its key, so receiving it twice keeps it once.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from rasdesk.decision.record import read_section
 from rasdesk.domain.answers import json_value
 from rasdesk.domain.bundle import FORMAT_V2, canonical, open_bundle
 from rasdesk.domain.errors import InputError
+from rasdesk.storage.answered_by import EVENT as ANSWERED_BY
 from rasdesk.storage.store import CaseStore, now
 
 log = logging.getLogger("rasdesk.storage")
@@ -83,8 +85,11 @@ def receive_council_version(store: CaseStore, data: bytes, receipt: str, receive
         db.execute(
             "UPDATE cases SET current_version = ?, state = 'sent', decision_status = ?, weekly = ?,"
             " updated_at = ? WHERE case_uuid = ?",
-            (vid, status, bundle["result"]["weekly"], at, case_uuid),
+            # format 1's weekly figure for the case list; a format-2 case has none
+            (vid, status, bundle["result"].get("weekly"), at, case_uuid),
         )
+        if bundle.get("answered_by") is not None:  # format 2: kept per version, as any
+            store.audit(str(case_uuid), vid, ANSWERED_BY, new=str(bundle["answered_by"]), at=at)
         store.audit(
             str(case_uuid),
             vid,
