@@ -8,12 +8,15 @@ on that amount (no weeks in a year declared) with the keyboard taken to "How oft
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+import rasdesk.ui.print_dialog as print_dialog
 from rasdesk.platform.paths import demo_dir
 from rasdesk.platform.rulesets import load_signed_any
 from rasdesk.storage import lifecycle
@@ -24,7 +27,7 @@ from rasdesk.ui.pages.plan import PlanPage
 from rasdesk.ui.pages.plan_summary import PlanSummaryPage
 from rasdesk.ui.pages.result_v2 import ResultV2Page
 from tests.ui.drive import enter, key, named, tab_to, type_text, visible_text
-from tests.ui.test_decision_walk import settle_focus, tab
+from tests.ui.test_decision_walk import save_through_the_dialog, settle_focus, tab
 
 DEMO = demo_dir()
 EXAMPLE_D = DEMO.parent / "examples" / "d-person-and-carer" / "person-and-carer.ruleset.signed.json"
@@ -42,7 +45,10 @@ def finalised_case(win: MainWindow, signed: Path, answers: dict[str, Any]) -> st
     return case
 
 
-def test_format2_budget_to_decision_by_keyboard(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_format2_budget_to_decision_by_keyboard(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(print_dialog, "_last_folder", tmp_path)
     win = window
     answers = json.loads((DEMO / "answers-v2" / "person-example.json").read_text())["answers"]
     case = finalised_case(win, DEMO / "demo-v2.ruleset.signed.json", answers)
@@ -89,6 +95,22 @@ def test_format2_budget_to_decision_by_keyboard(qtbot, window: MainWindow) -> No
     assert isinstance(win.page, PlanSummaryPage)
     assert "£588.00 a week" in win.page.final.text()
     assert win.session.store.case_row(case)["decision_status"] == "decided"
+    settle_focus(qtbot, win)
+    seen = save_through_the_dialog(qtbot, win)  # the decision letter, through the app
+    target = tmp_path / seen[1]
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", str(target), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    for words in (
+        "Your personal budget is £588.00 a week",
+        "(£586.20 a week)",
+        "the council's part of your indicative budget",
+        "The NHS also pays £235.88 a week",
+        "Two hours more of personal care each day are agreed.",
+    ):
+        assert words in text, words
 
 
 EXAMPLE_D_ANSWERS = {
