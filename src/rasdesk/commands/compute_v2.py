@@ -1,6 +1,11 @@
 """``rasdesk compute`` for a format-2 ruleset: every amount of the questionnaire, per part
 and funder, with its explanation; ``--json`` prints the result object of
-docs/ruleset-v2.md §3; a ``.jsonl`` answers file gives one result a line."""
+docs/ruleset-v2.md §3; a ``.jsonl`` answers file gives one result a line.
+
+The plain text is what the person reads (``domain/shown_v2.py``, as every letter and the
+app's budget page): a part that does not apply is said once, in one line, with no
+"Paid by the NHS: £0.00" and no "+ £0.00". ``--json`` and the ``.jsonl`` lines are the
+engine's result, unchanged: every part and funder is there for the auditor."""
 
 from __future__ import annotations
 
@@ -20,6 +25,7 @@ from rasdesk.domain.line_v2 import result_line_v2
 from rasdesk.domain.model_v2 import RulesetV2
 from rasdesk.domain.phrases_v2 import PHRASES_V2
 from rasdesk.domain.result_v2 import ResultV2
+from rasdesk.domain.shown_v2 import shown_v2
 from rasdesk.platform.files import read_bytes
 
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
@@ -94,7 +100,9 @@ def batch_v2(ruleset: RulesetV2, path: Path, lang: str, out: IO[bytes]) -> int:
 
 
 def readable_v2(ruleset: RulesetV2, result: ResultV2, lang: str, *, easy: bool = False) -> str:
-    """Each amount's figure per funder, then the explanation, as plain text."""
+    """Each amount's figure per funder, then the explanation, as plain text: the result as
+    people read it (``shown_v2``), so a part that does not apply has no funder's figure."""
+    result = shown_v2(result, ruleset, lang)
     q = ruleset.questionnaire_by_id[result.questionnaire]
     words = PHRASES_V2[lang]
     how = _HEAD[lang]
