@@ -33,7 +33,10 @@ def letter_for_case(
     if not isinstance(found, Ruleset):  # format 2: its own content, the same Letter model
         from rasdesk.printing.case_letter_v2 import letter_v2_for_case
 
-        return letter_v2_for_case(store, found, case_uuid, language), default_style(needs)
+        letter = letter_v2_for_case(store, found, case_uuid, language)
+        if case["review_of"] is not None:  # a review: what changed since last time
+            add_changes(store, case_uuid, letter)
+        return letter, default_style(needs)
     ruleset = found
     if version["bundle"] is not None:
         bundle: dict[str, Any] = open_bundle(version["bundle"], f"case {case_uuid[:8]}")

@@ -34,6 +34,7 @@ WORDS: dict[str, dict[str, str]] = {
         "answers_same": "Your answers are the same as last time.",
         "answer": "{question} Last time: “{before}” ({points_before}). Now: “{now}” ({points_now}).",
         "not_answered": "not answered",
+        "does_not_apply": "does not apply",
         "no_points": "no points",
         "area": "{area}: {before} last time, {now} now.",
     },
@@ -57,6 +58,7 @@ WORDS: dict[str, dict[str, str]] = {
         "answers_same": "Mae eich atebion yr un fath â'r tro diwethaf.",
         "answer": "{question} Y tro diwethaf: “{before}” ({points_before}). Nawr: “{now}” ({points_now}).",
         "not_answered": "dim ateb",
+        "does_not_apply": "ddim yn berthnasol",
         "no_points": "dim pwyntiau",
         "area": "{area}: {before} y tro diwethaf, {now} nawr.",
     },
@@ -114,6 +116,21 @@ EASY: dict[str, dict[str, str]] = {
 
 def easy_sentences(since: SinceLastTime, lang: str = "en") -> list[str]:
     """The same, in easy read: short sentences, one idea each."""
+    w = EASY[lang]
+    out = _money_easy(since, lang) if since.has_amount else []
+    if not since.rule_changes:
+        out.append(w["rules_same"])
+    if not since.answers:
+        out.append(w["answers_same"])
+    questions = since.new.questionnaire_by_id[since.questionnaire].question_by_id
+    for change in since.answers:
+        q = questions.get(change.question)
+        if q is not None:
+            out.append(w["answer"].format(question=(q.easy_read or q.text).get(lang)))
+    return out
+
+
+def _money_easy(since: SinceLastTime, lang: str) -> list[str]:
     w, per = EASY[lang], PER_EASY[lang]
     last, now = since.last_figure, since.now_figure
     out = [w["last"].format(last=money_text(last.amount), per=per[last.per])]
@@ -129,15 +146,6 @@ def easy_sentences(since: SinceLastTime, lang: str = "en") -> list[str]:
         if amount is not None and amount != 0:
             way = "more" if amount > 0 else "less"
             out += [w[key], w[way].format(amount=money_text(abs(amount)), per=per[last.per])]
-    if not since.rule_changes:
-        out.append(w["rules_same"])
-    if not since.answers:
-        out.append(w["answers_same"])
-    questions = since.new.questionnaire_by_id[since.questionnaire].question_by_id
-    for change in since.answers:
-        q = questions.get(change.question)
-        if q is not None:
-            out.append(w["answer"].format(question=(q.easy_read or q.text).get(lang)))
     return out
 
 
@@ -151,28 +159,40 @@ def _points(points: Decimal | None, lang: str, w: dict[str, str]) -> str:
     return w["no_points"] if points is None else points_words(points, lang)
 
 
-def _value(question: Question | None, value: object, lang: str, w: dict[str, str]) -> str:
+def _value(
+    question: Question | None, value: object, lang: str, w: dict[str, str], na: str | None
+) -> str:
     if value is None or question is None:
         return w["not_answered"]
+    if isinstance(value, dict):  # format 2's "does not apply", in the ruleset's own words
+        return na or w["does_not_apply"]
     return _answer_words(question, value, lang)[0]
 
 
+def _na_words(questionnaire: object, question: str, lang: str) -> str | None:
+    """A format-2 question's own words for "does not apply" (None: it has none)."""
+    extra = getattr(questionnaire, "extra", {}).get(question)
+    return None if extra is None or extra.not_applicable is None else extra.not_applicable.get(lang)
+
+
 def _answer(change: AnswerChange, since: SinceLastTime, lang: str, w: dict[str, str]) -> str:
-    new_q = since.new.questionnaire_by_id[since.questionnaire].question_by_id.get(change.question)
-    old_q = since.old.questionnaire_by_id[since.questionnaire].question_by_id.get(change.question)
+    new_form = since.new.questionnaire_by_id[since.questionnaire]
+    old_form = since.old.questionnaire_by_id[since.questionnaire]
+    new_q = new_form.question_by_id.get(change.question)
+    old_q = old_form.question_by_id.get(change.question)
     shown = new_q or old_q
     assert shown is not None
     return w["answer"].format(
         question=shown.text.get(lang),
-        before=_value(old_q, change.before, lang, w),
+        before=_value(old_q, change.before, lang, w, _na_words(old_form, change.question, lang)),
         points_before=_points(change.points_before, lang, w),
-        now=_value(new_q, change.now, lang, w),
+        now=_value(new_q, change.now, lang, w, _na_words(new_form, change.question, lang)),
         points_now=_points(change.points_now, lang, w),
     )
 
 
-def sentences(since: SinceLastTime, lang: str = "en") -> list[str]:
-    """Every sentence, in the order the letter and the app give them."""
+def _money(since: SinceLastTime, lang: str) -> list[str]:
+    """The money: last time's figure, now's, and how much came from the rules or answers."""
     w, per = WORDS[lang], PER[lang]
     last_fig, now_fig, total = since.last_figure, since.now_figure, since.total
     last, last_per = money_text(last_fig.amount), per[last_fig.per]
@@ -203,6 +223,14 @@ def sentences(since: SinceLastTime, lang: str = "en") -> list[str]:
             out.append(w["split"].format(rules=_signed(rules, w), answers=_signed(answers, w)))
         else:
             out.append(w["split_linked" if since.last_under_new_rules_why else "split_unknown"])
+    return out
+
+
+def sentences(since: SinceLastTime, lang: str = "en") -> list[str]:
+    """Every sentence, in the order the letter and the app give them (no money where the
+    questionnaire gives no amount of its own)."""
+    w = WORDS[lang]
+    out = _money(since, lang) if since.has_amount else []
     if since.rule_changes:
         out.append(w["rules_changed"].format(old=since.old.version, new=since.new.version))
     else:

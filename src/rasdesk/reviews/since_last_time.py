@@ -59,6 +59,8 @@ def in_period(result: AnyResult, per: str) -> Decimal | None:
     """The result's headline amount for ``per``, if the result gives it for that period."""
     if isinstance(result, Result):
         return {"week": result.weekly, "year": result.annual}.get(per)
+    if not result.amounts:  # a questionnaire that gives no amount of its own
+        return None
     first = result.amounts[0]
     if first.period.per.value == per:
         return first.total
@@ -80,9 +82,11 @@ def _figure(result: AnyResult | None, per: str) -> Figure | None:
 
 @dataclass(frozen=True, slots=True)
 class AnswerChange:
+    """One answer that changed: the answer that counts (``counted``), before and now."""
+
     question: str
-    before: AnswerValue | None  # None: not answered (or not asked) last time
-    now: AnswerValue | None
+    before: AnswerValue | dict[str, bool] | None  # None: not answered (or asked) last time
+    now: AnswerValue | dict[str, bool] | None  # format 2's {"not_applicable": true} too
     points_before: Decimal | None
     points_now: Decimal | None
 
@@ -110,6 +114,12 @@ class SinceLastTime:
     now_why: LinkedCaseError | None = None
 
     @property
+    def has_amount(self) -> bool:
+        """The questionnaire gives an amount: a format-2 one may give none of its own
+        (example (b)'s person's assessment, whose answers a carer's reads)."""
+        return not isinstance(self.last, ResultV2) or bool(self.last.amounts)
+
+    @property
     def last_figure(self) -> Figure:
         found = _figure(self.last, period(self.last))
         assert found is not None
@@ -117,10 +127,14 @@ class SinceLastTime:
 
     @property
     def last_new_rules_figure(self) -> Figure | None:
+        if not self.has_amount:
+            return None
         return _figure(self.last_under_new_rules, self.last_figure.per)
 
     @property
     def now_figure(self) -> Figure | None:
+        if not self.has_amount or (isinstance(self.now, ResultV2) and not self.now.amounts):
+            return None
         return _figure(self.now, self.last_figure.per)
 
     @property
@@ -168,7 +182,7 @@ class SinceLastTime:
             "to": self.new.ref.as_dict(),
             # Each figure with its period (format 2's may be a year's); weekly_* where the
             # result gives a week's amount (always for format 1).
-            "last_time": f(self.last_figure),
+            "last_time": f(self.last_figure) if self.has_amount else None,
             "last_answers_new_rules": f(self.last_new_rules_figure),
             "now": f(self.now_figure),
             "weekly_last_time": weekly(self.last),
@@ -196,11 +210,24 @@ class SinceLastTime:
         }
 
 
+def counted(value: Any) -> Any:
+    """The answer that counts, of an answer as stored: format 2's agreed answer (or its views
+    where they agree; ``{"not_applicable": true}`` as it is). Views, who answered and the
+    evidence recorded beside it are the assessor's record, not a change in the answer."""
+    if isinstance(value, dict) and value != {"not_applicable": True}:
+        views = list((value.get("views") or {}).values())
+        agreed = value.get("agreed")
+        if agreed is None and views and all(v == views[0] for v in views):
+            agreed = views[0]
+        value = agreed
+    return tuple(value) if isinstance(value, list) else value
+
+
 def _why(error: LinkedCaseError | None) -> str | None:
     return None if error is None else str(error)
 
 
-def _json(value: AnswerValue | None) -> Any:
+def _json(value: AnswerValue | dict[str, bool] | None) -> Any:
     if isinstance(value, tuple):
         return list(value)
     return plain(value) if isinstance(value, Decimal) else value
@@ -209,8 +236,8 @@ def _json(value: AnswerValue | None) -> Any:
 def _points(result: AnyResult | None) -> dict[str, Decimal]:
     if result is None:
         return {}
-    if isinstance(result, ResultV2):
-        return {s.id: s.points for s in result.questions}
+    if isinstance(result, ResultV2):  # "does not apply" is not counted: never "0 points"
+        return {s.id: s.points for s in result.questions if s.kind != "not_applicable"}
     return {s.question: s.points for s in result.questions}
 
 
@@ -256,16 +283,18 @@ def compare(
     order = [q.id for q in new_q.questions()] + [
         q.id for q in old_q.questions() if q.id not in new_q.question_by_id
     ]
+    was = {qid: counted(v) for qid, v in last_answers.items()}
+    is_now = {qid: counted(v) for qid, v in answers_now.items()}
     answer_changes = tuple(
         AnswerChange(
             qid,
-            last_answers.get(qid),
-            answers_now.get(qid),
+            was.get(qid),
+            is_now.get(qid),
             before_pts.get(qid),
             now_pts.get(qid) if now is not None else None,
         )
         for qid in order
-        if last_answers.get(qid) != answers_now.get(qid)
+        if was.get(qid) != is_now.get(qid)
         and (new_q.question_by_id.get(qid) or old_q.question_by_id[qid]).type != "text"
     )
     areas_before, areas_now = _areas(last), _areas(now)

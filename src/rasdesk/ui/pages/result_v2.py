@@ -3,8 +3,9 @@ one-off with what it covers), its parts each with its funder, then the council's
 other funders' parts and the total, never mixed up; the points chart only for a part that is
 per point; the "what it would buy in hours" line beside an amount that declares it; the
 engine's explanation step by step (a carer's facts among them, with the version of the
-person's case they were read from); the council's contact details under their own heading;
-once finalised, the way on to the support plan (docs/ruleset-v2.md §5).
+person's case they were read from); for a review, what changed since last time (as format
+1's budget page); the council's contact details under their own heading; once finalised,
+the way on to the support plan (docs/ruleset-v2.md §5).
 A screen reader hears on arrival the heading with each total, and where another body pays
 a part, the council's part and each other funder's (the heading's description). Read aloud speaks the page's words in order: the figures, then the explanation step by
 step."""
@@ -41,6 +42,7 @@ class ResultV2Page(Page):
         receipt: QWidget | None = None,
         linked: str | None = None,  # which version of the person's case facts came from
         plan: Callable[[], None] | None = None,  # a finalised case's support plan
+        since: QWidget | None = None,  # a review: what changed since last time
     ) -> None:
         super().__init__()
         self.finalise_action = finalise
@@ -75,6 +77,9 @@ class ResultV2Page(Page):
             self._amount(spec, amount, result, questionnaire, modes)
         # Heard with the heading on arrival: the figure is not all the council's.
         self.heading.setAccessibleDescription(" ".join(self.funder_lines))
+        self.since = since
+        if since is not None:  # as on format 1's budget page: after the figures
+            self.body.addWidget(since)
         self.body.addWidget(label(self.tr("How the figures were worked out"), "h2"))
         self.linked = label(linked, "hint") if linked else None
         if self.linked is not None:  # a carer's facts: the explanation shows each one
@@ -131,6 +136,7 @@ class ResultV2Page(Page):
         from rasdesk.domain.model_v2 import RulesetV2
         from rasdesk.domain.shown_v2 import shown_v2
         from rasdesk.storage.linked_facts import linked_shown
+        from rasdesk.ui import reviews
         from rasdesk.ui.linked_words import source_words
         from rasdesk.ui.widgets.receipt import ReceiptLine
 
@@ -150,6 +156,7 @@ class ResultV2Page(Page):
             receipt=ReceiptLine(session, case_uuid) if final else None,
             linked=source_words(linked, final) if linked is not None else None,
             plan=plan,
+            since=reviews.since_box(session, case_uuid, modes.language),
         )
 
     def spoken(self) -> list[tuple[str, str]]:
