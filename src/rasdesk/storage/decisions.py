@@ -31,9 +31,8 @@ from rasdesk.decision.record import Section, read_section, section
 from rasdesk.domain.bundle import canonical, open_bundle
 from rasdesk.domain.errors import CaseStateError
 from rasdesk.domain.jsonio import loads_strict
-from rasdesk.domain.model import Ruleset
 from rasdesk.domain.model import Section as SectionV1
-from rasdesk.domain.model_v2 import QuestionnaireV2
+from rasdesk.domain.model_v2 import Amount, QuestionnaireV2
 from rasdesk.storage import lifecycle
 from rasdesk.storage.store import CaseStore, now
 
@@ -58,7 +57,7 @@ def _frozen_section(version: dict[str, Any]) -> Section | None:
     return None if raw is None else read_section(raw)
 
 
-def planned_amount(questionnaire: QuestionnaireV2, chosen: str | None = None) -> Any:
+def planned_amount(questionnaire: QuestionnaireV2, chosen: str | None = None) -> Amount:
     """The format-2 amount a plan is measured against: ``chosen`` (an amount id) when
     given, else the first amount for whom the questionnaire is, else the first."""
     amounts = questionnaire.amounts
@@ -85,17 +84,16 @@ def indicative_of(
     ruleset = store.any_ruleset(version["ruleset_sha256"])
     questionnaire = ruleset.questionnaire_by_id[store.case_row(case_uuid)["questionnaire"]]
     result = open_bundle(version["bundle"], f"case version {version['number']}")["result"]
-    if isinstance(ruleset, Ruleset):
-        if amount is not None:
-            raise FieldError(
-                "amount", "a format-1 assessment has one amount, its weekly budget: leave it out"
-            )
-        allocation = questionnaire.allocation  # type: ignore[union-attr]
-        return from_format1(result, allocation.annual_factor, allocation.sign_off_above)
-    assert isinstance(questionnaire, QuestionnaireV2)
-    spec = planned_amount(questionnaire, amount)
-    figures = next(a for a in result["amounts"] if a["id"] == spec.id)
-    return from_format2(figures, spec.conversions, spec.sign_off_above)
+    if isinstance(questionnaire, QuestionnaireV2):
+        spec = planned_amount(questionnaire, amount)
+        figures = next(a for a in result["amounts"] if a["id"] == spec.id)
+        return from_format2(figures, spec.conversions, spec.sign_off_above)
+    if amount is not None:
+        raise FieldError(
+            "amount", "a format-1 assessment has one amount, its weekly budget: leave it out"
+        )
+    allocation = questionnaire.allocation
+    return from_format1(result, allocation.annual_factor, allocation.sign_off_above)
 
 
 def need_area_sections(
