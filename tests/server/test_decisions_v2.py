@@ -6,7 +6,9 @@ it was measured against, never mixing two amounts of one questionnaire."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 import subprocess
 from decimal import Decimal
@@ -25,7 +27,7 @@ from rasdesk.storage import decisions, lifecycle
 from rasdesk.storage.store import CaseStore, Person
 from tests.storage.helpers import new_store
 from tests.storage.test_decisions_v2 import EXAMPLE_D
-from tests.support_server import export_rows
+from tests.support_server import export_rows, server_cli
 
 DEMO = demo_dir()
 KEY = DEMO / "DEMO-public-key.pem"
@@ -46,6 +48,7 @@ def _case(
         store.set_answer(case, question, value)
     lifecycle.finalise(store, case)
     decisions.add_item(store, case, {**CARE, **item}, **kw)
+    decisions.set_mechanism(store, case, "Direct Payment")
     lifecycle.finalise(store, case)
     return case
 
@@ -135,6 +138,11 @@ def test_the_export_states_the_council_part_of_the_planned_amount(
     assert (carer["indicative"], carer["final"], carer["variance"]) == ("600.00", "600.00", "0.00")
     assert person["decision_source"] == carer["decision_source"] == "council"
     assert Decimal(person["variance"]) == Decimal("22050.00") - Decimal(person["indicative"])
+    # The national return: each decided plan is a Service event, by its delivery mechanism.
+    out = server_cli("export", "--database", url, "--format", "cld").stdout
+    cld = list(csv.DictReader(io.StringIO(out)))
+    services = [r for r in cld if r["Event Type"] == "Service"]
+    assert len(services) == 3 and {r["Delivery Mechanism"] for r in services} == {"Direct Payment"}
     csv_rows = [r for r in export_rows(url, "csv") if r["final"]]
     assert {r["indicative_amount"] for r in csv_rows} == {
         "budget",
