@@ -29,19 +29,31 @@ from benchmarks.store import random_answers  # noqa: E402  (valid answers, shown
 
 from rasdesk.decision.decide import REASON_CATEGORIES, make_decision  # noqa: E402
 from rasdesk.decision.indicative import from_format1  # noqa: E402
-from rasdesk.decision.plan import Plan, make_item  # noqa: E402
 from rasdesk.decision.mechanisms import MECHANISMS  # noqa: E402
+from rasdesk.decision.plan import Plan, make_item  # noqa: E402
 from rasdesk.decision.record import section  # noqa: E402
-from rasdesk.domain.bundle import FORMAT, FORMAT_V2, seal  # noqa: E402
 from rasdesk.domain.budget import compute_budget  # noqa: E402
+from rasdesk.domain.bundle import FORMAT, FORMAT_V2, seal  # noqa: E402
 from rasdesk.domain.jsonio import loads_strict  # noqa: E402
 from rasdesk.platform.paths import demo_dir  # noqa: E402
 from rasdesk.server import devices, receive, rulesets  # noqa: E402
 from rasdesk.server.db import Database  # noqa: E402
 
 KINDS = (
-    ("Personal care", "Home care agency", "hours", ("18.50", "21.40", "24.50"), ("personal_care", "washing")),
-    ("Personal assistant", "PA employed by the person", "hours", ("14.20", "16.00"), ("daily_living", "social")),
+    (
+        "Personal care",
+        "Home care agency",
+        "hours",
+        ("18.50", "21.40", "24.50"),
+        ("personal_care", "washing"),
+    ),
+    (
+        "Personal assistant",
+        "PA employed by the person",
+        "hours",
+        ("14.20", "16.00"),
+        ("daily_living", "social"),
+    ),
     ("Day service", "Day centre", "days", ("45.00", "62.50"), ("social", "daily_living")),
     ("Night support", "Home care agency", "nights", ("95.00", "120.00"), ("night",)),
 )
@@ -65,7 +77,9 @@ def generate(url: str, n: int = 1000, seed: int = 2026) -> None:
         with db.connection() as conn:
             conn.execute("PRAGMA synchronous = OFF")
     demo = demo_dir()
-    ruleset, _ = rulesets.publish(db, demo / "demo.ruleset.signed.json", [demo / "DEMO-public-key.pem"])
+    ruleset, _ = rulesets.publish(
+        db, demo / "demo.ruleset.signed.json", [demo / "DEMO-public-key.pem"]
+    )
     code, _ = devices.issue_code(db, "Generator")
     device_id, _ = devices.enrol(db, code, "generator")
     device = devices.Device(device_id, "Generator")
@@ -74,18 +88,39 @@ def generate(url: str, n: int = 1000, seed: int = 2026) -> None:
     areas = tuple(s.id for s in q.sections)
     for i in range(n):
         answers = random_answers(q, rng)
-        result = compute_budget(ruleset, {"questionnaire": "person", "answers": answers}, "en", f"case {i}")
+        result = compute_budget(
+            ruleset, {"questionnaire": "person", "answers": answers}, "en", f"case {i}"
+        )
         case_uuid = str(uuid.UUID(int=rng.getrandbits(128)))
-        v1 = _upload(db, device, {
-            "format": FORMAT, "case_uuid": case_uuid, "version_uuid": str(uuid.UUID(int=rng.getrandbits(128))),
-            "supersedes": None, "amendment_reason": None, "questionnaire": "person",
-            "person": {"name": f"Person {i}", "date_of_birth": None, "council_ref": f"GEN-{i:05d}",
-                       "format_needs": [], "language": "en"},
-            "linked_case_uuid": None, "answers": loads_strict(_canon(answers)), "notes": {},
-            "ruleset": ruleset.ref.as_dict(), "result": loads_strict(_canon(result.as_dict())),
-            "assessor": {"name": "Generator", "device_id": device_id},
-            "started_at": STAMP, "finalised_at": STAMP, "audit": [],
-        }, cache)
+        v1 = _upload(
+            db,
+            device,
+            {
+                "format": FORMAT,
+                "case_uuid": case_uuid,
+                "version_uuid": str(uuid.UUID(int=rng.getrandbits(128))),
+                "supersedes": None,
+                "amendment_reason": None,
+                "questionnaire": "person",
+                "person": {
+                    "name": f"Person {i}",
+                    "date_of_birth": None,
+                    "council_ref": f"GEN-{i:05d}",
+                    "format_needs": [],
+                    "language": "en",
+                },
+                "linked_case_uuid": None,
+                "answers": loads_strict(_canon(answers)),
+                "notes": {},
+                "ruleset": ruleset.ref.as_dict(),
+                "result": loads_strict(_canon(result.as_dict())),
+                "assessor": {"name": "Generator", "device_id": device_id},
+                "started_at": STAMP,
+                "finalised_at": STAMP,
+                "audit": [],
+            },
+            cache,
+        )
         alloc = q.allocation
         indicative = from_format1(v1["result"], alloc.annual_factor, alloc.sign_off_above)
         target = indicative.amount * Decimal(str(round(rng.lognormvariate(0.03, 0.18), 3)))
@@ -97,30 +132,69 @@ def generate(url: str, n: int = 1000, seed: int = 2026) -> None:
             share = left if j == 3 else left * Decimal(rng.choice(("0.4", "0.5", "0.7", "1")))
             quantity = max(Decimal("0.5"), (share / rate * 2).quantize(Decimal(1)) / 2)
             meets = tuple(a for a in meets if a in areas) or (rng.choice(areas),)
-            items.append(make_item(j + 1, kind=kind, provider=provider, quantity=str(quantity), unit=unit,
-                                   rate=str(rate), period="week", meets=list(meets)))
+            items.append(
+                make_item(
+                    j + 1,
+                    kind=kind,
+                    provider=provider,
+                    quantity=str(quantity),
+                    unit=unit,
+                    rate=str(rate),
+                    period="week",
+                    meets=list(meets),
+                )
+            )
             left -= quantity * rate
             if left <= 0:
                 break
         plan = Plan(tuple(items), rng.choice(MECHANISMS), "the person and the assessor")
         plan_cost = sum((it.cost for it in items), Decimal(0))
-        v2 = _upload(db, device, {**v1, "format": FORMAT_V2, "version_uuid": str(uuid.UUID(int=rng.getrandbits(128))),
-                                  "supersedes": v1["version_uuid"], "amendment_reason": "support plan",
-                                  "decision": section(indicative, plan, None)}, cache)
+        v2 = _upload(
+            db,
+            device,
+            {
+                **v1,
+                "format": FORMAT_V2,
+                "version_uuid": str(uuid.UUID(int=rng.getrandbits(128))),
+                "supersedes": v1["version_uuid"],
+                "amendment_reason": "support plan",
+                "decision": section(indicative, plan, None),
+            },
+            cache,
+        )
         roll = rng.random()
-        final = plan_cost.quantize(Decimal("0.01")) if roll < 0.45 else indicative.amount if roll < 0.7 else (
-            (indicative.amount + plan_cost) / 2).quantize(Decimal("0.01"))
+        final = (
+            plan_cost.quantize(Decimal("0.01"))
+            if roll < 0.45
+            else indicative.amount
+            if roll < 0.7
+            else ((indicative.amount + plan_cost) / 2).quantize(Decimal("0.01"))
+        )
         differs = final != indicative.amount
-        category = rng.choice([k for k in REASON_CATEGORIES if k != "as_indicative"]) if differs else None
+        category = (
+            rng.choice([k for k in REASON_CATEGORIES if k != "as_indicative"]) if differs else None
+        )
         decision = make_decision(
-            indicative=indicative.amount, period="week", final=str(final),
+            indicative=indicative.amount,
+            period="week",
+            final=str(final),
             by=rng.choice(("Resource allocation panel", "Team manager")),
             reasons="The panel looked at the support plan." if differs else None,
-            category=category, decided_on="2026-11-20",
+            category=category,
+            decided_on="2026-11-20",
         )
-        _upload(db, device, {**v2, "version_uuid": str(uuid.UUID(int=rng.getrandbits(128))),
-                             "supersedes": v2["version_uuid"], "amendment_reason": "decision on the support plan",
-                             "decision": section(indicative, plan, decision)}, cache)
+        _upload(
+            db,
+            device,
+            {
+                **v2,
+                "version_uuid": str(uuid.UUID(int=rng.getrandbits(128))),
+                "supersedes": v2["version_uuid"],
+                "amendment_reason": "decision on the support plan",
+                "decision": section(indicative, plan, decision),
+            },
+            cache,
+        )
     db.close()
 
 

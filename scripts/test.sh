@@ -59,10 +59,12 @@ run_pytest() {
     ((code == 0)) || fail "$* (exit code $code)" "$code"
 }
 
-# git keeps no empty folders: lint only those of src, tests, benchmarks, packaging that exist
-# (and setup.py, the wheel's build step).
+# git keeps no empty folders: lint only those of src, tests, benchmarks, packaging, scripts
+# that exist (and setup.py, the wheel's build step). scripts' Python (the a11y drivers, the
+# samples, the decided-cases generator) is ruff-checked and formatted as the rest; mypy's
+# files are pyproject.toml's (not scripts).
 lint_dirs=()
-for dir in src tests benchmarks packaging setup.py; do
+for dir in src tests benchmarks packaging scripts setup.py; do
     [[ -e $dir ]] && lint_dirs+=("$dir")
 done
 

@@ -42,6 +42,7 @@ use_demo_keyring()
 from PySide6.QtCore import QSocketNotifier, Qt, QTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QWidget  # noqa: E402
+from tests.ui.fill import fill_answers  # noqa: E402
 
 from rasdesk.storage.queries import list_cases  # noqa: E402
 from rasdesk.ui import theme  # noqa: E402
@@ -52,7 +53,6 @@ from rasdesk.ui.pages.new_case import NewCasePage  # noqa: E402
 from rasdesk.ui.pages.question import QuestionPage  # noqa: E402
 from rasdesk.ui.pages.result import ResultPage  # noqa: E402
 from rasdesk.ui.pages.result_v2 import ResultV2Page  # noqa: E402
-from tests.ui.fill import fill_answers  # noqa: E402
 
 
 def describe(win: MainWindow) -> dict[str, object]:
@@ -121,8 +121,13 @@ def prepare(win: MainWindow, what: str, cases: dict[str, str]) -> None:
         decisions.add_item(
             store,
             alys,
-            {"kind": "Personal care", "provider": "Helping Hands agency", "quantity": "10",
-             "unit": "hours", "rate": "24.50"},
+            {
+                "kind": "Personal care",
+                "provider": "Helping Hands agency",
+                "quantity": "10",
+                "unit": "hours",
+                "rate": "24.50",
+            },
         )
         lifecycle.finalise(store, alys)
     elif what == "review":
@@ -152,8 +157,9 @@ def prepare(win: MainWindow, what: str, cases: dict[str, str]) -> None:
             store.set_answer(case, qid, value)
         cases["Gwen Format2"] = case
     elif what == "views":
-        from rasdesk.storage.store import Person
         from tests.ui.na_views import EXAMPLE_A, na_views_ruleset
+
+        from rasdesk.storage.store import Person
 
         folder = Path(tempfile.mkdtemp(prefix="rasdesk-a11y-views-"))
         verified = rulesets.install(na_views_ruleset(folder))
@@ -169,7 +175,10 @@ def prepare(win: MainWindow, what: str, cases: dict[str, str]) -> None:
                 "answered_by": "person_helped",
                 "evidence": "Seen at the visit: needs help to get in the bath.",
             },
-            "activities": {"agreed": ["shopping"], "views": {"person": na, "assessor": ["shopping"]}},
+            "activities": {
+                "agreed": ["shopping"],
+                "views": {"person": na, "assessor": ["shopping"]},
+            },
             "outings": {"views": {"person": na, "assessor": Decimal(2)}},  # differ: none agreed
         }
         for qid, value in answers.items():
@@ -199,8 +208,10 @@ def main() -> int:
     def run(line: str) -> None:
         command, _space, rest = line.strip().partition(" ")
         if command == "go":
-            route = [cases[p[1:]] if isinstance(p, str) and p.startswith("@") else p
-                     for p in json.loads(rest)]
+            route = [
+                cases[p[1:]] if isinstance(p, str) and p.startswith("@") else p
+                for p in json.loads(rest)
+            ]
             win.go(tuple(route))
         elif command == "look":
             wanted = json.loads(rest)
@@ -213,7 +224,11 @@ def main() -> int:
                 if len(name) == 1:
                     QTest.keyClicks(target, name)
                 else:
-                    mods = Qt.KeyboardModifier.ControlModifier if name.startswith("ctrl+") else Qt.KeyboardModifier.NoModifier
+                    mods = (
+                        Qt.KeyboardModifier.ControlModifier
+                        if name.startswith("ctrl+")
+                        else Qt.KeyboardModifier.NoModifier
+                    )
                     QTest.keyClick(target, getattr(Qt.Key, "Key_" + name.split("+")[-1]), mods)
                 app.processEvents()
         elif command == "next":
@@ -226,7 +241,8 @@ def main() -> int:
             wanted = json.loads(rest)
             page = win.page
             found = [
-                w for w in (page.findChildren(QWidget) if page is not None else [])
+                w
+                for w in (page.findChildren(QWidget) if page is not None else [])
                 if w.accessibleName() == wanted
                 and w.focusPolicy() & Qt.FocusPolicy.TabFocus  # a control, not its label
                 and w.isVisibleTo(page)

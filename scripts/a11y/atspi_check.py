@@ -20,6 +20,7 @@ page, writes each page's accessibility tree to OUT/tree-<page>.txt, and checks:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -142,9 +143,10 @@ def focused(app: pyatspi.Accessible) -> pyatspi.Accessible | None:
         state = acc.getState()
         if not state.contains(pyatspi.STATE_SHOWING) and acc.getRole() != pyatspi.ROLE_APPLICATION:
             return None
-        if state.contains(pyatspi.STATE_FOCUSED):
-            if acc.getRole() not in ITEMS or acc.parent.getState().contains(pyatspi.STATE_FOCUSED):
-                return acc
+        if state.contains(pyatspi.STATE_FOCUSED) and (
+            acc.getRole() not in ITEMS or acc.parent.getState().contains(pyatspi.STATE_FOCUSED)
+        ):
+            return acc
         for i in range(acc.childCount):
             child = acc.getChildAtIndex(i)
             found = visit(child) if child is not None else None
@@ -164,7 +166,9 @@ def page_content(app: pyatspi.Accessible) -> pyatspi.Accessible | None:
     return None
 
 
-def place(acc: pyatspi.Accessible, content: pyatspi.Accessible | None) -> tuple[int, int, int, int, int]:
+def place(
+    acc: pyatspi.Accessible, content: pyatspi.Accessible | None
+) -> tuple[int, int, int, int, int]:
     """(band, x, y, w, h): band 1 and page coordinates inside the scrolled page; band 0 above
     it (the bar at the top) and band 2 below it (the footer: Back, Continue), in screen
     coordinates."""
@@ -201,10 +205,8 @@ class FocusTracker:
         pyatspi.Registry.registerEventListener(self._event, "object:state-changed:focused")
 
     def _event(self, event: object) -> None:
-        try:
+        with contextlib.suppress(Exception):  # an object already gone (a page replaced)
             self._take(event)
-        except Exception:  # an object already gone (a page replaced): not the focus
-            pass
 
     def _take(self, event: object) -> None:
         if getattr(event, "detail1", 0) == 1:
@@ -251,7 +253,7 @@ def reads_before(a: tuple[int, int, int, int, int], b: tuple[int, int, int, int,
     if a[0] != b[0]:
         return a[0] < b[0]
     _band, ax, ay, aw, ah = a
-    _band, bx, by, bw, bh = b
+    _band, bx, by, _bw, bh = b
     if by >= ay + ah - 4:
         return True
     same_line = by < ay + ah and ay < by + bh
@@ -305,14 +307,30 @@ def check_combos_labelled(app: pyatspi.Accessible, page: str) -> None:
     is for is heard only through a "labelled by" relation (every one, the read-aloud voice
     speed's too)."""
     for combo in by_role(app, pyatspi.ROLE_COMBO_BOX):
-        check(bool(labelled_by(combo)), f"{page}: combo box {combo.name!r} is labelled by"
-              f" {labelled_by(combo)}")
+        check(
+            bool(labelled_by(combo)),
+            f"{page}: combo box {combo.name!r} is labelled by {labelled_by(combo)}",
+        )
 
 
 TAB_PAGES = (
-    "cases", "new-case", "question", "check", "budget", "sending", "plan", "first-run",
-    "plan-summary", "decision", "check-finalised", "move", "since-last-time", "question-v2",
-    "question-v2-record", "check-v2", "budget-v2",
+    "cases",
+    "new-case",
+    "question",
+    "check",
+    "budget",
+    "sending",
+    "plan",
+    "first-run",
+    "plan-summary",
+    "decision",
+    "check-finalised",
+    "move",
+    "since-last-time",
+    "question-v2",
+    "question-v2-record",
+    "check-v2",
+    "budget-v2",
 )
 
 
@@ -327,8 +345,11 @@ def main() -> int:
     check(bool(frames), "the window is a frame on the AT-SPI bus")
     frame = frames[0]
     for _attempt in range(5):  # until the window has the keyboard (the walk's Tabs need it)
-        subprocess.run(["xdotool", "search", "--sync", "--name", "rasdesk", "windowactivate"],
-                       check=False, capture_output=True)
+        subprocess.run(
+            ["xdotool", "search", "--sync", "--name", "rasdesk", "windowactivate"],
+            check=False,
+            capture_output=True,
+        )
         time.sleep(1)
         if focused(app) is not None:
             break
@@ -379,7 +400,8 @@ def main() -> int:
             check(len(groups) == 1, f"{name}: a group named with the question {info['question']!r}")
             if groups:
                 buttons = [
-                    a for a in walk(groups[0])
+                    a
+                    for a in walk(groups[0])
                     if a.getRole() in (pyatspi.ROLE_RADIO_BUTTON, pyatspi.ROLE_CHECK_BOX)
                 ]
                 total = len(info["answers"])
@@ -410,7 +432,8 @@ def main() -> int:
             )
             focus = focused(app)
             check(
-                focus is not None and focus.getRole() == pyatspi.ROLE_HEADING
+                focus is not None
+                and focus.getRole() == pyatspi.ROLE_HEADING
                 and focus.name == info["heading"],
                 f"budget-v2: the focus starts on the heading ({focus and focus.name!r})",
             )
@@ -422,7 +445,10 @@ def main() -> int:
                 f"number: the field is marked invalid ({field and field.description!r})",
             )
             check(
-                any(n.name == "Enter a number, like 3" for n in by_role(app, pyatspi.ROLE_NOTIFICATION)),
+                any(
+                    n.name == "Enter a number, like 3"
+                    for n in by_role(app, pyatspi.ROLE_NOTIFICATION)
+                ),
                 "number: the mistake is in a notification",
             )
             for _ in range(4):

@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import atspi_check as at  # noqa: E402
+import atspi_check as at
 
 SPOKEN = re.compile(r"SPEECH OUTPUT: '(.*?)'(?:\{| voice=|$)", re.MULTILINE)
 
@@ -176,7 +176,9 @@ def main() -> int:
     try:
         # Orca takes a few seconds on a quiet machine, but far longer on 2 busy cores.
         started, end = time.time(), time.time() + 120
-        while "SPEECH: Initialized" not in (log.read_text("utf-8", "replace") if log.exists() else ""):
+        while "SPEECH: Initialized" not in (
+            log.read_text("utf-8", "replace") if log.exists() else ""
+        ):
             if time.time() > end or orca.poll() is not None:
                 why = (
                     f"it exited with code {orca.returncode} (its messages: {errors})"
@@ -211,7 +213,9 @@ def main() -> int:
             if info["page"] == "QuestionPage":
                 questions += 1
                 question = words(info["question"])
-                at.check(question in spoken, f"Orca says the question on arrival: {info['question']!r}")
+                at.check(
+                    question in spoken, f"Orca says the question on arrival: {info['question']!r}"
+                )
                 if info.get("answers"):
                     at.check(
                         any(words(a) in spoken for a in info["answers"]),
