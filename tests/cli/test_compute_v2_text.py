@@ -182,3 +182,30 @@ def test_every_example_reads_as_the_letters_do(
                 ):
                     name = NAMES[funder][lang == "cy"]
                     assert squeeze(f"{name} £0.00") not in said
+
+
+def test_easy_read_keeps_each_of_a_steps_lines(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Easy read says the question, what you said (each answer chosen) and the points each
+    on its own line, as the easy-read letter does; they no longer run together (it printed
+    "You said:  I need help with shopping I need help to clean my home.")."""
+    out = demo(capsys, tmp_path, "no", "--easy-read")
+    assert (
+        "  1. Do you need help to eat and drink?\n"
+        "     You said: I need a little help to eat and drink.\n"
+        "     That is 5 points.\n"
+    ) in out
+    assert (
+        "     You said:\n     I need help with shopping\n     I need help to clean my home.\n"
+    ) in out
+    plain = demo(capsys, tmp_path, "no")  # a standard step is one paragraph, as before
+    assert "  1. How much help do you need to eat and drink enough? You said:" in plain
+    # Format 1's `rasdesk compute` prints its steps the same way.
+    signed = DEMO / "demo.ruleset.signed.json"
+    out = compute(capsys, signed, DEMO / "answers" / "person-example.json", "--easy-read")
+    assert (
+        "  1. Do you need help to eat and drink?\n"
+        "     You said: I need a little help to eat and drink.\n"
+        "     That is 5 points.\n"
+    ) in out

@@ -14,7 +14,6 @@ import datetime as dt
 import io
 import json
 import sys
-import textwrap
 from pathlib import Path
 from typing import IO, Any
 
@@ -101,12 +100,7 @@ def readable(ruleset: Ruleset, result: Result, lang: str, *, easy: bool = False)
     how = {"en": "How it was worked out", "cy": "Sut y cafodd ei gyfrifo"}[lang]
     lines = [f"{ruleset.council} — {q.title.get(lang)}", head, "", how]
     for number, step in enumerate(result.explanation, start=1):
-        words = step.easy_read if easy else step.text
-        lines.append(
-            textwrap.fill(
-                words, width=88, initial_indent=f"{number:>3}. ", subsequent_indent="     "
-            )
-        )
+        lines.append(compute_v2.step_text(number, step.easy_read if easy else step.text))
     return "\n".join(lines)
 
 

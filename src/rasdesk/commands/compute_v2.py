@@ -122,10 +122,18 @@ def readable_v2(ruleset: RulesetV2, result: ResultV2, lang: str, *, easy: bool =
             lines.append(f"  = £{money_text(also.total)} {words[f'per_{also.period.per.value}']}")
     lines += ["", how]
     for number, step in enumerate(result.explanation, start=1):
-        text = step.easy_read if easy else step.text
-        lines.append(
-            textwrap.fill(
-                text, width=88, initial_indent=f"{number:>3}. ", subsequent_indent="     "
-            )
-        )
+        lines.append(step_text(number, step.easy_read if easy else step.text))
     return "\n".join(lines)
+
+
+def step_text(number: int, text: str) -> str:
+    """One numbered step wrapped at 88 columns. Each of its own lines (easy read's: the
+    question, "You said:", each answer chosen, the points) starts a line, as in the
+    easy-read letter, instead of running on into the next; an empty line is left out."""
+    rows = [row.strip() for row in text.splitlines() if row.strip()] or [""]
+    indents = [f"{number:>3}. "] + ["     "] * (len(rows) - 1)
+    return "\n".join(
+        textwrap.fill(row, width=88, initial_indent=indent, subsequent_indent="     ")
+        or indent.rstrip()
+        for row, indent in zip(rows, indents, strict=True)
+    )
