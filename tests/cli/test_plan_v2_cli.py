@@ -5,6 +5,7 @@ counted, the decision for the amount's period; bad input exits 2 naming the fiel
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -71,3 +72,54 @@ def test_plan_and_decide_a_format2_case(capsys: pytest.CaptureFixture[str]) -> N
     assert "£588.00 a week" in out
     code, out, _ = run(capsys, "case", "plan", case, "list", "--json")
     assert json.loads(out)["status"] == "decided"
+
+
+CARER = {
+    "caring_hours": 50,
+    "health": "some",
+    "sleep": "lots",
+    "time_for_yourself": "lots",
+    "work_learning": "none",
+    "relationships": "some",
+}
+
+
+@pytest.mark.usefixtures("installed_v2")
+def test_a_one_off_amount_is_said_once_with_what_it_covers(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A carer's one-off budget (£250.00 "for the next 12 months", no weeks in a year):
+    listed once with the ruleset's coverage words, never "(£250.00 a year)"; a plan of
+    one-off items has no year figure; a month's item brings the year back for the plan."""
+    answers = tmp_path / "carer.json"
+    answers.write_text(json.dumps({"questionnaire": "carer", "answers": CARER}))
+    code, out, err = run(
+        capsys,
+        "case", "new", "--name", "Ffion Morgan", "--questionnaire", "carer",
+        "--answers", answers, "--finalise",
+    )  # fmt: skip
+    assert code == 0, err
+    case = out.strip()[:8]
+    once = ("--kind", "Short break", "--provider", "Respite home", "--unit", "break")
+    code, _, err = run(
+        capsys, "case", "plan", case, "add", *once, "--quantity", "1", "--rate", "300",
+        "--per", "one_off",
+    )  # fmt: skip
+    assert code == 0, err
+    code, out, _ = run(capsys, "case", "plan", case, "list")
+    assert code == 0
+    assert "Total: £300.00 once\n" in out
+    assert (
+        "Indicative: £250.00 once (for the next 12 months): the plan is above by £50.00 (20%)"
+        in out
+    )
+    assert "a year" not in out
+    code, _, err = run(
+        capsys, "case", "plan", case, "add", *once, "--quantity", "1", "--rate", "10",
+        "--per", "month",
+    )  # fmt: skip
+    assert code == 0, err
+    code, out, _ = run(capsys, "case", "plan", case, "list")
+    assert "Total: £10.00 a month, £300.00 once; £420.00 a year" in out
+    assert "Indicative: £250.00 once (for the next 12 months): the plan is above by £170.00" in out
+    assert "(£250.00 a year)" not in out

@@ -237,3 +237,35 @@ def test_a_format_2_amount_through_the_adapter() -> None:
     assert costing.compare(p, ind).direction == "same"
     with pytest.raises(InputError, match="no conversion between a week and a year"):
         from_format2(amount, (), None)
+
+
+def test_a_one_off_amount_is_said_once_with_what_it_covers() -> None:
+    """A carer's one-off amount with no weeks in a year (docs/ruleset-v2.md §5): items
+    may be costed a month, a year or once, never a week; a plan of one-off items against
+    it is not said over a year (``over_a_year``), a month's item brings the year back;
+    what the amount covers travels with it through the bundle, by language."""
+    from rasdesk.decision.indicative import from_dict, from_format2
+
+    amount = {
+        "id": "budget",
+        "period": {"per": "one_off", "covers": "for the next 12 months"},
+        "council": "250.00",
+        "parts": [{"id": "carer", "in_amount_period": "250.00", "funder": "council"}],
+    }
+    covers = {"en": "for the next 12 months", "cy": "am y 12 mis nesaf"}
+    ind = from_format2(amount, (), None, covers)
+    assert ind.once and ind.weeks_per_year is None and ind.per_year == Decimal("250.00")
+    assert ind.periods == (Period.MONTH, Period.YEAR, Period.ONE_OFF)
+    assert ind.covers_in("cy") == "am y 12 mis nesaf" and ind.covers_in("fr") == covers["en"]
+    once = plan(item(1, "1", "300", "one_off"))
+    assert not costing.over_a_year(once, ind) and not costing.over_a_year(Plan(), ind)
+    assert costing.over_a_year(
+        plan(item(1, "1", "300", "one_off"), item(2, "1", "10", "month")), ind
+    )
+    assert costing.over_a_year(once, IND)  # a weekly amount: always over a year
+    assert IND.periods == tuple(Period) and not IND.once and IND.covers_in("en") is None
+    back = from_dict(loads_strict(canonical(ind.as_dict())))
+    assert back == ind and ind.as_dict()["covers"] == covers
+    assert "covers" not in from_format2(amount, (), None).as_dict()  # none given: none kept
+    with pytest.raises(InputError, match="covers must map languages"):
+        from_dict({**ind.as_dict(), "covers": ["for the next 12 months"]})

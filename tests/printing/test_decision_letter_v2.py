@@ -137,10 +137,25 @@ def test_a_carers_one_off_decision_letter(store: CaseStore, tmp_path: Path) -> N
     assert sec.decision is not None and sec.decision.period == "one_off"
     pdf = Pdf(render_document(compose_decision(letter, sec, "standard")), tmp_path / "c.pdf")
     text = " ".join(pdf.text.split())
-    assert "Your personal budget is £400.00 as a one-off payment" in text
+    assert "Your personal budget is £400.00 as a one-off payment (for the next 12 months)" in text
     assert (
         "This is £150.00 more than the indicative amount the assessment worked out "
-        "(£250.00 as a one-off payment), 60% more." in text
+        "(£250.00 as a one-off payment (for the next 12 months)), 60% more." in text
     )
     assert "the council's part of your indicative budget" in text
     assert "also pays" not in text  # the council pays every part of a carer's budget
+    # The plan is said once too: no "over a year", no year figure (docs/ruleset-v2.md §5).
+    assert "The plan costs £400.00 as a one-off payment. That is £150.00 more than" in text
+    assert (
+        "more than the indicative amount (£250.00 as a one-off payment (for the next 12 "
+        "months)), 60% more." in text
+    )
+    assert "year" not in text.split("Your support plan")[1].split("indicative amount and")[0]
+    cy, sec, _ = letter_for_decision(store, case, "cy")
+    pdf = Pdf(render_document(compose_decision(cy, sec, "standard")), tmp_path / "cy.pdf")
+    text = " ".join(pdf.text.split())
+    assert "Mae'r cynllun yn costio £400.00 fel taliad untro." in text
+    assert "(£250.00 fel taliad untro (am y 12 mis nesaf)), 60% yn fwy." in text
+    assert "Dros flwyddyn" not in text
+    easy = Pdf(render_document(compose_decision(letter, sec, "easy")), tmp_path / "e.pdf")
+    assert "The plan costs £400.00 as a one-off payment." in " ".join(easy.text.split())

@@ -100,6 +100,7 @@ def agreed_by(args: argparse.Namespace) -> int:
 
 
 def list_plan(args: argparse.Namespace) -> int:
+    from rasdesk.decision.costing import over_a_year
     from rasdesk.decision.record import section
     from rasdesk.storage import decisions
 
@@ -137,7 +138,8 @@ def list_plan(args: argparse.Namespace) -> int:
     )
     cmp = doc["cost"]["comparison"]
     ind = doc["indicative"]
-    print(f"  Total: {totals}; {pounds(cmp['plan_per_year'])} a year")
+    yearly = over_a_year(sec.plan, sec.indicative)  # not for a one-off amount and plan
+    print(f"  Total: {totals}" + (f"; {pounds(cmp['plan_per_year'])} a year" if yearly else ""))
     pct = f" ({cmp['percent']}%)" if cmp["percent"] is not None else ""
     if "amount_id" in ind:  # format 2: the council's total of one amount
         others = [p for p in ind["parts"] if p["funder"] != "council"]
@@ -149,13 +151,19 @@ def list_plan(args: argparse.Namespace) -> int:
                 for p in others
             )
         )
+    covers = sec.indicative.covers_in("en")
+    said = (  # a one-off amount: once, with what it covers, never "(… a year)"
+        (f" ({covers})" if covers else "")
+        if sec.indicative.once
+        else f" ({pounds(cmp['indicative_per_year'])} a year)"
+    )
     print(
-        f"  Indicative: {pounds(ind['amount'])} {PER[ind['period']]} ({pounds(cmp['indicative_per_year'])} a year): "
+        f"  Indicative: {pounds(ind['amount'])} {PER[ind['period']]}{said}: "
         f"the plan is {cmp['direction']}"
         + (
             ""
             if cmp["direction"] == "same"
-            else f" by {pounds(cmp['difference'].lstrip('-'))} a year{pct}"
+            else f" by {pounds(cmp['difference'].lstrip('-'))}{'' if sec.indicative.once else ' a year'}{pct}"
         )
     )
     mech = doc["plan"]["mechanism"]

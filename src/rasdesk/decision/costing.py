@@ -4,6 +4,7 @@ Exact Decimal throughout: each item costs quantity × rate for its own period; t
 has a total per period (a week, a month, a year, one-off) and a total over a year, which
 is what it is compared with (see indicative.py for why a year). The comparison says
 same, above or below, by how much a year and a period, and by what percentage.
+``over_a_year`` says when "a year" is left unsaid (a one-off amount with a one-off plan).
 """
 
 from __future__ import annotations
@@ -61,6 +62,15 @@ def per_year(plan: Plan, indicative: Indicative) -> Decimal:
         (indicative.yearly(amount, period) for period, amount in totals(plan).items()),
         Decimal(0),
     )
+
+
+def over_a_year(plan: Plan, indicative: Indicative) -> bool:
+    """Whether the plan and the comparison are said over a year too (the words every
+    screen, the CLI and the decision letter follow): always, except against a one-off
+    amount when every item is one-off too — its year's worth is then the same figure, and
+    "over a year" would make a one-off payment sound yearly; such an amount is said once,
+    with what it covers (``Indicative.covers_in``)."""
+    return not (indicative.once and all(i.period is Period.ONE_OFF for i in plan.items))
 
 
 def percent_of(difference: Decimal, base: Decimal) -> Decimal | None:

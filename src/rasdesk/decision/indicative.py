@@ -18,6 +18,7 @@ compared and a plan item costed a week is refused (``yearly``), never assumed.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -50,6 +51,27 @@ class Indicative:
     parts: tuple[Part, ...] = field(default=())
     #: format 2: the id of the result's amount the plan is measured against
     amount_id: str | None = None
+    #: format 2: what the amount's period covers, by language (the ruleset's words, e.g.
+    #: a one-off carer's budget "for the next 12 months"); empty when it says none
+    covers: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def once(self) -> bool:
+        """A one-off amount: said once, with what it covers, never "a year" (its year's
+        worth is the same figure)."""
+        return self.period is Period.ONE_OFF
+
+    def covers_in(self, lang: str) -> str | None:
+        """What the amount's period covers in ``lang`` (English when not given), or None."""
+        by_lang = dict(self.covers)
+        return by_lang.get(lang) or by_lang.get("en")
+
+    @property
+    def periods(self) -> tuple[Period, ...]:
+        """The periods a plan item may be costed in against this amount: every period that
+        converts to a year, so not a week when the ruleset declares no week↔year
+        conversion (``yearly`` refuses it; a screen offers only these)."""
+        return tuple(p for p in Period if p is not Period.WEEK or self.weeks_per_year is not None)
 
     def yearly(self, amount: Decimal, period: Period) -> Decimal:
         """``amount`` a ``period`` over one year, exactly (a one-off counts once)."""
@@ -98,6 +120,8 @@ class Indicative:
         }
         if self.amount_id is not None:  # format 2 only: format 1's section is unchanged
             doc["amount_id"] = self.amount_id
+        if self.covers:  # format 2, only when the ruleset says what the period covers
+            doc["covers"] = dict(self.covers)
         return doc
 
 
@@ -124,6 +148,12 @@ def from_dict(doc: Any, where: str = "indicative") -> Indicative:
         amount_id = doc.get("amount_id")
         if amount_id is not None and (not isinstance(amount_id, str) or len(amount_id) > 64):
             raise ValueError("amount_id must be an amount id")
+        covers = doc.get("covers", {})
+        if not isinstance(covers, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) and len(k) <= 16 and len(v) <= 500
+            for k, v in covers.items()
+        ):
+            raise ValueError("covers must map languages to words")
         parts = doc.get("parts", [])
         if not isinstance(parts, list) or len(parts) > 50:
             raise ValueError("parts must be a list of at most 50")
@@ -137,6 +167,7 @@ def from_dict(doc: Any, where: str = "indicative") -> Indicative:
                 Part(str(p["id"]), parse_decimal(p["amount"]), str(p["funder"])) for p in parts
             ),
             amount_id=amount_id,
+            covers=tuple(sorted(covers.items())),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise InputError(f"{where} cannot be read: {exc}") from None
@@ -146,6 +177,7 @@ def from_format2(
     amount: dict[str, Any],
     conversions: tuple[Any, ...],
     sign_off_above: Decimal | None,
+    covers: Mapping[str, str] | None = None,
 ) -> Indicative:
     """The indicative amount of one amount of a format-2 result (its JSON: ``council`` and
     ``total`` for its ``period``, with ``parts`` and their funders): the council's total,
@@ -154,7 +186,8 @@ def from_format2(
     (``also``), otherwise the council total × the ruleset's declared conversion; weeks in
     a year come from its week↔year conversion (``model_v2.Conversion``). No conversion is
     ever assumed: a weekly amount without one is refused; an amount for a month, a year or
-    once needs none (a plan item costed a week is then refused)."""
+    once needs none (a plan item costed a week is then refused). ``covers``: what the
+    amount's period covers, by language, as the ruleset words it (None: it says nothing)."""
     period = Period.parse(amount["period"]["per"])
     weeks = None
     for c in conversions:
@@ -190,4 +223,5 @@ def from_format2(
         sign_off_above,
         parts,
         str(amount["id"]),
+        tuple(sorted((covers or {}).items())),
     )

@@ -109,7 +109,7 @@ def _decided(sec: PlanSection, lang: str, easy: bool) -> Callout:
     assert d is not None
     per = w["week.easy" if easy and d.period == "week" else d.period]
     if d.period == "one_off":  # "£350.00 as a one-off payment", not "£350.00 once"
-        per = w["one_off.amount"]
+        per = _once(sec, lang)
     by, date = _by(d.by, d.by_role, lang), long_date(d.decided_on, lang)
     difference = d.final - sec.indicative.amount
     direction = "same" if difference == 0 else "above" if difference > 0 else "below"
@@ -140,6 +140,14 @@ def _decided(sec: PlanSection, lang: str, easy: bool) -> Callout:
     ]
     paras += [Para(line, lang) for line in _council_part(sec, lang, easy, per)]
     return Callout(tuple(paras))
+
+
+def _once(sec: PlanSection, lang: str) -> str:
+    """A one-off amount's words: "as a one-off payment", with what it covers when the
+    ruleset says ("(for the next 12 months)")."""
+    w, covers = WORDS[lang], sec.indicative.covers_in(lang)
+    per = w["one_off.amount"]
+    return per if covers is None else w["per_covers"].format(per=per, covers=covers)
 
 
 def _council_part(sec: PlanSection, lang: str, easy: bool, per: str) -> list[str]:
@@ -210,12 +218,19 @@ def _plan(sec: PlanSection, lang: str, easy: bool) -> list[Block]:
         )
         columns = (w["col_support"], w["col_provider"], w["col_amount"], w["col_cost"])
         out.append(Table(columns, rows, lang, (45, 40, 45, None)))
-    from rasdesk.decision.costing import totals
+    from rasdesk.decision.costing import over_a_year, totals
 
-    joined = w["and"].join(f"£{pence(v)} {w[p.value]}" for p, v in totals(plan).items())
+    # A one-off amount is said once, with what it covers, never "over a year"; the plan's
+    # year figure only when some item is not one-off (costing.over_a_year).
+    yearly, ind = over_a_year(plan, sec.indicative), sec.indicative
+    joined = w["and"].join(
+        f"£{pence(v)} {w['one_off.amount'] if p.value == 'one_off' and not yearly else w[p.value]}"
+        for p, v in totals(plan).items()
+    )
+    total = "plan_total.easy" if easy else "plan_total"
     out.append(
         Para(
-            w["plan_total.easy" if easy else "plan_total"].format(
+            w[total if yearly else f"{total}.once"].format(
                 totals=joined, year=pence(cmp.plan_per_year)
             ),
             lang,
@@ -224,10 +239,11 @@ def _plan(sec: PlanSection, lang: str, easy: bool) -> list[Block]:
     if not easy:
         out.append(
             Para(
-                w[f"plan_against_{cmp.direction}"].format(
+                w[f"plan_against_{cmp.direction}{'.once' if ind.once else ''}"].format(
                     difference=pence(abs(cmp.difference)),
                     indicative=pence(cmp.indicative_per_year),
                     percent=plain(abs(cmp.percent or Decimal(0))),
+                    per=_once(sec, lang) if ind.once else "",
                 ),
                 lang,
             )

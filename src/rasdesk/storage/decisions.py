@@ -87,7 +87,13 @@ def indicative_of(
     if isinstance(questionnaire, QuestionnaireV2):
         spec = planned_amount(questionnaire, amount)
         figures = next(a for a in result["amounts"] if a["id"] == spec.id)
-        return from_format2(figures, spec.conversions, spec.sign_off_above)
+        covers = spec.period.covers
+        return from_format2(
+            figures,
+            spec.conversions,
+            spec.sign_off_above,
+            None if covers is None else covers.as_dict(),
+        )
     if amount is not None:
         raise FieldError(
             "amount", "a format-1 assessment has one amount, its weekly budget: leave it out"
