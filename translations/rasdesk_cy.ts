@@ -539,6 +539,14 @@
         <translation>unwaith</translation>
     </message>
     <message>
+        <source>as a one-off payment</source>
+        <translation>fel taliad untro</translation>
+    </message>
+    <message>
+        <source>{per} ({covers})</source>
+        <translation>{per} ({covers})</translation>
+    </message>
+    <message>
         <source>the NHS</source>
         <translation>y GIG</translation>
     </message>
@@ -1421,6 +1429,14 @@
         <translation>Does dim eitemau yn y cynllun eto.</translation>
     </message>
     <message>
+        <source>Plan: {parts}, {direction} ({indicative}).</source>
+        <translation>Cynllun: {parts}, {direction} ({indicative}).</translation>
+    </message>
+    <message>
+        <source>Plan: {parts}; {year} a year, {direction} ({indicative}).</source>
+        <translation>Cynllun: {parts}; {year} y flwyddyn, {direction} ({indicative}).</translation>
+    </message>
+    <message>
         <source>Plan: {parts}; {year} a year, {direction} ({indicative} a year).</source>
         <translation>Cynllun: {parts}; {year} y flwyddyn, {direction} ({indicative} y flwyddyn).</translation>
     </message>
@@ -1436,6 +1452,10 @@
         <translation>Statws: {status}</translation>
     </message>
     <message>
+        <source>Indicative budget: {amount} {per}.</source>
+        <translation>Cyllideb ddangosol: {amount} {per}.</translation>
+    </message>
+    <message>
         <source>Indicative budget: {amount} {per} ({year} a year).</source>
         <translation>Cyllideb ddangosol: {amount} {per} ({year} y flwyddyn).</translation>
     </message>
@@ -1444,12 +1464,24 @@
         <translation>Mae&apos;r cynllun yn costio {year} y flwyddyn: {direction}.</translation>
     </message>
     <message>
+        <source>The plan costs {amount} {per}: {direction}.</source>
+        <translation>Mae&apos;r cynllun yn costio {amount} {per}: {direction}.</translation>
+    </message>
+    <message>
+        <source>Difference: {amount} ({percent}%).</source>
+        <translation>Gwahaniaeth: {amount} ({percent}%).</translation>
+    </message>
+    <message>
         <source>Difference: {amount} a year ({percent}%).</source>
         <translation>Gwahaniaeth: {amount} y flwyddyn ({percent}%).</translation>
     </message>
     <message>
         <source>The indicative budget and the plan, over a year</source>
         <translation>Y gyllideb ddangosol a&apos;r cynllun, dros flwyddyn</translation>
+    </message>
+    <message>
+        <source>The indicative budget and the plan</source>
+        <translation>Y gyllideb ddangosol a&apos;r cynllun</translation>
     </message>
     <message>
         <source>Indicative budget</source>

@@ -29,6 +29,19 @@ def period_words(period: str) -> str:
     }[period]
 
 
+def indicative_per(indicative: Any, lang: str) -> str:
+    """The period an indicative amount is said in: "a week", "a year"; a one-off amount
+    "as a one-off payment", with what it covers when the ruleset says ("(for the next 12
+    months)"), never "a year" (``costing.over_a_year``, docs/ruleset-v2.md §5)."""
+    if not indicative.once:
+        return period_words(indicative.period.value)
+    per = QCoreApplication.translate("Decision", "as a one-off payment")
+    covers = indicative.covers_in(lang)
+    if covers is None:
+        return per
+    return QCoreApplication.translate("Decision", "{per} ({covers})").format(per=per, covers=covers)
+
+
 def funder_words(funder: str) -> str:
     """Who pays a part another body funds, as a screen says it."""
     return {

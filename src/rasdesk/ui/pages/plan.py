@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rasdesk.decision.costing import compare, totals
+from rasdesk.decision.costing import compare, over_a_year, totals
 from rasdesk.decision.errors import FieldError
 from rasdesk.decision.mechanisms import MECHANISMS
 from rasdesk.domain.errors import RasdeskError
@@ -27,6 +27,7 @@ from rasdesk.storage import decisions
 from rasdesk.ui.decision_words import (
     council_lines,
     direction_words,
+    indicative_per,
     mechanism_words,
     period_words,
     pounds,
@@ -36,8 +37,6 @@ from rasdesk.ui.session import Session
 from rasdesk.ui.widgets.fitted_list import FittedList
 from rasdesk.ui.widgets.page import Page, button, heading, label, row
 from rasdesk.ui.words import shown_text
-
-PERIODS = ("week", "month", "year", "one_off")
 
 
 def show_refusal(page: Page, error: QLabel, fields: dict[str, QWidget], exc: Exception) -> None:
@@ -69,6 +68,7 @@ class PlanPage(Page):
             finalised,
         )
         self.done = False  # saved and moving on: leave() has nothing more to save
+        self.language = modes.language  # the ruleset's words for what an amount covers
         store = session.store
         version, sec = decisions.current(store, case_uuid)
         self.version_number = version["number"]
@@ -142,9 +142,8 @@ class PlanPage(Page):
         per = QComboBox()
         per_label.setBuddy(per)  # AT-SPI's "labelled by": Qt names a combo by its value
         per.setAccessibleName(self.tr("How often"))
-        for p in PERIODS:
-            per.addItem(period_words(p), p)
         self.fields["per"] = per
+        self._offer_periods(indicative)
         self.body.addWidget(per)
         self.body.addWidget(label(self.tr("Need areas it meets")))
         self.meets: list[tuple[str, QCheckBox]] = []
@@ -188,6 +187,18 @@ class PlanPage(Page):
         self.totals.setContentsMargins(32, 6, 32, 6)
         self.layout().addWidget(self.totals)
 
+    def _offer_periods(self, indicative: Any) -> None:
+        """Offer only the periods an item can be compared in against ``indicative`` (no
+        "a week" when the ruleset gives the amount no weeks in a year); the store still
+        refuses any other."""
+        per = self.fields["per"]
+        assert isinstance(per, QComboBox)
+        was = per.currentData()
+        per.clear()
+        for p in indicative.periods:
+            per.addItem(period_words(p.value), p.value)
+        per.setCurrentIndex(max(per.findData(was), 0))
+
     def _totals_text(self, indicative: Any) -> str:
         if not self.plan or not self.plan.items:
             return self.tr("The plan has no items yet.")
@@ -195,6 +206,18 @@ class PlanPage(Page):
         parts = " + ".join(
             f"{pounds(v)} {period_words(p.value)}" for p, v in totals(self.plan).items()
         )
+        if indicative.once:  # said once, with what it covers; never "({…} a year)"
+            said = f"{pounds(indicative.amount)} {indicative_per(indicative, self.language)}"
+            if not over_a_year(self.plan, indicative):
+                return self.tr("Plan: {parts}, {direction} ({indicative}).").format(
+                    parts=parts, direction=direction_words(cmp.direction), indicative=said
+                )
+            return self.tr("Plan: {parts}; {year} a year, {direction} ({indicative}).").format(
+                parts=parts,
+                year=pounds(cmp.plan_per_year),
+                direction=direction_words(cmp.direction),
+                indicative=said,
+            )
         return self.tr("Plan: {parts}; {year} a year, {direction} ({indicative} a year).").format(
             parts=parts,
             year=pounds(cmp.plan_per_year),
@@ -208,7 +231,7 @@ class PlanPage(Page):
     def _show_indicative(self, indicative: Any) -> None:
         self.indicative_label.setText(
             self.tr("Indicative budget: {amount} {per}").format(
-                amount=pounds(indicative.amount), per=period_words(indicative.period.value)
+                amount=pounds(indicative.amount), per=indicative_per(indicative, self.language)
             )
         )
         lines = council_lines(indicative)
@@ -224,6 +247,7 @@ class PlanPage(Page):
             store, self.case, version, self.amount.currentData()
         )
         self._show_indicative(self.indicative)
+        self._offer_periods(self.indicative)
         self.totals.setText(self._totals_text(self.indicative))
 
     def _show(self, exc: Exception) -> None:

@@ -9,11 +9,13 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
+from rasdesk.decision.costing import over_a_year
 from rasdesk.storage import decisions
 from rasdesk.ui.decision_words import (
     category_words,
     council_lines,
     direction_words,
+    indicative_per,
     mechanism_words,
     period_words,
     pounds,
@@ -47,9 +49,16 @@ class PlanSummaryPage(Page):
         )
         self.body.addWidget(self.status)
         ind = sec.indicative
+        # A one-off amount is said once, with what it covers, never "a year"; the plan's
+        # year figure only when some item is not one-off (costing.over_a_year).
+        yearly = over_a_year(sec.plan, ind)
         self.body.addWidget(
             label(
-                self.tr("Indicative budget: {amount} {per} ({year} a year).").format(
+                self.tr("Indicative budget: {amount} {per}.").format(
+                    amount=pounds(ind.amount), per=indicative_per(ind, modes.language)
+                )
+                if ind.once
+                else self.tr("Indicative budget: {amount} {per} ({year} a year).").format(
                     amount=pounds(ind.amount),
                     per=period_words(ind.period.value),
                     year=pounds(cmp.indicative_per_year),
@@ -61,6 +70,12 @@ class PlanSummaryPage(Page):
         self.cost = label(
             self.tr("The plan costs {year} a year: {direction}.").format(
                 year=pounds(cmp.plan_per_year), direction=direction_words(cmp.direction)
+            )
+            if yearly
+            else self.tr("The plan costs {amount} {per}: {direction}.").format(
+                amount=pounds(cmp.plan_per_year),
+                per=period_words("one_off"),
+                direction=direction_words(cmp.direction),
             ),
             "big",
         )
@@ -68,12 +83,18 @@ class PlanSummaryPage(Page):
         if cmp.direction != "same":
             self.body.addWidget(
                 label(
-                    self.tr("Difference: {amount} a year ({percent}%).").format(
-                        amount=pounds(abs(cmp.difference)), percent=abs(cmp.percent or 0)
-                    )
+                    (
+                        self.tr("Difference: {amount} ({percent}%).")
+                        if ind.once
+                        else self.tr("Difference: {amount} a year ({percent}%).")
+                    ).format(amount=pounds(abs(cmp.difference)), percent=abs(cmp.percent or 0))
                 )
             )
-        title = self.tr("The indicative budget and the plan, over a year")
+        title = (
+            self.tr("The indicative budget and the plan, over a year")
+            if yearly
+            else self.tr("The indicative budget and the plan")
+        )
         self.body.addWidget(label(title, "h2"))
         self.chart = AmountsChart(
             [
