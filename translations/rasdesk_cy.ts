@@ -1184,6 +1184,10 @@
         <translation>heb ei gyfrifo eto</translation>
     </message>
     <message>
+        <source>no amount of its own</source>
+        <translation>dim swm ei hun</translation>
+    </message>
+    <message>
         <source>Moved to the new ruleset</source>
         <translation>Wedi&apos;i symud i&apos;r set reolau newydd</translation>
     </message>

@@ -65,3 +65,27 @@ def test_a_questionnaire_with_no_amount_is_compared_without_money(store: CaseSto
     assert any(line.startswith("How many hours a week of care") for line in said), said
     assert not any("£" in line for line in easy_sentences(since, "en"))
     assert since.as_dict()["last_time"] is None
+
+
+def test_moving_or_reviewing_a_questionnaire_with_no_amount(store: CaseStore) -> None:
+    """Example (b)'s person's draft moved to next year's ruleset (the plan's words and the
+    move's audit), and the person's review started: no amount is claimed, none crashes."""
+    import json
+
+    from rasdesk.storage import lifecycle, rebase
+    from tests.storage.test_linked_facts import PERSON, new_case
+    from tests.storage.test_linked_facts_elsewhere import next_year
+
+    person = new_case(store, "Alys Pritchard", "person", PERSON)
+    new, signed = next_year()
+    plan = rebase.plan_for_case(store, person, new)
+    assert "Before: no amount of its own    After: no amount of its own" in plan.summary()
+    assert plan.difference is None and plan.as_dict()["before_weekly"] is None
+    rebase.rebase_draft(store, person, new, signed)
+    [reason] = store.db.execute(
+        "SELECT reason FROM audit WHERE case_uuid = ? AND event = ?", (person, rebase.MOVED)
+    ).fetchone()
+    assert json.loads(reason)["after_weekly"] is None
+    lifecycle.finalise(store, person)
+    started = review.start_review(store, person, new, signed)
+    assert "Before: no amount of its own" in started.plan.summary()[1]

@@ -77,3 +77,27 @@ def test_a_carers_review_says_what_the_linked_case_must_give_first(  # type: ign
         'Answer "How many hours a week of care does the person get from their carer?" '
         "in Alys Pritchard's case first."
     )
+
+
+def test_the_move_page_of_a_case_with_no_amount_of_its_own(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    """Example (b)'s person's draft (its answers are read by the carer's; it gives no amount
+    itself): the move page says so, in Welsh too, and the move is made (once an IndexError
+    in an error box)."""
+    import rasdesk.ui.main_window as main_window
+
+    shown: list[Exception] = []  # an error box would wait for a person: kept here instead
+    monkeypatch.setattr(main_window, "show_error", lambda _parent, exc: shown.append(exc))
+    rulesets.install(EXAMPLE_B)
+    person = new_case(window.session.store, "Alys Pritchard", "person", PERSON)
+    _install_next_year(tmp_path)
+    window.go(("move", person))
+    page = window.page
+    assert isinstance(page, MoveRulesetPage), shown
+    words = visible_text(page)
+    assert "Before: no amount of its own" in words and "After: no amount of its own" in words
+    window.act("language")
+    assert "dim swm ei hun" in visible_text(window.page)
+    window.page.move_button.click()  # type: ignore[union-attr]
+    assert window.session.version(person)["ruleset_sha256"] == rulesets.current_sha256()

@@ -81,6 +81,12 @@ def figure(
     return worked_out(ruleset, questionnaire, answers, lang, document)[0]
 
 
+def has_amount(result: AnyResult) -> bool:
+    """The result gives an amount: a format-2 questionnaire may give none of its own
+    (example (b)'s person's assessment, whose answers a carer's reads)."""
+    return not isinstance(result, ResultV2) or bool(result.amounts)
+
+
 def headline(result: AnyResult) -> Decimal:
     """The figure people compare: the weekly amount, or a format-2 first amount's total."""
     return result.amounts[0].total if isinstance(result, ResultV2) else result.weekly
@@ -123,7 +129,7 @@ def _questions_changes(old: AnyRuleset, new: AnyRuleset, questionnaire: str) -> 
 
 
 def _weekly(result: AnyResult | None) -> str | None:
-    return None if result is None else money(headline(result))
+    return None if result is None or not has_amount(result) else money(headline(result))
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +147,8 @@ class RebasePlan:
     @property
     def difference(self) -> Decimal | None:
         if self.before is None or self.after is None:
+            return None
+        if not (has_amount(self.before) and has_amount(self.after)):
             return None
         if period(self.before) != period(self.after):
             return None  # a week and a year are not subtracted
@@ -181,6 +189,8 @@ class RebasePlan:
 def _figure_words(
     result: AnyResult | None, carry: CarryOver | None = None, why: LinkedCaseError | None = None
 ) -> str:
+    if result is not None and not has_amount(result):
+        return "no amount of its own"
     if result is not None:
         per = period(result)
         return f"£{money(headline(result))} " + ("one-off" if per == "one_off" else f"a {per}")

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
-from rasdesk.reviews.rebase_plan import AnyResult, RebasePlan, headline, period
+from rasdesk.reviews.rebase_plan import AnyResult, RebasePlan, has_amount, headline, period
 from rasdesk.storage import rebase
 from rasdesk.ui import amount_words, reviews
 from rasdesk.ui.linked_words import problem_words
@@ -84,6 +84,8 @@ class MoveRulesetPage(Page):
         format-2 first amount's total ("£2,600.00 a year", "£250.00 one-off")."""
         if result is None:
             return self.tr("not worked out yet")
+        if not has_amount(result):  # example (b)'s person's: a carer's reads its answers
+            return self.tr("no amount of its own")
         return amount_words.figure(headline(result), period(result))
 
     def first_focus(self) -> QWidget | None:
