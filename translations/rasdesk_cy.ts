@@ -638,6 +638,10 @@
         <translation>Cyllideb ddangosol: {amount} {per}. Mae&apos;r cynllun yn costio {year} y flwyddyn.</translation>
     </message>
     <message>
+        <source>Indicative budget: {amount} {per}. The plan costs {year} once.</source>
+        <translation>Cyllideb ddangosol: {amount} {per}. Mae&apos;r cynllun yn costio {year} unwaith.</translation>
+    </message>
+    <message>
         <source>Final personal budget, in pounds {per}</source>
         <translation>Cyllideb bersonol derfynol, mewn punnoedd {per}</translation>
     </message>

@@ -1,7 +1,7 @@
 """The plan page of a format-2 case, offscreen, for amounts a week does not convert to:
 a carer's one-off budget ("for the next 12 months", no weeks in a year) offers items only
 a month, a year or once, and is said once with what it covers — never "over a year" or
-"(… a year)" — on the plan page and its summary; a weekly amount whose ruleset declares no
+"(… a year)" — on the plan page, its summary and the decision page; a weekly amount whose ruleset declares no
 week↔year conversion cannot open the plan page, and the window says why in words
 (docs/ruleset-v2.md §5, "support plan: a year")."""
 
@@ -20,6 +20,7 @@ from rasdesk.platform.rulesets import install, load_signed_any
 from rasdesk.storage import lifecycle
 from rasdesk.storage.store import Person
 from rasdesk.ui.main_window import MainWindow
+from rasdesk.ui.pages.decision import DecisionPage
 from rasdesk.ui.pages.plan import PlanPage
 from rasdesk.ui.pages.plan_summary import PlanSummaryPage
 from rasdesk.ui.pages.result_v2 import ResultV2Page
@@ -93,6 +94,13 @@ def test_a_one_off_amount_offers_no_week_and_is_said_once(qtbot, window: MainWin
     assert "Difference: £50.00 (20.0%)." in text
     assert "The indicative budget and the plan" in text
     assert "a year" not in text and "over a year" not in text
+    tab_to(named("Record the decision"))
+    enter()
+    deciding = win.page
+    assert isinstance(deciding, DecisionPage)
+    text = visible_text(deciding)
+    assert f"Indicative budget: {ONCE}. The plan costs £300.00 once." in text
+    assert "a year" not in text
 
 
 def weekly_without_conversion(tmp_path: Path) -> Path:

@@ -61,6 +61,7 @@ def build(win: MainWindow, kind: str, case: str, modes: Modes) -> Page:
         case,
         decided=lambda: win.go(("plan_summary", case)),
         go_back=lambda: win.go(("plan_summary", case)),
+        language=modes.language,
     )
 
 

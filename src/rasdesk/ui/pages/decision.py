@@ -10,10 +10,17 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
+from rasdesk.decision.costing import over_a_year
 from rasdesk.decision.decide import REASON_CATEGORIES
 from rasdesk.domain.errors import RasdeskError
 from rasdesk.storage import decisions
-from rasdesk.ui.decision_words import category_words, council_lines, period_words, pounds
+from rasdesk.ui.decision_words import (
+    category_words,
+    council_lines,
+    indicative_per,
+    period_words,
+    pounds,
+)
 from rasdesk.ui.pages.plan import show_refusal
 from rasdesk.ui.session import Session
 from rasdesk.ui.widgets.page import Page, button, heading, label, row
@@ -26,6 +33,7 @@ class DecisionPage(Page):
         case_uuid: str,
         decided: Callable[[], None],
         go_back: Callable[[], None],
+        language: str = "en",
     ) -> None:
         super().__init__()
         self.session, self.case, self.decided = session, case_uuid, decided
@@ -34,11 +42,17 @@ class DecisionPage(Page):
         self.version_number = version["number"]
         ind = sec.indicative
         self.body.addWidget(heading(self.tr("Record the decision")))
+        # A one-off amount is said once, with what it covers; the plan's year figure only
+        # when some item is not one-off (costing.over_a_year, as the plan pages and letter).
+        if over_a_year(sec.plan, ind):
+            said = self.tr("Indicative budget: {amount} {per}. The plan costs {year} a year.")
+        else:
+            said = self.tr("Indicative budget: {amount} {per}. The plan costs {year} once.")
         self.body.addWidget(
             label(
-                self.tr("Indicative budget: {amount} {per}. The plan costs {year} a year.").format(
+                said.format(
                     amount=pounds(ind.amount),
-                    per=period_words(ind.period.value),
+                    per=indicative_per(ind, language),
                     year=pounds(sec.comparison.plan_per_year),
                 )
             )
