@@ -89,3 +89,21 @@ def test_moving_or_reviewing_a_questionnaire_with_no_amount(store: CaseStore) ->
     lifecycle.finalise(store, person)
     started = review.start_review(store, person, new, signed)
     assert "Before: no amount of its own" in started.plan.summary()[1]
+
+
+@pytest.mark.parametrize("style", ["standard", "large", "easy"])
+def test_a_format2_reviews_letter_says_what_changed_in_every_style(
+    store: CaseStore, style: str
+) -> None:
+    """The letter of a format-2 review (printed from the app's "what changed" page or its
+    budget page) has the section, in English and Welsh, in each style."""
+    from rasdesk.printing.case_letter import document_for_case
+    from rasdesk.printing.since_words import WORDS
+
+    _person, carer_review, _old = reviewed(store)
+    store.set_answer(carer_review, "work", "yes")
+    document, letter = document_for_case(store, carer_review, "cy+en", style)
+    words = " ".join(document.words())
+    for lang in ("cy", "en"):
+        assert WORDS[lang]["title"] in words
+    assert letter.changes and letter.changes_easy
