@@ -91,7 +91,7 @@ def test_a_one_off_amount_offers_no_week_and_is_said_once(qtbot, window: MainWin
     text = visible_text(summary)
     assert f"Indicative budget: {ONCE}." in text
     assert "The plan costs £300.00 once: above the indicative amount." in text
-    assert "Difference: £50.00 (20.0%)." in text
+    assert "Difference: £50.00 (20%)." in text
     assert "The indicative budget and the plan" in text
     assert "a year" not in text and "over a year" not in text
     tab_to(named("Record the decision"))

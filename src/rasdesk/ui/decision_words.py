@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from rasdesk.domain.decimals import CENT
+from rasdesk.domain.decimals import CENT, plain
 
 
 def status_words(status: str | None) -> str:
@@ -116,3 +116,9 @@ def direction_words(direction: str) -> str:
 def pounds(value: Decimal) -> str:
     """£1,234.56: money to the penny as people read it (exact values stay in the store)."""
     return f"£{value.quantize(CENT, rounding=ROUND_HALF_UP):,}"
+
+
+def percent_words(percent: Decimal | None) -> str:
+    """How far a plan is from the indicative amount, as a per cent without trailing zeros
+    ("20", "12.5"), said as the CLI and the decision letter say it (``plain``)."""
+    return plain(abs(percent)) if percent is not None else "0"

@@ -17,6 +17,7 @@ from rasdesk.ui.decision_words import (
     direction_words,
     indicative_per,
     mechanism_words,
+    percent_words,
     period_words,
     pounds,
     status_words,
@@ -87,7 +88,7 @@ class PlanSummaryPage(Page):
                         self.tr("Difference: {amount} ({percent}%).")
                         if ind.once
                         else self.tr("Difference: {amount} a year ({percent}%).")
-                    ).format(amount=pounds(abs(cmp.difference)), percent=abs(cmp.percent or 0))
+                    ).format(amount=pounds(abs(cmp.difference)), percent=percent_words(cmp.percent))
                 )
             )
         title = (
