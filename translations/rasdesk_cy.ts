@@ -2090,6 +2090,10 @@
         <source>This answer is from last time. Check it with the person.</source>
         <translation>Mae&apos;r ateb hwn o&apos;r tro diwethaf. Gwiriwch ef gyda&apos;r unigolyn.</translation>
     </message>
+    <message>
+        <source>Last time&apos;s assessment is no longer kept on this laptop (the council holds it), so what changed cannot be shown here.</source>
+        <translation>Nid yw asesiad y tro diwethaf yn cael ei gadw ar y gliniadur hwn bellach (mae gan y cyngor gopi), felly ni ellir dangos yma beth sydd wedi newid.</translation>
+    </message>
 </context>
 <context>
     <name>Sending</name>

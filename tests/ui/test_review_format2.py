@@ -268,3 +268,29 @@ def test_a_format1_case_reviewed_under_a_format2_ruleset(  # type: ignore[no-unt
     since.continue_button.click()
     assert isinstance(win.page, ResultV2Page), errors
     assert errors == []
+
+
+def test_a_review_whose_last_time_was_purged_still_opens(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, errors: list[Exception]
+) -> None:
+    """Last year's case, sent and received, is purged from the laptop (retention) while its
+    review is a draft: the check page, "what changed" and the budget page still open and
+    say why nothing can be compared (they once stopped on an error box)."""
+    win = window
+    rulesets.install(DEMO / "demo-v2.ruleset.signed.json")
+    case = start_review_from_list(win, "Gareth", tab=2)  # sent, with the council's receipt
+    store = win.session.store
+    assert lifecycle.purge(store, "9999-12-31") >= 1
+    gone = "Last time's assessment is no longer kept on this laptop"
+    win.go(("check", case))
+    check = win.page
+    assert isinstance(check, CheckAnswersV2Page), errors
+    assert gone in visible_text(check)
+    win.go(("changes", case))
+    assert isinstance(win.page, SinceLastTimePage), errors
+    assert gone in visible_text(win.page)
+    store.set_answer(case, "nursing", "no")  # format 2's new question: the budget then shows
+    win.go(("result", case))
+    assert isinstance(win.page, ResultV2Page), errors
+    assert gone in visible_text(win.page)
+    assert errors == []

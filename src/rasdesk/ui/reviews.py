@@ -148,11 +148,27 @@ def since_sentences(session: Session, case: str, lang: str) -> tuple[str, list[s
     return WORDS[lang]["title"], lines
 
 
+def since_or_gone(session: Session, case: str, lang: str) -> tuple[str, list[str]]:
+    """``since_sentences``, or, when last time's case was purged from this laptop (the
+    council holds it, after its receipt), the title and why nothing can be compared."""
+    try:
+        return since_sentences(session, case, lang)
+    except InputError:
+        from rasdesk.printing.since_words import WORDS
+
+        gone = QCoreApplication.translate(
+            "Reviews",
+            "Last time's assessment is no longer kept on this laptop (the council holds it), "
+            "so what changed cannot be shown here.",
+        )
+        return WORDS[lang]["title"], [gone]
+
+
 def since_box(session: Session, case: str, lang: str) -> QWidget | None:
     """For a review: what changed since last time, in the letter's own sentences."""
     if not is_review(session, case):
         return None
-    title, lines = since_sentences(session, case, lang)
+    title, lines = since_or_gone(session, case, lang)
     box = QFrame()
     box.setObjectName("card")
     layout = QVBoxLayout(box)

@@ -24,7 +24,7 @@ class SinceLastTimePage(Page):
         print_letter: Callable[[], None],
     ) -> None:
         super().__init__()
-        title, lines = reviews.since_sentences(session, case_uuid, language)
+        title, lines = reviews.since_or_gone(session, case_uuid, language)
         self.body.addWidget(heading(title))
         self.lines = [label(line) for line in lines]
         for line in self.lines:
