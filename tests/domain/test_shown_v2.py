@@ -91,6 +91,8 @@ def test_example_c_an_nhs_part_that_does_not_apply_is_said_once() -> None:
     assert "Your indicative budget: £821.24 a week." in said
     assert "Your indicative budget in all: £821.24 + £0.00 = £821.24 a week." not in said
     assert [s for s in said if "NHS" in s] == [
-        "NHS-funded nursing care: this part does not apply to you, so it is £0.00."
+        "NHS-funded nursing care: this part does not apply to you, so it is £0.00. It applies"
+        " only when the answer to “Where do you live?” is “In a care home” and the answer to"
+        " “Does a registered nurse need to be involved in your care?” is “Yes”."
     ]
     assert len(said) == len(engine) - 3  # the part's heading, the NHS line, "not the council's"

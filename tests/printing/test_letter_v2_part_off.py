@@ -1,7 +1,8 @@
 """A part another body funds (the NHS) whose ``when`` does not hold does not apply
 (docs/ruleset-v2.md §5): the letter, read back from the real PDF with pdftotext, lists no
 "Paid by the NHS: £0.00" and adds no "+ £0.00" for it; it says once, in one line, that the
-part does not apply. Where it applies, its own line is kept. ``rasdesk compute --json``
+part does not apply, and why (the question and the answer it needs). Where it applies, its
+own line is kept. ``rasdesk compute --json``
 (the auditor's record) still carries every part and funder, unchanged."""
 
 from __future__ import annotations
@@ -91,3 +92,21 @@ def test_compute_json_keeps_every_part_and_funder(
     assert nursing["applies"] is False and nursing["amount"] == "0.00"
     said = [s["text"] for s in result["explanation"]]
     assert "Paid by the NHS: £0.00 a week." in said  # the engine's record, as it was
+
+
+WHY = (
+    "It applies only when the answer to “Does a registered nurse need to be involved in "
+    "your care?” is “Yes”."
+)
+WHY_CY = (
+    "Dim ond pan fydd yr ateb i “Oes angen i nyrs gofrestredig fod yn rhan o'ch gofal?” "
+    "yn “Oes” y mae'r rhan hon yn berthnasol."
+)
+
+
+def test_the_line_says_why_in_the_rulesets_own_words(tmp_path: Path) -> None:
+    text = letter(tmp_path, "no")
+    assert text.count(f"{OFF} {WHY}") == 1  # why, from the question and option
+    welsh = letter(tmp_path, "no", "--language", "cy")
+    assert welsh.count(WHY_CY) == 1
+    assert WHY not in letter(tmp_path, "yes")

@@ -1,6 +1,6 @@
 """The budget page of a format-2 case where the NHS part does not apply (the demo's
 format-2 ruleset, "nursing" answered "no"): no "Paid by the NHS" line, no "+ £0.00" in the
-total, the part said once in one line, as in the letter (docs/ruleset-v2.md §5); where it
+total, the part said once in one line with why, as in the letter (docs/ruleset-v2.md §5); where it
 applies, its line is kept."""
 
 from __future__ import annotations
@@ -22,6 +22,10 @@ DEMO = demo_dir()
 SIGNED_V2 = DEMO / "demo-v2.ruleset.signed.json"
 ANSWERS_V2 = DEMO / "answers-v2" / "person-example.json"
 OFF = "NHS-funded nursing care: this part does not apply to you, so it is £0.00."
+WHY = (
+    "It applies only when the answer to “Does a registered nurse need to be involved in "
+    "your care?” is “Yes”."
+)
 
 
 def budget_page(window: MainWindow, nursing: str) -> tuple[ResultV2Page, str]:
@@ -48,10 +52,11 @@ def test_an_nhs_part_that_does_not_apply_has_no_line_on_the_budget_page(
     assert "This money is not the council's" not in text
     assert "+ £0.00 = £586.20" not in text
     assert "Your indicative budget: £586.20 a week." in text
-    assert [label.text() for label in page.findChildren(QLabel)].count(OFF) == 1
+    # One line, with why (docs/ruleset-v2.md §5), on the page and read aloud.
+    assert [label.text() for label in page.findChildren(QLabel)].count(f"{OFF} {WHY}") == 1
     assert ("budget", "nhs") not in page.figures and ("budget", "others") not in page.figures
     said = " ".join(words for _lang, words in page.spoken())  # read aloud: the same words
-    assert "Paid by the NHS" not in said and OFF in said
+    assert "Paid by the NHS" not in said and f"{OFF} {WHY}" in said
 
 
 def test_an_nhs_part_that_applies_keeps_its_line(window: MainWindow) -> None:

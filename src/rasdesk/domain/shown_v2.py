@@ -2,7 +2,9 @@
 (docs/ruleset-v2.md §5, "a part that does not apply").
 
 A part whose ``when`` does not hold is £0.00 and does not apply. It is said once, in one
-line ("NHS-funded nursing care: this part does not apply to you, so it is £0.00."), and is
+line ("NHS-funded nursing care: this part does not apply to you, so it is £0.00."), with
+why where its ``when`` can be said plainly ("It applies only when the answer to “…” is
+“Yes”.", ``why_v2``), and is
 not listed among the funders: a funder none of whose parts applies has no line of its own
 (no "Paid by the NHS: £0.00"), no "£0.00 +" in the total's sum, and a funder's sum lists
 only its parts that apply. Every figure is the engine's, unchanged; the words are the
@@ -19,6 +21,7 @@ from rasdesk.domain.explain_totals_v2 import AmountWords
 from rasdesk.domain.model_v2 import Amount, RulesetV2
 from rasdesk.domain.result import ExplanationStep
 from rasdesk.domain.result_v2 import AmountResult, PartResult, ResultV2
+from rasdesk.domain.why_v2 import WhyWords
 
 About = tuple[str | None, str | None]
 _TOTALS = ("funder_total", "amount_total")
@@ -30,6 +33,7 @@ def shown_v2(result: ResultV2, ruleset: RulesetV2, lang: str) -> ResultV2:
     steps = list(zip(result.explanation, result.step_about, strict=True))
     amounts: list[AmountResult] = []
     words: AmountWords | None = None
+    why = WhyWords(ruleset, q, lang)
     for spec, amount in zip(q.amounts, result.amounts, strict=True):
         off = {p.id for p in amount.parts if _off(p)}
         if not off:
@@ -52,7 +56,7 @@ def shown_v2(result: ResultV2, ruleset: RulesetV2, lang: str) -> ResultV2:
         view = replace(amount, parts=listed, funders=funders, memo=None)
         here: About = (spec.id, None)
         totals = [(s, here) for s in words.totals(spec, view) if s.step in _TOTALS]
-        steps = _said(steps, spec, off, totals)
+        steps = _said(steps, spec, off, totals, why)
     if words is None:
         return result
     return replace(
@@ -79,9 +83,12 @@ def _said(
     spec: Amount,
     off: set[str],
     totals: list[tuple[ExplanationStep, About]],
+    why: WhyWords,
 ) -> list[tuple[ExplanationStep, About]]:
     """The steps with the amount's funder and total lines made again (``totals``), and of
-    each part that does not apply only its last line (that it does not apply)."""
+    each part that does not apply only its last line (that it does not apply), with why
+    (its ``when`` in words, where that can be said plainly)."""
+    whens = {p.id: p.when for p in spec.parts}
     last = {
         pid: max(i for i, (s, a) in enumerate(steps) if a == (spec.id, pid) and s.step == "part")
         for pid in off
@@ -97,6 +104,8 @@ def _said(
             and last.get(about[1]) != i
         ):
             continue  # a part that does not apply: its heading (who would pay), its £0.00
+        if about[0] == spec.id and about[1] is not None and last.get(about[1]) == i:
+            step = why.with_reason(step, whens.get(about[1]))
         if about == (spec.id, None) and step.step in _TOTALS:
             if not placed:
                 out += totals
