@@ -5,18 +5,23 @@ not apply* (as the answer, and as each view of a multiple-choice and a number qu
 an exclusive "None of these", easy read with a picture per option — the check
 page, and the budget pages of the format-2 demo (periods, costed items, an NHS part) and
 of example (d) (two amounts a year), each checked in the real window as format 1's pages
-are: the question and Continue in view, nothing clipped, nothing beyond the right edge."""
+are: the question and Continue in view, nothing clipped, nothing beyond the right edge.
+Then the support plan pages of format-2 cases (the demo person's weekly amount with an NHS
+part, the demo carer's one-off amount, example (d)'s choice of amount): the plan page, an
+item added by keyboard (its period chosen from those offered), the plan summary and the
+decision page: the plan's totals and each primary button in view, nothing clipped."""
 
 from __future__ import annotations
 
 import json
+import subprocess
 import tempfile
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
 from rasdesk.platform.paths import demo_dir, resources_dir
 from rasdesk.platform.rulesets import load_signed_any
@@ -25,6 +30,9 @@ from rasdesk.storage.store import Person
 from rasdesk.ui.main_window import MainWindow
 from rasdesk.ui.modes import Modes
 from rasdesk.ui.pages.check_answers_v2 import CheckAnswersV2Page
+from rasdesk.ui.pages.decision import DecisionPage
+from rasdesk.ui.pages.plan import PlanPage
+from rasdesk.ui.pages.plan_summary import PlanSummaryPage
 from rasdesk.ui.pages.question_v2 import QuestionV2Page
 from rasdesk.ui.pages.result_v2 import ResultV2Page
 from rasdesk.ui.widgets.answers import ChoiceAnswer
@@ -53,9 +61,17 @@ def walk_format2(
     store = win.session.store
     large = look == "large"
 
-    def case(signed: Path, name: str, answers: dict[str, Any], final: bool = False) -> str:
+    def case(
+        signed: Path,
+        name: str,
+        answers: dict[str, Any],
+        final: bool = False,
+        questionnaire: str = "person",
+    ) -> str:
         verified = load_signed_any(signed)
-        uuid, _ = store.new_case(Person(name), "person", verified.ruleset, verified.signed_bytes)
+        uuid, _ = store.new_case(
+            Person(name), questionnaire, verified.ruleset, verified.signed_bytes
+        )
         win.session.set_modes(uuid, Modes(large=large))
         for qid, value in answers.items():
             store.set_answer(uuid, qid, value)
@@ -138,4 +154,105 @@ def walk_format2(
         check_page(win, f"format 2 {where} (end)", [], False)
         shot(f"{look}-format2-{where}-end")
         pages += 1
+    demo_v2 = demo_dir() / "demo-v2.ruleset.signed.json"
+    nhs = case(demo_v2, "Rhys Morgan", demo["answers"], final=True)
+    carer = case(demo_v2, "Eira Morgan", CARER, final=True, questionnaire="carer")
+    for uuid, where, item, steps in (
+        (nhs, "nhs-week", ("Personal care", "Helping Hands agency", "24", "hours", "24.50"), 0),
+        (carer, "carer-once", ("Short break", "Respite home", "1", "break", "300"), 2),
+        (example_d, "two-amounts", ("Short breaks", "Crossroads carers", "2", "nights", "150"), 0),
+    ):
+        pages += plan_pages(
+            win, look, uuid, where, item, steps, check_page, keys, tab_to, wait, shot
+        )
     return pages
+
+
+#: The demo carer's answers (its budget a one-off payment "for the next 12 months").
+CARER = {
+    "caring_hours": 50,
+    "health": "some",
+    "sleep": "lots",
+    "time_for_yourself": "lots",
+    "work_learning": "none",
+    "relationships": "some",
+}
+
+
+def plan_pages(
+    win: MainWindow,
+    look: str,
+    uuid: str,
+    where: str,
+    item: tuple[str, ...],
+    downs: int,
+    check_page: Check,
+    keys: Callable[..., None],
+    tab_to: Callable[[MainWindow, str], None],
+    wait: Callable[..., bool],
+    shot: Callable[[str], None],
+) -> int:
+    """A format-2 case's plan page (the amount chosen by keyboard when there are several),
+    an item added by keyboard (its period ``downs`` choices down), the summary and the
+    decision page; the pages checked."""
+    win.go(("plan", uuid))
+    wait(1, lambda: isinstance(win.page, PlanPage))
+    page = win.page
+    assert isinstance(page, PlanPage), win.route
+    must: list[QWidget] = [page.totals]  # the totals stay in view below the page
+    if page.amount is not None:  # several amounts: the choice first, with its figure
+        must += [page.amount, page.indicative_label]
+    check_page(win, f"format 2 plan {where}", must, False)
+    check_page(win, f"format 2 plan {where} (top)", [page.indicative_label], True)
+    shot(f"{look}-format2-plan-{where}")
+    if page.amount is not None:  # the other amount, by keyboard
+        tab_to(win, "The amount the plan is measured against")
+        keys("Down")
+        wait(0.3)
+        check_page(win, f"format 2 plan {where} (other amount)", [page.amount, page.totals], False)
+    tab_to(win, "Kind of support")
+    for text in item[:-1]:
+        xdo_type(wait, text)
+        keys("Tab")
+    xdo_type(wait, item[-1])
+    tab_to(win, "How often")
+    for _ in range(downs):
+        keys("Down")
+    per = page.fields["per"]
+    assert isinstance(per, QComboBox)
+    check_page(win, f"format 2 plan {where} (period)", [per], False)
+    tab_to(win, "Add this item")
+    check_page(
+        win, f"format 2 plan {where} (add)", [QApplication.focusWidget(), page.totals], False
+    )
+    keys("Return")
+    wait(2, lambda: win.page is not page)
+    page = win.page
+    assert isinstance(page, PlanPage) and page.items.count() == 1, win.route
+    check_page(win, f"format 2 plan {where} (one item)", [page.totals], False)
+    shot(f"{look}-format2-plan-{where}-item")
+    tab_to(win, "Finalise the plan")
+    check_page(win, f"format 2 plan {where} (finalise)", [page.finalise_button, page.totals], False)
+    keys("Return")
+    wait(2, lambda: isinstance(win.page, PlanSummaryPage))
+    summary = win.page
+    assert isinstance(summary, PlanSummaryPage), win.route
+    check_page(win, f"format 2 plan summary {where}", [summary.heading, summary.cost], False)
+    shot(f"{look}-format2-summary-{where}")
+    tab_to(win, "Record the decision")
+    check_page(win, f"format 2 plan summary {where} (decide)", [summary.decide_button], False)
+    keys("Return")
+    wait(2, lambda: isinstance(win.page, DecisionPage))
+    deciding = win.page
+    assert isinstance(deciding, DecisionPage), win.route
+    check_page(win, f"format 2 decision {where}", [deciding.final], False)
+    shot(f"{look}-format2-decision-{where}")
+    tab_to(win, "Record the decision")
+    check_page(win, f"format 2 decision {where} (record)", [deciding.record], False)
+    return 3
+
+
+def xdo_type(wait: Callable[..., bool], text: str) -> None:
+    """Words typed with xdotool, as the driver types them."""
+    subprocess.run(["xdotool", "type", "--delay", "20", text], check=True)
+    wait(0.15)  # the app takes them in

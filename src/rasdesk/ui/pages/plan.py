@@ -9,7 +9,7 @@ import contextlib
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -226,7 +226,10 @@ class PlanPage(Page):
         )
 
     def first_focus(self) -> QWidget | None:
-        return self.fields["kind"]
+        """The amount to measure against when there are several (chosen before the plan
+        starts, and above the item's fields: Tab would never come back to it), else the
+        new item's first field."""
+        return self.amount if self.amount is not None else self.fields["kind"]
 
     def _show_indicative(self, indicative: Any) -> None:
         self.indicative_label.setText(
@@ -249,6 +252,8 @@ class PlanPage(Page):
         self._show_indicative(self.indicative)
         self._offer_periods(self.indicative)
         self.totals.setText(self._totals_text(self.indicative))
+        # The amount's words above the choice change height: keep the choice in view.
+        QTimer.singleShot(0, self, self.show_focus)
 
     def _show(self, exc: Exception) -> None:
         show_refusal(self, self.error, self.fields, exc)
