@@ -107,6 +107,9 @@ def prepare(win: MainWindow, what: str, cases: dict[str, str]) -> None:
     review of Gareth, last time's answers confirmed ("since last time");
     "format2": the demo's format-2 ruleset installed and a format-2 draft, every answer
     given ("Gwen Format2": its questions, check page and budget);
+    "format2-plan": Gwen Format2 finalised with a support plan of one item, finalised (the
+    format-2 plan summary and decision, an NHS part shown), and "Owain Format2", a finalised
+    assessment on example (d) with two amounts (the plan page's amount choice);
     "views": a draft on example (a) where a multiple-choice and a number question may not
     apply (tests/ui/na_views.py), with the person's and the assessor's views, who answered,
     evidence, a view that does not apply, and views of "outings" that differ with no agreed
@@ -156,6 +159,33 @@ def prepare(win: MainWindow, what: str, cases: dict[str, str]) -> None:
         for qid, value in example["answers"].items():
             store.set_answer(case, qid, value)
         cases["Gwen Format2"] = case
+    elif what == "format2-plan":
+        from rasdesk.storage.store import Person
+
+        gwen = cases["Gwen Format2"]
+        lifecycle.finalise(store, gwen)
+        decisions.add_item(
+            store,
+            gwen,
+            {
+                "kind": "Personal care",
+                "provider": "Helping Hands agency",
+                "quantity": "24",
+                "unit": "hours",
+                "rate": "24.50",
+            },
+        )
+        lifecycle.finalise(store, gwen)
+        signed_d = demo_dir().parent / "examples" / "d-person-and-carer"
+        verified = rulesets.install(signed_d / "person-and-carer.ruleset.signed.json")
+        owain, _ = store.new_case(
+            Person(name="Owain Format2"), "person", verified.ruleset, verified.signed_bytes
+        )
+        worked = (signed_d / "expected.jsonl").read_text().splitlines()[1]
+        for qid, value in json.loads(worked, parse_float=Decimal)["answers"].items():
+            store.set_answer(owain, qid, value)
+        lifecycle.finalise(store, owain)
+        cases["Owain Format2"] = owain
     elif what == "views":
         from tests.ui.na_views import EXAMPLE_A, na_views_ruleset
 

@@ -331,6 +331,9 @@ TAB_PAGES = (
     "question-v2-record",
     "check-v2",
     "budget-v2",
+    "plan-v2",
+    "plan-summary-v2",
+    "decision-v2",
 )
 
 
@@ -380,6 +383,12 @@ def main() -> int:
         ("question-v2-record", ["question", "@Gwen Format2", "washing", False]),
         ("check-v2", ["check", "@Gwen Format2"]),
         ("budget-v2", ["result", "@Gwen Format2"]),
+        # Format 2's support plan: a plan page with an amount to choose (example (d)), and
+        # the demo's plan summary and decision (the NHS part shown).
+        ("prepare", "format2-plan"),
+        ("plan-v2", ["plan", "@Owain Format2"]),
+        ("plan-summary-v2", ["plan_summary", "@Gwen Format2"]),
+        ("decision-v2", ["decide", "@Gwen Format2"]),
     ]
     for name, route in pages:
         if name == "prepare":
@@ -436,6 +445,35 @@ def main() -> int:
                 and focus.getRole() == pyatspi.ROLE_HEADING
                 and focus.name == info["heading"],
                 f"budget-v2: the focus starts on the heading ({focus and focus.name!r})",
+            )
+        if name == "plan-v2":  # the amount is chosen first: the focus starts on its choice
+            focus = focused(app)
+            check(
+                focus is not None
+                and focus.getRole() == pyatspi.ROLE_COMBO_BOX
+                and labelled_by(focus) == ["The amount the plan is measured against"],
+                f"plan-v2: the focus starts on the amount's choice ({focus and focus.name!r},"
+                f" labelled by {focus and labelled_by(focus)})",
+            )
+            combos = by_role(app, pyatspi.ROLE_COMBO_BOX)
+            labels = [lab for combo in combos for lab in labelled_by(combo)]
+            check(
+                "How often" in labels,
+                f"plan-v2: the period's choice is labelled 'How often' ({labels})",
+            )
+        if name == "plan-summary-v2":
+            focus = focused(app)
+            check(
+                focus is not None
+                and focus.getRole() == pyatspi.ROLE_HEADING
+                and focus.name == info["heading"],
+                f"plan-summary-v2: the focus starts on the heading ({focus and focus.name!r})",
+            )
+        if name == "decision-v2":
+            focus = focused(app)
+            check(
+                focus is not None and focus.name.startswith("Final personal budget"),
+                f"decision-v2: the focus starts on the final budget ({focus and focus.name!r})",
             )
         if name == "question-number":
             type_text("lots")
