@@ -60,6 +60,12 @@ CASES: list[tuple[str, Condition, str, str]] = [
         f"{NIGHTS_CY} yn 3 noson yr wythnos neu fwy",
     ),
     (
+        "one, singular",  # "1 night a week", never "1 nights" (issue 15's "about 1 hours")
+        Compare("night_help", ">=", Decimal("1")),
+        f"{NIGHTS_EN} is 1 night a week or more",
+        f"{NIGHTS_CY} yn 1 noson yr wythnos neu fwy",
+    ),
+    (
         "not is",
         Not(Is("nursing", "yes")),
         f"{NURSE_EN} is not “Yes”",

@@ -13,11 +13,11 @@ Words only; no figure and nothing the engine records is changed.
 from __future__ import annotations
 
 from rasdesk.domain.conditions import All, AnyOf, Compare, Condition, In, Is, Not
-from rasdesk.domain.decimals import plain
 from rasdesk.domain.model import Question
 from rasdesk.domain.model_v2 import QuestionnaireV2, RulesetV2
 from rasdesk.domain.phrases_v2 import PHRASES_V2
 from rasdesk.domain.result import ExplanationStep
+from rasdesk.domain.units import with_unit
 
 #: At most this many answer tests are joined into one sentence.
 MOST = 3
@@ -81,9 +81,9 @@ class WhyWords:
         if isinstance(inner, Compare):
             if question.type != "number":
                 return None
-            value = plain(inner.value)
-            unit = question.unit.get(self.lang) if question.unit is not None else ""
-            words = self.p[f"why_{_OPS[inner.op]}{no}"].format(value=f"{value} {unit}".strip())
+            # "1 hour a week", never "1 hours" (domain/units.py: English singulars)
+            value = with_unit(inner.value, question.unit, self.lang)
+            words = self.p[f"why_{_OPS[inner.op]}{no}"].format(value=value)
         elif question.type not in ("single", "multiple"):
             return None
         elif isinstance(inner, Is) or len(inner.options) == 1:
