@@ -48,11 +48,11 @@ from rasdesk.printing.compose import compose, compose_bilingual
 from rasdesk.printing.letter_v2 import build_letter_v2
 from rasdesk.printing.render import render_document
 from rasdesk.storage import lifecycle
-from rasdesk.storage import store as store_module
 from rasdesk.storage.store import CaseStore, Person
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from page_images import to_pngs  # scripts/page_images.py
+from sample_clock import fix_store_clock  # scripts/sample_clock.py
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "print-samples" / "format2"
@@ -104,19 +104,8 @@ class Made:
 
 
 def fixed_clock() -> None:
-    """Every storage module's clock at FIXED_NOW: each imports ``now`` by name (since the
-    store was split, cases are made in case_rows and answers kept in answers_notes)."""
-    import importlib
-    import pkgutil
-
-    import rasdesk.storage as storage
-
-    store_module.now = lambda: FIXED_NOW  # type: ignore[assignment]
-    lifecycle.now = lambda: FIXED_NOW  # type: ignore[assignment]
-    for info in pkgutil.iter_modules(storage.__path__):
-        module = importlib.import_module(f"rasdesk.storage.{info.name}")
-        if callable(getattr(module, "now", None)):
-            module.now = lambda: FIXED_NOW  # type: ignore[attr-defined]
+    """The samples' dates fixed at FIXED_NOW (scripts/sample_clock.py)."""
+    fix_store_clock(FIXED_NOW)
 
 
 PEOPLE = ["Gwen Rowlands", "Mair Hughes", "Owain Price", "Carys Lloyd", "Ieuan Morris"]

@@ -32,11 +32,11 @@ from rasdesk.printing.accessible import render_accessible
 from rasdesk.printing.case_letter import document_for_case, letter_for_case
 from rasdesk.printing.render import render_document
 from rasdesk.storage import lifecycle
-from rasdesk.storage import store as store_module
 from rasdesk.storage.store import CaseStore, Person
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from page_images import to_pngs  # scripts/page_images.py
+from sample_clock import fix_store_clock  # scripts/sample_clock.py
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "print-samples"
@@ -89,9 +89,8 @@ CASES: dict[str, tuple[Person, bool, tuple[str, ...], dict[str, str], str]] = {
 
 
 def fixed_clock() -> None:
-    """The store stamps 'now' on cases; a fixed date keeps the samples stable."""
-    store_module.now = lambda: FIXED_NOW  # type: ignore[assignment]
-    lifecycle.now = lambda: FIXED_NOW  # type: ignore[assignment]
+    """The samples' dates fixed at FIXED_NOW (scripts/sample_clock.py)."""
+    fix_store_clock(FIXED_NOW)
 
 
 def make_cases(store: CaseStore) -> dict[str, str]:
