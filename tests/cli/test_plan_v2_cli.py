@@ -11,6 +11,7 @@ import pytest
 
 from rasdesk.platform.paths import demo_dir
 from tests.cli.helpers import run
+from tests.demo_v2 import demo_v2_answers
 
 DEMO = demo_dir()
 SIGNED_V2, KEY = DEMO / "demo-v2.ruleset.signed.json", DEMO / "DEMO-public-key.pem"
@@ -74,14 +75,7 @@ def test_plan_and_decide_a_format2_case(capsys: pytest.CaptureFixture[str]) -> N
     assert json.loads(out)["status"] == "decided"
 
 
-CARER = {
-    "caring_hours": 50,
-    "health": "some",
-    "sleep": "lots",
-    "time_for_yourself": "lots",
-    "work_learning": "none",
-    "relationships": "some",
-}
+CARER = demo_v2_answers("carer-example")  # resources/demo/answers-v2
 
 
 @pytest.mark.usefixtures("installed_v2")

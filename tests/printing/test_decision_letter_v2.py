@@ -19,19 +19,13 @@ from rasdesk.printing.decision_letter import compose_decision
 from rasdesk.printing.render import render_document
 from rasdesk.storage import decisions, lifecycle
 from rasdesk.storage.store import CaseStore, Person
+from tests.demo_v2 import demo_v2_answers
 from tests.printing.pdfs import Pdf
 from tests.storage.helpers import new_store
 
 DEMO = demo_dir()
 REASONS = "Two more hours of personal care each day are agreed."
-CARER = {
-    "caring_hours": 50,
-    "health": "some",
-    "sleep": "lots",
-    "time_for_yourself": "lots",
-    "work_learning": "none",
-    "relationships": "some",
-}
+CARER = demo_v2_answers("carer-example")  # resources/demo/answers-v2
 
 
 def _decided(

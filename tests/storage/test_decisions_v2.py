@@ -20,20 +20,14 @@ from rasdesk.platform.paths import demo_dir
 from rasdesk.platform.rulesets import load_signed_any
 from rasdesk.storage import decisions, lifecycle
 from rasdesk.storage.store import CaseStore, Person
+from tests.demo_v2 import demo_v2_answers
 from tests.storage.helpers import answered_case, new_store
 
 DEMO = demo_dir()
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
 TODAY = dt.date(2026, 12, 4)
 CARE = {"kind": "Personal care", "provider": "Agency", "unit": "hours", "rate": "24.50"}
-CARER = {
-    "caring_hours": 50,
-    "health": "some",
-    "sleep": "lots",
-    "time_for_yourself": "lots",
-    "work_learning": "none",
-    "relationships": "some",
-}
+CARER = demo_v2_answers("carer-example")  # resources/demo/answers-v2
 EXAMPLE_D = {
     "personal_care": "all",
     "meals": "some",

@@ -24,19 +24,13 @@ from rasdesk.ui.pages.decision import DecisionPage
 from rasdesk.ui.pages.plan import PlanPage
 from rasdesk.ui.pages.plan_summary import PlanSummaryPage
 from rasdesk.ui.pages.result_v2 import ResultV2Page
+from tests.demo_v2 import demo_v2_answers
 from tests.ui.drive import enter, named, tab_to, type_text, visible_text
 from tests.ui.test_decision_walk import settle_focus, tab
 
 DEMO = demo_dir()
 SIGNED_V2 = DEMO / "demo-v2.ruleset.signed.json"
-CARER = {
-    "caring_hours": 50,
-    "health": "some",
-    "sleep": "lots",
-    "time_for_yourself": "lots",
-    "work_learning": "none",
-    "relationships": "some",
-}
+CARER = demo_v2_answers("carer-example")  # resources/demo/answers-v2
 ONCE = "£250.00 as a one-off payment (for the next 12 months)"
 
 
