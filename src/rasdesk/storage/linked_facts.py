@@ -38,10 +38,8 @@ from rasdesk.domain.errors import AnswersError, LinkedCaseError, Problem, Storag
 from rasdesk.domain.model_v2 import Fact, RulesetV2
 from rasdesk.domain.parse_v2 import AnyRuleset
 from rasdesk.storage import answered_by
+from rasdesk.storage.migrations import FROZEN_STATES as FROZEN  # answers frozen in these
 from rasdesk.storage.store import CaseStore
-
-#: The states of a version whose answers are frozen.
-FROZEN = ("finalised", "queued", "sending", "sent", "failed", "quarantined")
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,8 @@ from rasdesk.domain.errors import StorageError
 from rasdesk.storage.connection import DatabaseError
 
 STATES = ("draft", "finalised", "queued", "sending", "sent", "failed", "quarantined")
+#: Every state after the draft: a version in one of them is frozen (its bundle sealed).
+FROZEN_STATES = STATES[1:]
 _STATE_CHECK = "state IN (" + ", ".join(f"'{s}'" for s in STATES) + ")"
 
 

@@ -17,9 +17,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from rasdesk.storage.migrations import FROZEN_STATES
 from rasdesk.storage.store import CaseStore, now
 
-SEND_STATES = ("finalised", "queued", "sending", "sent", "failed", "quarantined")
+SEND_STATES = FROZEN_STATES
 
 
 @dataclass(frozen=True, slots=True)
