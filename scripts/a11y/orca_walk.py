@@ -77,7 +77,8 @@ def format2(driver: at.Driver, speech: Speech) -> list[str]:
     """The format-2 pages (docs/ruleset-v2.md), arrived at as the walk arrives everywhere
     (the page's own routes; the focus moved by the driver, never by a key): a question with
     the person's and the assessor's views, a view that does not apply, the evidence; the
-    check page naming views that differ; the budget with an NHS part; the decision page.
+    check page naming views that differ; the budget with an NHS part; the plan page's
+    choice of amount and the plan summary; the decision page.
     Returns what was said, for orca-speech.txt."""
     said: list[str] = []
 
@@ -137,6 +138,22 @@ def format2(driver: at.Driver, speech: Speech) -> list[str]:
     at.check(
         words(nhs) in spoken and words("The council's part: £586.20 a week") in spoken,
         f"format 2: Orca says who pays what: the council's part and the NHS part ({spoken!r})",
+    )
+    # The format-2 support plan: with two amounts (example (d)) the page starts on the
+    # choice of amount, heard by what it is for and what is chosen; the summary's heading.
+    driver.send('prepare "format2-plan"')
+    settle()
+    speech.since_last()
+    measured = "The amount the plan is measured against"
+    _info, spoken = heard("format-2 plan", 'go ["plan", "@Owain Format2"]', measured)
+    at.check(
+        words(measured) in spoken and "your planning amount" in spoken,
+        f"format 2: on the plan page Orca says the amount's choice and its value ({spoken!r})",
+    )
+    info, spoken = heard("format-2 plan summary", 'go ["plan_summary", "@Gwen Format2"]')
+    at.check(
+        bool(info["heading"]) and words(info["heading"]) in spoken,
+        f"format 2: Orca says the plan summary's heading {info['heading']!r} ({spoken!r})",
     )
     driver.send('prepare "decision"')
     settle()
