@@ -36,6 +36,7 @@ from rasdesk.ui.pages.plan_summary import PlanSummaryPage
 from rasdesk.ui.pages.question_v2 import QuestionV2Page
 from rasdesk.ui.pages.result_v2 import ResultV2Page
 from rasdesk.ui.widgets.answers import ChoiceAnswer
+from tests.demo_v2 import demo_v2_answers
 from tests.ui.na_views import na_views_ruleset
 
 EXAMPLES = resources_dir() / "examples"
@@ -156,7 +157,9 @@ def walk_format2(
         pages += 1
     demo_v2 = demo_dir() / "demo-v2.ruleset.signed.json"
     nhs = case(demo_v2, "Rhys Morgan", demo["answers"], final=True)
-    carer = case(demo_v2, "Eira Morgan", CARER, final=True, questionnaire="carer")
+    carer = case(
+        demo_v2, "Eira Morgan", demo_v2_answers("carer-example"), final=True, questionnaire="carer"
+    )
     for uuid, where, item, steps in (
         (nhs, "nhs-week", ("Personal care", "Helping Hands agency", "24", "hours", "24.50"), 0),
         (carer, "carer-once", ("Short break", "Respite home", "1", "break", "300"), 2),
@@ -166,17 +169,6 @@ def walk_format2(
             win, look, uuid, where, item, steps, check_page, keys, tab_to, wait, shot
         )
     return pages
-
-
-#: The demo carer's answers (its budget a one-off payment "for the next 12 months").
-CARER = {
-    "caring_hours": 50,
-    "health": "some",
-    "sleep": "lots",
-    "time_for_yourself": "lots",
-    "work_learning": "none",
-    "relationships": "some",
-}
 
 
 def plan_pages(
