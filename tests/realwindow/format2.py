@@ -160,13 +160,13 @@ def walk_format2(
     carer = case(
         demo_v2, "Eira Morgan", demo_v2_answers("carer-example"), final=True, questionnaire="carer"
     )
-    for uuid, where, item, steps in (
+    for uuid, where, item, downs in (
         (nhs, "nhs-week", ("Personal care", "Helping Hands agency", "24", "hours", "24.50"), 0),
         (carer, "carer-once", ("Short break", "Respite home", "1", "break", "300"), 2),
         (example_d, "two-amounts", ("Short breaks", "Crossroads carers", "2", "nights", "150"), 0),
     ):
         pages += plan_pages(
-            win, look, uuid, where, item, steps, check_page, keys, tab_to, wait, shot
+            win, look, uuid, where, item, downs, check_page, keys, tab_to, wait, shot
         )
     return pages
 
@@ -212,6 +212,7 @@ def plan_pages(
         keys("Down")
     per = page.fields["per"]
     assert isinstance(per, QComboBox)
+    assert per.currentIndex() == downs, f"{where}: the period {per.currentText()!r} by keyboard"
     check_page(win, f"format 2 plan {where} (period)", [per], False)
     tab_to(win, "Add this item")
     check_page(
