@@ -95,9 +95,10 @@ def _print(
     done: Callable[[Any], None] | None,
     printer: QPrinter | None,
 ) -> None:
-    from rasdesk.ui.printer import print_pdf, printer_named
+    from rasdesk.ui.printer import load_image_plugins, print_pdf, printer_named
 
     chosen = printer or printer_named(choice.printer, choice.copies)
+    load_image_plugins()  # on this (the GUI) thread, never first on the worker
 
     def work() -> int:
         from rasdesk.printing.render import render_document

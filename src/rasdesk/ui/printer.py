@@ -3,13 +3,13 @@
 PDFium (pypdfium2) at the printer's resolution (at most 300 dpi), so the paper shows what
 the PDF shows — the same words, sizes and pictures.
 
-Runs on a worker thread (QPainter may paint on a QPrinter outside the GUI thread); one
-page is in memory at a time."""
+Runs on a worker thread (QPainter may paint on a QPrinter outside the GUI thread), after
+``load_image_plugins`` on the GUI thread; one page is in memory at a time."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSizeF, Qt
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QImage, QImageWriter, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from rasdesk.domain.errors import RasdeskError
@@ -26,6 +26,17 @@ def printer_named(name: str, copies: int = 1) -> QPrinter:
     printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
     printer.setCopyCount(copies)
     return printer
+
+
+def load_image_plugins() -> None:
+    """Load Qt's image-format plugins now, on the GUI thread, before a worker paints.
+
+    Qt's PDF engine asks for the image writers' formats the first time it draws an image,
+    and Qt loads those plugins then and moves each to the GUI thread. Done first on the
+    worker, that move waited for a lock the GUI thread held while it waited for Python's
+    lock, which the worker held: the print never finished (seen once in CI). Loaded here
+    first, the worker only reads the list Qt keeps."""
+    QImageWriter.supportedImageFormats()
 
 
 def print_pdf(pdf: bytes, printer: QPrinter, title: str = "rasdesk") -> int:
