@@ -1433,8 +1433,8 @@
         <translation>Yn ôl</translation>
     </message>
     <message>
-        <source>The plan has no items yet.</source>
-        <translation>Does dim eitemau yn y cynllun eto.</translation>
+        <source>The plan has no items yet. Indicative budget: {amount} {per}.</source>
+        <translation>Does dim eitemau yn y cynllun eto. Cyllideb ddangosol: {amount} {per}.</translation>
     </message>
     <message>
         <source>Plan: {parts}, {direction} ({indicative}).</source>

@@ -63,6 +63,9 @@ def test_a_one_off_amount_offers_no_week_and_is_said_once(qtbot, window: MainWin
     assert isinstance(page, PlanPage)
     assert offered(page) == ["month", "year", "one_off"]  # no "a week": nothing converts it
     assert page.indicative_label.text() == f"Indicative budget: {ONCE}"
+    # Before any item, the footer (below the scrolling page, always in view) names the
+    # amount too: in large print the heading's label scrolls away once a field has focus.
+    assert page.totals.text() == f"The plan has no items yet. Indicative budget: {ONCE}."
     tab_to(named("Kind of support"))
     for text in ("Short break", "Respite home", "1", "break"):
         type_text(text)

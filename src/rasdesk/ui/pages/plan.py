@@ -200,8 +200,10 @@ class PlanPage(Page):
         per.setCurrentIndex(max(per.findData(was), 0))
 
     def _totals_text(self, indicative: Any) -> str:
-        if not self.plan or not self.plan.items:
-            return self.tr("The plan has no items yet.")
+        if not self.plan or not self.plan.items:  # the amount still in view, whatever scrolls
+            return self.tr("The plan has no items yet. Indicative budget: {amount} {per}.").format(
+                amount=pounds(indicative.amount), per=indicative_per(indicative, self.language)
+            )
         cmp = compare(self.plan, indicative)
         parts = " + ".join(
             f"{pounds(v)} {period_words(p.value)}" for p, v in totals(self.plan).items()
