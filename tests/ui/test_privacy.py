@@ -4,7 +4,9 @@ laptop to the person hides the assessor's help and notes and the way to other ca
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QVBoxLayout
 
 from rasdesk.storage.demo import DEMO_PIN
 from rasdesk.storage.queries import list_cases
@@ -48,6 +50,47 @@ def test_the_lock_hides_all_case_data_and_unlocks_to_the_same_page(
     type_text(DEMO_PIN)
     enter()
     assert win.route == before and win.case_uuid() == case
+
+
+def test_typing_and_clicking_hold_the_lock_off(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The clock starts again on every key and click anywhere in the window (the app-wide
+    filter is installed once the event loop runs, not while the first page is built)."""
+    win = window
+    case = open_john(win)
+    page = win.page
+    assert isinstance(page, QuestionPage) and page.notes is not None
+    page.notes.setFocus()
+    win.inactivity.set_interval_ms(1_000)
+    for n in range(25):  # 2.5 s of use: over twice the clock, never locked
+        qtbot.wait(100)
+        if n % 5 == 4:
+            QTest.mouseClick(page.notes, Qt.MouseButton.LeftButton)
+        else:
+            type_text("a")
+        assert not isinstance(win.page, LockPage), f"locked while in use ({n * 100} ms)"
+    assert win.case_uuid() == case
+    qtbot.waitUntil(lambda: isinstance(win.page, LockPage), timeout=5_000)  # then left alone
+    win.inactivity.set_interval_ms(600_000)
+
+
+def test_typing_in_a_dialog_holds_the_lock_off(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """A dialog is a window of its own: its keys count too (each top-level window is
+    watched as it gets the focus)."""
+    win = window
+    open_john(win)
+    dialog = QDialog(win)
+    box = QLineEdit(dialog)
+    QVBoxLayout(dialog).addWidget(box)
+    dialog.open()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is box, timeout=5_000)
+    win.inactivity.set_interval_ms(1_000)
+    for n in range(25):
+        qtbot.wait(100)
+        type_text("a")
+        assert not isinstance(win.page, LockPage), f"locked while typing ({n * 100} ms)"
+    assert box.text() == "a" * 25
+    dialog.close()
+    win.inactivity.set_interval_ms(600_000)
 
 
 def test_typing_is_saved_before_the_lock(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

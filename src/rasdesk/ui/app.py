@@ -150,13 +150,15 @@ class Opening(QObject):
         self.user = user
         self.started = False
         self.code = 0
-        self.app = QApplication.instance()
-        self.app.installEventFilter(self)
+        # The window's own first paint, not any widget's: a filter on the whole app would be
+        # handed Qt's private objects, which costs PySide6 every class it knows, with their
+        # enums, before that paint (ui/inactivity.py).
+        window.installEventFilter(self)
         QTimer.singleShot(1000, self, self.start)  # painted or not (a hidden window)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self.started:
-            self.app.removeEventFilter(self)
+            self.window.removeEventFilter(self)
             QTimer.singleShot(0, self, self.start)  # once this first paint is done
         return False
 
@@ -164,7 +166,7 @@ class Opening(QObject):
         if self.started:
             return
         self.started = True
-        self.app.removeEventFilter(self)
+        self.window.removeEventFilter(self)
         # The store's opening, cut where the loop can take the keys typed meanwhile: the
         # secrets read (not the demo's: its password store is its own, filled when its
         # store is made), the store's modules imported, then the store opened.

@@ -149,7 +149,10 @@ class Page(QWidget):
         parent = widget.parentWidget()
         if parent is not None and parent.objectName() == "choice":
             widget = parent  # the whole answer, not only its radio button
-        room = self.scroll.viewport().height()
+        # The viewport's height (no horizontal bar, no margins), asked without handing Qt's
+        # own viewport to Python: its first hand-over costs PySide6 every widget class it
+        # knows, with their enums (10 ms), and this runs before the first paint.
+        room = self.scroll.contentsRect().height()
         if widget.height() + 2 * 24 <= room:
             # The whole widget (ensureWidgetVisible shows only a text box's cursor line).
             top = widget.mapTo(self.scroll.widget(), QPoint(0, 0)).y()
