@@ -13,7 +13,9 @@ starts in the parent just before the spawn; the child prints CLOCK_MONOTONIC rea
 - *bare*: ``import PySide6.QtWidgets``, QApplication, a 1100 × 800 QMainWindow, show, exec;
   **painted** when the window gets its first Paint event.
 - *real* and *demo*: ``rasdesk.cli.main([])`` / ``main(["demo"])`` unchanged, with only
-  ``QApplication.exec`` wrapped to install an event filter first. **First paint**: the PIN
+  ``QApplication.exec`` and the pages' ``__init__`` wrapped to install an event filter on
+  each page (the bare window's is on the window: never one on the whole app, which costs
+  PySide6 its class creation; ``watch_paints``). **First paint**: the PIN
   page (the app opens on it, and it is interactive: typing goes into the PIN box) gets its
   first Paint event. Once that repaint is done and the loop is idle (a zero timer), the
   child types the PIN into the box and presses Unlock at once: no typing time, the worst
