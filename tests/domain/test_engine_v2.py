@@ -12,6 +12,7 @@ import pytest
 
 from rasdesk.domain.budget_v2 import compute_budget_v2
 from rasdesk.domain.errors import AnswersError
+from tests.demo_v2 import worked_example_answers
 from tests.domain.builders_v2 import amount, build_v2, example, part
 
 C_ANSWERS = {
@@ -208,16 +209,7 @@ def test_facts_are_read_from_the_linked_case() -> None:
 def test_several_amounts_from_one_questionnaire() -> None:
     result = run(
         example("d"),
-        {
-            "personal_care": "all",
-            "meals": "some",
-            "out": "some",
-            "night_help": "sometimes",
-            "has_carer": "yes",
-            "carer_strain": "breaking",
-            "carer_nights": "no",
-            "ilf": "no",
-        },
+        worked_example_answers("d-person-and-carer", 1),
     )
     assert [(a.id, a.for_whom, a.total) for a in result.amounts] == [
         ("planning_amount", "person", D("21850.00")),

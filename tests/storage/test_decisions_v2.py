@@ -20,7 +20,7 @@ from rasdesk.platform.paths import demo_dir
 from rasdesk.platform.rulesets import load_signed_any
 from rasdesk.storage import decisions, lifecycle
 from rasdesk.storage.store import CaseStore, Person
-from tests.demo_v2 import demo_v2_answers
+from tests.demo_v2 import demo_v2_answers, worked_example_answers
 from tests.storage.helpers import answered_case, new_store
 
 DEMO = demo_dir()
@@ -28,16 +28,7 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
 TODAY = dt.date(2026, 12, 4)
 CARE = {"kind": "Personal care", "provider": "Agency", "unit": "hours", "rate": "24.50"}
 CARER = demo_v2_answers("carer-example")  # resources/demo/answers-v2
-EXAMPLE_D = {
-    "personal_care": "all",
-    "meals": "some",
-    "out": "some",
-    "night_help": "sometimes",
-    "has_carer": "yes",
-    "carer_strain": "breaking",
-    "carer_nights": "no",
-    "ilf": "no",
-}
+EXAMPLE_D = worked_example_answers("d-person-and-carer", 1)
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ from rasdesk.ui.pages.decision import DecisionPage
 from rasdesk.ui.pages.plan import PlanPage
 from rasdesk.ui.pages.plan_summary import PlanSummaryPage
 from rasdesk.ui.pages.result_v2 import ResultV2Page
+from tests.demo_v2 import worked_example_answers
 from tests.ui.drive import enter, key, named, tab_to, type_text, visible_text
 from tests.ui.test_decision_walk import save_through_the_dialog, settle_focus, tab
 
@@ -113,16 +114,7 @@ def test_format2_budget_to_decision_by_keyboard(
         assert words in text, words
 
 
-EXAMPLE_D_ANSWERS = {
-    "personal_care": "all",
-    "meals": "some",
-    "out": "some",
-    "night_help": "sometimes",
-    "has_carer": "yes",
-    "carer_strain": "breaking",
-    "carer_nights": "no",
-    "ilf": "no",
-}
+EXAMPLE_D_ANSWERS = worked_example_answers("d-person-and-carer", 1)
 
 
 def test_the_amount_is_chosen_before_the_plan_starts(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
