@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -22,19 +23,26 @@ SIGNED_V2 = DEMO / "demo-v2.ruleset.signed.json"
 ANSWERS_V2 = DEMO / "answers-v2" / "person-example.json"
 
 
-def test_format2_budget_page_shows_what_compute_gives(
-    window: MainWindow, capsys: pytest.CaptureFixture[str]
-) -> None:
-    code, out, _ = run(capsys, "compute", "--ruleset", SIGNED_V2, "--answers", ANSWERS_V2, "--json")
-    assert code == 0
-    expected = json.loads(out)
-    verified = load_signed_any(SIGNED_V2)
+def person_case(window: MainWindow, signed: Path = SIGNED_V2) -> str:
+    """A new case of the format-2 demo's person, under the ruleset ``signed``, answered as
+    in ``answers-v2/person-example.json``."""
+    verified = load_signed_any(signed)
     store = window.session.store
     case, _ = store.new_case(
         Person("Ffion Morgan"), "person", verified.ruleset, verified.signed_bytes
     )
     for question, value in json.loads(ANSWERS_V2.read_text())["answers"].items():
         store.set_answer(case, question, value)
+    return case
+
+
+def test_format2_budget_page_shows_what_compute_gives(
+    window: MainWindow, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "compute", "--ruleset", SIGNED_V2, "--answers", ANSWERS_V2, "--json")
+    assert code == 0
+    expected = json.loads(out)
+    case = person_case(window)
     window.go(("result", case))
     page = window.page
     assert isinstance(page, ResultV2Page)

@@ -12,15 +12,13 @@ from PySide6.QtWidgets import QLabel
 
 from rasdesk.domain.signing import load_private_key, sign_envelope
 from rasdesk.platform.paths import demo_dir
-from rasdesk.platform.rulesets import install, load_signed_any
-from rasdesk.storage.store import Person
+from rasdesk.platform.rulesets import install
 from rasdesk.ui.main_window import MainWindow
 from rasdesk.ui.pages.result_v2 import ResultV2Page
 from tests.ui.drive import visible_text
+from tests.ui.test_result_v2 import person_case
 
 DEMO = demo_dir()
-SIGNED_V2 = DEMO / "demo-v2.ruleset.signed.json"
-ANSWERS_V2 = DEMO / "answers-v2" / "person-example.json"
 OFF = "NHS-funded nursing care: this part does not apply to you, so it is £0.00."
 WHY = (
     "It applies only when the answer to “Does a registered nurse need to be involved in "
@@ -29,14 +27,8 @@ WHY = (
 
 
 def budget_page(window: MainWindow, nursing: str) -> tuple[ResultV2Page, str]:
-    verified = load_signed_any(SIGNED_V2)
-    store = window.session.store
-    case, _ = store.new_case(
-        Person("Ffion Morgan"), "person", verified.ruleset, verified.signed_bytes
-    )
-    for question, value in json.loads(ANSWERS_V2.read_text())["answers"].items():
-        store.set_answer(case, question, value)
-    store.set_answer(case, "nursing", nursing)
+    case = person_case(window)
+    window.session.store.set_answer(case, "nursing", nursing)
     window.go(("result", case))
     page = window.page
     assert isinstance(page, ResultV2Page)
@@ -94,13 +86,7 @@ def test_a_funder_the_ruleset_names_is_named_on_the_budget_page(
     signed = tmp_path / "other-funder.ruleset.signed.json"
     signed.write_bytes(sign_envelope(json.dumps(doc).encode(), load_private_key(key_pem)))
     install(signed)
-    verified = load_signed_any(signed)
-    store = window.session.store
-    case, _ = store.new_case(
-        Person("Ffion Morgan"), "person", verified.ruleset, verified.signed_bytes
-    )
-    for question, value in json.loads(ANSWERS_V2.read_text())["answers"].items():
-        store.set_answer(case, question, value)
+    case = person_case(window, signed)
     window.go(("result", case))
     page = window.page
     assert isinstance(page, ResultV2Page)
