@@ -176,12 +176,7 @@ def _change(
             vid = version["version_uuid"]
         else:
             before = _frozen_section(version)
-            # A plan measured once stays measured against the same amount.
-            indicative = (
-                before.indicative
-                if before is not None
-                else indicative_of(store, case_uuid, version, amount)
-            )
+            indicative = _measured_against(store, case_uuid, version, before, amount)
             start = before.plan if before is not None else Plan()
             vid = lifecycle.amend(store, case_uuid, PLAN_REASON)
             sec = Section(indicative, start, None)
@@ -193,6 +188,23 @@ def _change(
         )
         store.audit(case_uuid, vid, event, new=detail)
     return sec
+
+
+def _measured_against(
+    store: CaseStore,
+    case_uuid: str,
+    version: dict[str, Any],
+    frozen: Section | None,
+    amount: str | None,
+) -> Indicative:
+    """What a plan on ``version`` is measured against: a plan measured once stays measured
+    against the same amount (``frozen``, the last frozen plan); a new one against
+    ``amount``'s indicative figure (format 2), or the budget's."""
+    return (
+        frozen.indicative
+        if frozen is not None
+        else indicative_of(store, case_uuid, version, amount)
+    )
 
 
 def add_item(
@@ -214,12 +226,7 @@ def add_item(
     elif version["state"] == "draft":
         indicative = None  # a draft assessment: _change refuses it
     else:
-        frozen = _frozen_section(version)
-        indicative = (
-            frozen.indicative
-            if frozen is not None
-            else indicative_of(store, case_uuid, version, amount)
-        )
+        indicative = _measured_against(store, case_uuid, version, _frozen_section(version), amount)
     if indicative is not None:
         if amount is not None and indicative.amount_id != amount:
             raise FieldError(
