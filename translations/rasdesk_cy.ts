@@ -2059,18 +2059,6 @@
         <source>the council</source>
         <translation>y cyngor</translation>
     </message>
-    <message>
-        <source>the NHS</source>
-        <translation>y GIG</translation>
-    </message>
-    <message>
-        <source>the Independent Living Fund</source>
-        <translation>y Gronfa Byw&apos;n Annibynnol</translation>
-    </message>
-    <message>
-        <source>another funder</source>
-        <translation>cyllidwr arall</translation>
-    </message>
 </context>
 <context>
     <name>Reviews</name>

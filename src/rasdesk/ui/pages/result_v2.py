@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from rasdesk.domain.model_v2 import Amount, PeriodSpec, QuestionnaireV2
 from rasdesk.domain.phrases_v2 import PHRASES_V2
 from rasdesk.domain.result_v2 import AmountResult, ResultV2
+from rasdesk.ui.decision_words import funder_words
 from rasdesk.ui.modes import Modes
 from rasdesk.ui.pages.result import confirm_finalise
 from rasdesk.ui.session import Session
@@ -307,12 +308,7 @@ class ResultV2Page(Page):
         )
         if named is not None:
             return named.get(self.lang)
-        names = {
-            "council": self.tr("the council"),
-            "nhs": self.tr("the NHS"),
-            "ilf": self.tr("the Independent Living Fund"),
-        }
-        return names.get(funder, self.tr("another funder"))
+        return self.tr("the council") if funder == "council" else funder_words(funder)
 
     def first_focus(self) -> QWidget | None:
         return self.start_heading()
